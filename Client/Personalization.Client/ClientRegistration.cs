@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Personalization.Abstractions;
+using Personalization.Client.Facade;
+
+namespace Personalization.Client;
+
+/// <summary>Registration for gateway processes: the Orleans client plus the typed facade and shared validation.</summary>
+public static class ClientRegistration
+{
+    /// <summary>
+    /// Adds the Orleans client configured from <c>Personalization:Client</c> and <see cref="AddPersonalizationApiServices"/>.
+    /// <paramref name="configureClient"/> may add providers (e.g. Azure Table clustering) on top.
+    /// </summary>
+    public static IHostApplicationBuilder AddPersonalizationClient(this IHostApplicationBuilder builder, Action<IClientBuilder>? configureClient = null)
+    {
+        var options = builder.Configuration.GetSection(PersonalizationClientOptions.SectionName).Get<PersonalizationClientOptions>() ?? new();
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new OptionsValidationException(PersonalizationClientOptions.SectionName, typeof(PersonalizationClientOptions), errors);
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod);
+            if (options.Clustering == "Static")
+            {
+                client.UseStaticClustering([.. options.GatewayEndpoints.Select(IPEndPoint.Parse)]);
+            }
+            else if (configureClient is null)
+            {
+                client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
+            }
+
+            configureClient?.Invoke(client);
+        });
+        builder.Services.AddPersonalizationApiServices(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>The services the facade and HTTP API need, over whatever <see cref="IGrainFactory"/> the host has (client or silo).</summary>
+    public static IServiceCollection AddPersonalizationApiServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ValidationLimits>().Bind(configuration.GetSection(ValidationLimits.SectionName));
+        services.TryAddSingleton(sp => new RequestValidator(sp.GetRequiredService<IOptions<ValidationLimits>>().Value));
+        services.TryAddSingleton<IPersonalizationClient, PersonalizationClient>();
+        services.AddOptions<Http.ApiLimits>().Bind(configuration.GetSection(Http.ApiLimits.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.MaxDepth = Http.ApiJson.MaxDepth;
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        services.AddProblemDetails();
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Personalization.Abstractions;
+using Personalization.Client.Facade;
+
+namespace Personalization.Client.Http;
+
+/// <summary>
+/// The HTTP API, defined once and hosted by the standalone gateway (Orleans client) or co-hosted in a silo.
+/// One grain call per request; a batch of a user's events is one call.
+/// </summary>
+public static class PersonalizationApi
+{
+    public static RouteGroupBuilder MapPersonalizationApi(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/v1/users/{userId}").WithTags("Users").AddEndpointFilter<ApiErrorFilter>();
+        users.MapPost("/events", RecordEventsAsync).WithName("RecordEvents").WithSummary("Record one event or an ordered batch.");
+        users.MapGet("/recommendations", RecommendAsync).WithName("Recommend").WithSummary("What should play next, with a reason per track.");
+        users.MapGet("/profile", GetProfileAsync).WithName("GetProfile").WithSummary("Top artists and tracks, current session, counters.");
+        users.MapDelete("", ForgetAsync).WithName("ForgetUser").WithSummary("Remove everything stored about the user.");
+        return users;
+    }
+
+    private static async Task<Results<Ok<RecordResult>, ValidationProblem, ProblemHttpResult>> RecordEventsAsync(
+        string userId, HttpRequest request, IPersonalizationClient client, RequestValidator validator,
+        IOptions<ApiLimits> limits, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var idErrors = validator.ValidateUserId(userId);
+        if (idErrors.Count > 0) return ApiProblems.Invalid(idErrors);
+        if (!request.HasJsonContentType()) return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "The body must be application/json.");
+        if (request.ContentLength > limits.Value.MaxBodyBytes) return ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "The body is too large.", $"At most {limits.Value.MaxBodyBytes} bytes.");
+
+        JsonDocument document;
+        try
+        {
+            using var bounded = new BoundedStream(request.Body, limits.Value.MaxBodyBytes);
+            document = await JsonDocument.ParseAsync(bounded, new JsonDocumentOptions { MaxDepth = ApiJson.MaxDepth }, cancellationToken);
+        }
+        catch (BoundedStream.TooLargeException)
+        {
+            return ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, "The body is too large.", $"At most {limits.Value.MaxBodyBytes} bytes.");
+        }
+        catch (JsonException)
+        {
+            return ApiProblems.Invalid([new FieldError("body", "is not valid JSON (or is nested too deeply).")]);
+        }
+
+        using (document)
+        {
+            var now = clock.GetUtcNow();
+            var (events, errors) = EventBodyReader.Read(document.RootElement, now);
+            if (errors.Count == 0) errors = validator.ValidateBatch(events, now);
+            if (errors.Count > 0) return ApiProblems.Invalid(errors);
+            var result = events.Count == 1
+                ? await client.RecordAsync(userId, events[0], cancellationToken)
+                : await client.RecordBatchAsync(userId, events, cancellationToken);
+            return TypedResults.Ok(result);
+        }
+    }
+
+    private static async Task<Results<Ok<RecommendationList>, ValidationProblem>> RecommendAsync(
+        string userId, string? count, string? exclude, IPersonalizationClient client, RequestValidator validator, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>(validator.ValidateUserId(userId));
+        var n = 10;
+        if (count is not null && !int.TryParse(count, out n)) errors.Add(new FieldError("count", "must be an integer."));
+        var excluded = string.IsNullOrEmpty(exclude) ? null : exclude.Split(',', StringSplitOptions.TrimEntries);
+        var request = new RecommendRequest(n, excluded);
+        if (errors.Count == 0) errors.AddRange(validator.ValidateRecommend(request));
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        return TypedResults.Ok(await client.RecommendAsync(userId, request, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<UserProfile>, ValidationProblem>> GetProfileAsync(
+        string userId, IPersonalizationClient client, RequestValidator validator, CancellationToken cancellationToken)
+    {
+        var errors = validator.ValidateUserId(userId);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        return TypedResults.Ok(await client.GetProfileAsync(userId, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> ForgetAsync(
+        string userId, IPersonalizationClient client, RequestValidator validator, CancellationToken cancellationToken)
+    {
+        var errors = validator.ValidateUserId(userId);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        await client.ForgetAsync(userId, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

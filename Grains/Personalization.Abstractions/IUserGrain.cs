@@ -1,0 +1,26 @@
+namespace Personalization.Abstractions;
+
+/// <summary>
+/// One listener (key = user id): live taste profile, session and history. Events are applied in call order; a batch is
+/// applied in its order, all or nothing on validation. Invalid input throws <see cref="InvalidEventException"/> and
+/// changes nothing.
+/// </summary>
+[Alias("pzn.IUserGrain")]
+public interface IUserGrain : IGrainWithStringKey
+{
+    [Alias("Record")]
+    Task<RecordResult> RecordAsync(ListenEvent listenEvent);
+
+    [Alias("RecordBatch")]
+    Task<RecordResult> RecordBatchAsync(IReadOnlyList<ListenEvent> events);
+
+    [Alias("Recommend")]
+    Task<RecommendationList> RecommendAsync(RecommendRequest request);
+
+    [Alias("GetProfile")]
+    Task<UserProfile> GetProfileAsync();
+
+    /// <summary>Removes everything stored about the user, in memory and in storage.</summary>
+    [Alias("Forget")]
+    Task ForgetAsync();
+}

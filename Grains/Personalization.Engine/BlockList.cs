@@ -1,0 +1,52 @@
+namespace Personalization.Engine;
+
+/// <summary>Bounded set of ids the listener rejected (disliked tracks); the oldest falls out when full.</summary>
+public sealed class BlockList
+{
+    private readonly int[] _ids;
+    private int _next;
+    private int _count;
+
+    public BlockList(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _ids = new int[capacity];
+    }
+
+    public int Count => _count;
+
+    public bool Contains(int id) => Array.IndexOf(_ids, id, 0, _count) >= 0;
+
+    public void Add(int id)
+    {
+        if (Contains(id)) return;
+        _ids[_next] = id;
+        _next = (_next + 1) % _ids.Length;
+        if (_count < _ids.Length) _count++;
+    }
+
+    public void Remove(int id)
+    {
+        var ordered = ToArray();
+        Clear();
+        foreach (var other in ordered)
+        {
+            if (other != id) Add(other);
+        }
+    }
+
+    /// <summary>Oldest first, for persistence.</summary>
+    public int[] ToArray()
+    {
+        var result = new int[_count];
+        var first = _count < _ids.Length ? 0 : _next;
+        for (var i = 0; i < _count; i++) result[i] = _ids[(first + i) % _ids.Length];
+        return result;
+    }
+
+    public void Clear()
+    {
+        _next = 0;
+        _count = 0;
+    }
+}

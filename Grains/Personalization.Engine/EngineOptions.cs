@@ -1,0 +1,118 @@
+namespace Personalization.Engine;
+
+/// <summary>
+/// Every weight and cap of the engine, named. Bound from configuration section <c>Personalization:Engine</c> and validated at start.
+/// Defaults were chosen on synthetic data and slice 0 of 30Music only (see BENCHMARKS.md).
+/// </summary>
+public sealed class EngineOptions
+{
+    public const string SectionName = "Personalization:Engine";
+
+    // ---- Affinity deltas per event kind (taste profile) ----
+    public double PlayWeight { get; set; } = 0.5;
+    public double CompleteWeight { get; set; } = 1.0;
+    public double EarlySkipWeight { get; set; } = -1.0;
+    public double LateSkipWeight { get; set; } = 0.2;
+    public double LikeWeight { get; set; } = 3.0;
+    public double SaveWeight { get; set; } = 2.5;
+    public double DislikeWeight { get; set; } = -5.0;
+
+    /// <summary>A skip before this fraction of the track's duration is an early skip.</summary>
+    public double EarlySkipFraction { get; set; } = 0.3;
+
+    /// <summary>Without a known duration, a skip before this position is an early skip.</summary>
+    public int EarlySkipMs { get; set; } = 30_000;
+
+    /// <summary>Half-life of taste affinities, in event time.</summary>
+    public TimeSpan AffinityHalfLife { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>An artist whose decayed affinity is at or below this is disliked and never recommended.</summary>
+    public double DislikedArtistThreshold { get; set; } = -2.0;
+
+    // ---- Caps (every list in a user's state is bounded) ----
+    public int MaxArtistAffinities { get; set; } = 48;
+    public int MaxTrackAffinities { get; set; } = 64;
+    public int HistoryCapacity { get; set; } = 200;
+    public int DedupeWindow { get; set; } = 256;
+    public int MaxBlockedTracks { get; set; } = 64;
+
+    // ---- Session ----
+    public TimeSpan SessionGap { get; set; } = TimeSpan.FromMinutes(30);
+
+    // ---- Shared model ----
+    /// <summary>How many earlier session tracks an event is paired with when learning transitions (weight 1/gap).</summary>
+    public int TransitionWindow { get; set; } = 10;
+    public int MaxSuccessorsPerTrack { get; set; } = 64;
+    public int MaxTopTracksPerArtist { get; set; } = 64;
+    public int TrendingSize { get; set; } = 200;
+    public TimeSpan TrendingHalfLife { get; set; } = TimeSpan.FromHours(6);
+
+    // ---- Recommendation ----
+    /// <summary>How many of the session's most recent tracks seed transition candidates (weight 1/k for the k-th most recent).</summary>
+    public int SessionAnchors { get; set; } = 5;
+    public double TransitionSourceWeight { get; set; } = 1.0;
+    public double SessionArtistSourceWeight { get; set; } = 0.6;
+    public double FavoriteArtistSourceWeight { get; set; } = 0.3;
+    public double HistorySourceWeight { get; set; } = 0.3;
+    public double TrendingSourceWeight { get; set; } = 0.05;
+    public int FavoriteArtistsConsidered { get; set; } = 5;
+    public int MaxRecommendations { get; set; } = 100;
+
+    /// <summary>Returns every violated rule; empty when the options are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        void Positive(double value, string name)
+        {
+            if (!(value > 0) || double.IsInfinity(value)) errors.Add($"{name} must be a finite number > 0 (was {value}).");
+        }
+
+        void Negative(double value, string name)
+        {
+            if (!(value < 0) || double.IsInfinity(value)) errors.Add($"{name} must be a finite number < 0 (was {value}).");
+        }
+
+        void NonNegative(double value, string name)
+        {
+            if (!(value >= 0) || double.IsInfinity(value)) errors.Add($"{name} must be a finite number >= 0 (was {value}).");
+        }
+
+        void Cap(int value, string name, int min, int max)
+        {
+            if (value < min || value > max) errors.Add($"{name} must be in [{min}, {max}] (was {value}).");
+        }
+
+        Positive(PlayWeight, nameof(PlayWeight));
+        Positive(CompleteWeight, nameof(CompleteWeight));
+        if (CompleteWeight <= PlayWeight) errors.Add($"{nameof(CompleteWeight)} must exceed {nameof(PlayWeight)}.");
+        Negative(EarlySkipWeight, nameof(EarlySkipWeight));
+        if (double.IsNaN(LateSkipWeight) || double.IsInfinity(LateSkipWeight)) errors.Add($"{nameof(LateSkipWeight)} must be finite.");
+        Positive(LikeWeight, nameof(LikeWeight));
+        Positive(SaveWeight, nameof(SaveWeight));
+        Negative(DislikeWeight, nameof(DislikeWeight));
+        if (!(EarlySkipFraction > 0 && EarlySkipFraction < 1)) errors.Add($"{nameof(EarlySkipFraction)} must be in (0, 1).");
+        Cap(EarlySkipMs, nameof(EarlySkipMs), 0, 600_000);
+        if (AffinityHalfLife <= TimeSpan.Zero) errors.Add($"{nameof(AffinityHalfLife)} must be positive.");
+        Negative(DislikedArtistThreshold, nameof(DislikedArtistThreshold));
+        Cap(MaxArtistAffinities, nameof(MaxArtistAffinities), 1, 256);
+        Cap(MaxTrackAffinities, nameof(MaxTrackAffinities), 1, 256);
+        Cap(HistoryCapacity, nameof(HistoryCapacity), 1, 1000);
+        Cap(DedupeWindow, nameof(DedupeWindow), 1, 4096);
+        Cap(MaxBlockedTracks, nameof(MaxBlockedTracks), 1, 1024);
+        if (SessionGap <= TimeSpan.Zero) errors.Add($"{nameof(SessionGap)} must be positive.");
+        Cap(TransitionWindow, nameof(TransitionWindow), 1, 50);
+        Cap(MaxSuccessorsPerTrack, nameof(MaxSuccessorsPerTrack), 1, 1024);
+        Cap(MaxTopTracksPerArtist, nameof(MaxTopTracksPerArtist), 1, 1024);
+        Cap(TrendingSize, nameof(TrendingSize), 1, 10_000);
+        if (TrendingHalfLife <= TimeSpan.Zero) errors.Add($"{nameof(TrendingHalfLife)} must be positive.");
+        Cap(SessionAnchors, nameof(SessionAnchors), 1, 50);
+        NonNegative(TransitionSourceWeight, nameof(TransitionSourceWeight));
+        NonNegative(SessionArtistSourceWeight, nameof(SessionArtistSourceWeight));
+        NonNegative(FavoriteArtistSourceWeight, nameof(FavoriteArtistSourceWeight));
+        NonNegative(HistorySourceWeight, nameof(HistorySourceWeight));
+        NonNegative(TrendingSourceWeight, nameof(TrendingSourceWeight));
+        Cap(FavoriteArtistsConsidered, nameof(FavoriteArtistsConsidered), 0, 50);
+        Cap(MaxRecommendations, nameof(MaxRecommendations), 1, 1000);
+        return errors;
+    }
+}

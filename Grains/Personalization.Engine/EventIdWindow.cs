@@ -1,0 +1,48 @@
+namespace Personalization.Engine;
+
+/// <summary>
+/// The last N event ids a listener sent, kept as 64-bit stable hashes (8 bytes each instead of a string), so a retried
+/// event inside the window is acknowledged but not applied twice. Persisted with the user's state.
+/// </summary>
+public sealed class EventIdWindow
+{
+    private readonly ulong[] _hashes;
+    private int _next;
+    private int _count;
+
+    public EventIdWindow(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _hashes = new ulong[capacity];
+    }
+
+    public int Count => _count;
+
+    public bool Contains(ulong hash) => Array.IndexOf(_hashes, hash, 0, _count) >= 0;
+
+    public void Add(ulong hash)
+    {
+        _hashes[_next] = hash;
+        _next = (_next + 1) % _hashes.Length;
+        if (_count < _hashes.Length) _count++;
+    }
+
+    /// <summary>Oldest first, for persistence.</summary>
+    public ulong[] ToArray()
+    {
+        var result = new ulong[_count];
+        var first = _count < _hashes.Length ? 0 : _next;
+        for (var i = 0; i < _count; i++)
+        {
+            result[i] = _hashes[(first + i) % _hashes.Length];
+        }
+
+        return result;
+    }
+
+    public void Clear()
+    {
+        _next = 0;
+        _count = 0;
+    }
+}

@@ -1,0 +1,172 @@
+namespace Personalization.Engine;
+
+/// <summary>
+/// One listener's live state: taste profile (decayed artist and track affinities), bounded history of steps (the
+/// current session is its tail, derived from the inactivity gap), rejected tracks, recent event ids and counters.
+/// Every collection is bounded by <see cref="EngineOptions"/>. Not thread-safe: its grain serializes access.
+/// </summary>
+public sealed class ListenerState
+{
+    private readonly EngineOptions _options;
+    private readonly long _sessionGapMs;
+
+    public ListenerState(EngineOptions options)
+    {
+        _options = options;
+        _sessionGapMs = (long)options.SessionGap.TotalMilliseconds;
+        Artists = new AffinityTable(options.MaxArtistAffinities, options.AffinityHalfLife);
+        Tracks = new AffinityTable(options.MaxTrackAffinities, options.AffinityHalfLife);
+        History = new HistoryRing(options.HistoryCapacity);
+        SeenEvents = new EventIdWindow(options.DedupeWindow);
+        BlockedTracks = new BlockList(options.MaxBlockedTracks);
+    }
+
+    public EngineOptions Options => _options;
+    public AffinityTable Artists { get; }
+    public AffinityTable Tracks { get; }
+    public HistoryRing History { get; }
+    public EventIdWindow SeenEvents { get; }
+    public BlockList BlockedTracks { get; }
+    public ListenerCounters Counters { get; } = new();
+
+    /// <summary>Number of events applied so far (duplicates excluded); the journal's sequence.</summary>
+    public long Sequence { get; set; }
+
+    public long LastEventMs { get; set; }
+
+    public bool IsDuplicate(string eventId) => SeenEvents.Contains(StableHash.Of(eventId));
+
+    /// <summary>Applies one signal unless its event id was seen inside the window (then it is counted as a duplicate only).</summary>
+    public StepChange Apply(string eventId, Listen listen)
+    {
+        var hash = StableHash.Of(eventId);
+        if (SeenEvents.Contains(hash))
+        {
+            Counters.Duplicates++;
+            return StepChange.Duplicate;
+        }
+
+        SeenEvents.Add(hash);
+        Sequence++;
+        Counters.Count(listen.Kind);
+        var change = UpdateHistory(listen);
+        if (change.EarlySkip) Counters.EarlySkips++;
+        if (change.NewSession) Counters.Sessions++;
+        LastEventMs = Math.Max(LastEventMs, listen.TimeMs);
+        return change;
+    }
+
+    public bool IsSessionActive(long nowMs) =>
+        History.TryGetLast(out var last) && nowMs - last.TimeMs < _sessionGapMs;
+
+    /// <summary>Index in <see cref="History"/> of the current session's first step (Count when there is none).</summary>
+    public int SessionStartIndex()
+    {
+        if (History.Count == 0) return 0;
+        var i = History.Count - 1;
+        while (i > 0 && History[i].TimeMs - History[i - 1].TimeMs < _sessionGapMs) i--;
+        return i;
+    }
+
+    /// <summary>Trailing early skips in the current session.</summary>
+    public int SkipStreak()
+    {
+        var streak = 0;
+        var start = SessionStartIndex();
+        for (var i = History.Count - 1; i >= start && History[i].EarlySkipped; i--) streak++;
+        return streak;
+    }
+
+    public bool IsArtistDisliked(int artist, long nowMs) => Artists.Get(artist, nowMs) <= _options.DislikedArtistThreshold;
+
+    /// <summary>Session steps before the last one, most recent first (for transition learning).</summary>
+    public int CopyPredecessors(Span<int> destination)
+    {
+        var written = 0;
+        var start = SessionStartIndex();
+        for (var i = History.Count - 2; i >= start && written < destination.Length; i--)
+        {
+            if (History[i].IsListen) destination[written++] = History[i].Track;
+        }
+
+        return written;
+    }
+
+    public void Clear()
+    {
+        Artists.Clear();
+        Tracks.Clear();
+        History.Clear();
+        SeenEvents.Clear();
+        BlockedTracks.Clear();
+        Counters.Reset();
+        Sequence = 0;
+        LastEventMs = 0;
+    }
+
+    private StepChange UpdateHistory(Listen listen)
+    {
+        var hasLast = History.TryGetLast(out var last);
+        var sameSession = hasLast && listen.TimeMs - last.TimeMs < _sessionGapMs;
+        var continuesStep = sameSession && last.Track == listen.Track && !(listen.Kind == SignalKind.Play && IsFinished(last));
+        var earlySkip = listen.Kind == SignalKind.Skip && IsEarlySkip(listen);
+        var flags = FlagsOf(listen.Kind, earlySkip);
+        var isListen = listen.Kind is SignalKind.Play or SignalKind.Complete or SignalKind.Skip;
+
+        double delta;
+        if (continuesStep)
+        {
+            // A completion or skip of the playing track replaces the "play" credit it already got.
+            var credited = last.Kind == SignalKind.Play && isListen ? _options.PlayWeight : 0;
+            delta = WeightOf(listen.Kind, earlySkip) - credited;
+            var kind = isListen ? listen.Kind : last.Kind;
+            History.ReplaceLast(last with { Kind = kind, Flags = last.Flags | flags, TimeMs = Math.Max(last.TimeMs, listen.TimeMs) });
+        }
+        else
+        {
+            delta = WeightOf(listen.Kind, earlySkip);
+            History.Add(new HistoryEntry(listen.Track, listen.Artist, listen.TimeMs, listen.Kind, flags));
+        }
+
+        if (delta != 0)
+        {
+            Artists.Add(listen.Artist, delta, listen.TimeMs);
+            Tracks.Add(listen.Track, delta, listen.TimeMs);
+        }
+
+        if (listen.Kind == SignalKind.Dislike) BlockedTracks.Add(listen.Track);
+        if (listen.Kind is SignalKind.Like or SignalKind.Save) BlockedTracks.Remove(listen.Track);
+
+        // Feedback (like, save, dislike) on a track that is not playing is history, not a listening step.
+        var newStep = isListen && !continuesStep;
+        return new StepChange(true, newStep, newStep && !sameSession, earlySkip);
+    }
+
+    private static bool IsFinished(HistoryEntry entry) => entry.Kind is SignalKind.Complete or SignalKind.Skip;
+
+    private bool IsEarlySkip(Listen listen) =>
+        listen.DurationMs > 0
+            ? listen.PositionMs < _options.EarlySkipFraction * listen.DurationMs
+            : listen.PositionMs < _options.EarlySkipMs;
+
+    private double WeightOf(SignalKind kind, bool earlySkip) => kind switch
+    {
+        SignalKind.Play => _options.PlayWeight,
+        SignalKind.Complete => _options.CompleteWeight,
+        SignalKind.Skip => earlySkip ? _options.EarlySkipWeight : _options.LateSkipWeight,
+        SignalKind.Like => _options.LikeWeight,
+        SignalKind.Save => _options.SaveWeight,
+        SignalKind.Dislike => _options.DislikeWeight,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown signal kind."),
+    };
+
+    private static StepFlags FlagsOf(SignalKind kind, bool earlySkip) => kind switch
+    {
+        SignalKind.Skip when earlySkip => StepFlags.EarlySkip,
+        SignalKind.Complete => StepFlags.Completed,
+        SignalKind.Like => StepFlags.Liked,
+        SignalKind.Save => StepFlags.Saved,
+        SignalKind.Dislike => StepFlags.Disliked,
+        _ => StepFlags.None,
+    };
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace Personalization.Engine.Model;
+
+/// <summary>
+/// The read model: immutable per-key arrays swapped atomically by one writer, so readers never lock and never see a
+/// half-updated list. Fed by <see cref="ModelLearner"/> deltas (silo-local) or by deltas pulled from model shards.
+/// </summary>
+public sealed class LiveModel : IModelView
+{
+    private readonly ConcurrentDictionary<int, ScoredId[]> _successors = new();
+    private readonly ConcurrentDictionary<int, ScoredId[]> _artistTops = new();
+    private readonly ConcurrentDictionary<int, int> _artistOf = new();
+    private ScoredId[] _trending = [];
+    private long _version;
+
+    /// <summary>Incremented on every applied delta.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    public ReadOnlySpan<ScoredId> Trending => Volatile.Read(ref _trending);
+
+    public int TrackCount => _artistOf.Count;
+
+    public int SourceTrackCount => _successors.Count;
+
+    public ReadOnlySpan<ScoredId> SuccessorsOf(int track) =>
+        _successors.TryGetValue(track, out var list) ? list : ReadOnlySpan<ScoredId>.Empty;
+
+    public ReadOnlySpan<ScoredId> TopTracksOf(int artist) =>
+        _artistTops.TryGetValue(artist, out var list) ? list : ReadOnlySpan<ScoredId>.Empty;
+
+    public int ArtistOf(int track) => _artistOf.TryGetValue(track, out var artist) ? artist : -1;
+
+    public void Apply(ModelDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        foreach (var (track, artist) in delta.TrackArtists) _artistOf[track] = artist;
+        foreach (var (track, list) in delta.Successors) _successors[track] = list;
+        foreach (var (artist, list) in delta.ArtistTops) _artistTops[artist] = list;
+        if (delta.Trending is not null) Volatile.Write(ref _trending, delta.Trending);
+        Interlocked.Increment(ref _version);
+    }
+}

@@ -1,0 +1,12 @@
+namespace Personalization.Engine.Model;
+
+/// <summary>What a learner changed: the new published lists of every key it touched.</summary>
+public sealed class ModelDelta
+{
+    public List<(int Track, ScoredId[] Successors)> Successors { get; } = [];
+    public List<(int Artist, ScoredId[] Tracks)> ArtistTops { get; } = [];
+    public List<(int Track, int Artist)> TrackArtists { get; } = [];
+    public ScoredId[]? Trending { get; set; }
+
+    public bool IsEmpty => Successors.Count == 0 && ArtistTops.Count == 0 && TrackArtists.Count == 0 && Trending is null;
+}

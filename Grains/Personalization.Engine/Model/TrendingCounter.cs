@@ -1,0 +1,66 @@
+namespace Personalization.Engine.Model;
+
+/// <summary>
+/// Event-time decayed play counts with a maintained top-N. Scores are kept relative to a reference time and renormalized
+/// now and then (dropping negligible tracks), so no decay pass over all tracks is needed per event.
+/// Untouched tracks all decay by the same factor, so the top-N only needs merging with the tracks touched in a batch.
+/// </summary>
+public sealed class TrendingCounter
+{
+    private const double RenormalizeAboveExponent = 40;
+    private const double DropBelowScore = 1e-3;
+    private readonly Dictionary<int, double> _scores = [];
+    private readonly double _halfLifeMs;
+    private readonly int _size;
+    private long _referenceMs = long.MinValue;
+    private ScoredId[] _top = [];
+
+    public TrendingCounter(int size, TimeSpan halfLife)
+    {
+        _size = size;
+        _halfLifeMs = halfLife.TotalMilliseconds;
+    }
+
+    public int TrackedCount => _scores.Count;
+
+    public void Add(int track, long timeMs, double weight)
+    {
+        if (_referenceMs == long.MinValue) _referenceMs = timeMs;
+        var exponent = (timeMs - _referenceMs) / _halfLifeMs;
+        if (exponent > RenormalizeAboveExponent)
+        {
+            Renormalize(timeMs);
+            exponent = 0;
+        }
+
+        _scores.TryGetValue(track, out var score);
+        _scores[track] = Math.Max(0, score + weight * Math.Pow(2, exponent));
+    }
+
+    /// <summary>Merges the touched tracks into the top-N; returns the new list (normalized so the first weighs 1).</summary>
+    public ScoredId[] Publish(IEnumerable<int> touched)
+    {
+        var merged = new Dictionary<int, double>();
+        foreach (var s in _top) merged[s.Id] = _scores.GetValueOrDefault(s.Id);
+        foreach (var t in touched) merged[t] = _scores.GetValueOrDefault(t);
+        var ordered = merged.Where(p => p.Value > 0)
+            .OrderByDescending(p => p.Value).ThenBy(p => p.Key)
+            .Take(_size).ToArray();
+        var max = ordered.Length > 0 ? ordered[0].Value : 1;
+        _top = [.. ordered.Select(p => new ScoredId(p.Key, (float)(p.Value / max)))];
+        return _top;
+    }
+
+    private void Renormalize(long nowMs)
+    {
+        var factor = Math.Pow(2, -(nowMs - _referenceMs) / _halfLifeMs);
+        foreach (var key in _scores.Keys.ToArray())
+        {
+            var value = _scores[key] * factor;
+            if (value < DropBelowScore) _scores.Remove(key);
+            else _scores[key] = value;
+        }
+
+        _referenceMs = nowMs;
+    }
+}

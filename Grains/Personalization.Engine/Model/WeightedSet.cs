@@ -1,0 +1,70 @@
+namespace Personalization.Engine.Model;
+
+/// <summary>
+/// A bounded id → weight map for the learner. When it fills up, the lighter half is pruned (rare pairs go first), so
+/// memory per key is capped while frequent pairs survive. Linear arrays: keys hold at most a few hundred entries.
+/// </summary>
+public sealed class WeightedSet
+{
+    private readonly int _capacity;
+    private int[] _ids = new int[4];
+    private float[] _weights = new float[4];
+    private int _count;
+
+    public WeightedSet(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
+        _capacity = capacity;
+    }
+
+    public int Count => _count;
+
+    public void Add(int id, float weight)
+    {
+        var i = Array.IndexOf(_ids, id, 0, _count);
+        if (i >= 0)
+        {
+            _weights[i] += weight;
+            return;
+        }
+
+        if (weight <= 0) return; // taking credit back from a pair that is not stored: nothing to do
+        if (_count == _capacity) PruneLighterHalf();
+        if (_count == _ids.Length)
+        {
+            var size = Math.Min(_capacity, _ids.Length * 2);
+            Array.Resize(ref _ids, size);
+            Array.Resize(ref _weights, size);
+        }
+
+        _ids[_count] = id;
+        _weights[_count] = weight;
+        _count++;
+    }
+
+    /// <summary>The <paramref name="n"/> heaviest positive entries, heaviest first (ties by id).</summary>
+    public ScoredId[] Top(int n)
+    {
+        var list = new List<ScoredId>(_count);
+        for (var i = 0; i < _count; i++)
+        {
+            if (_weights[i] > 0) list.Add(new ScoredId(_ids[i], _weights[i]));
+        }
+
+        list.Sort(ScoredIdOrder.Instance);
+        if (list.Count > n) list.RemoveRange(n, list.Count - n);
+        return [.. list];
+    }
+
+    private void PruneLighterHalf()
+    {
+        var keep = Top(_capacity / 2);
+        for (var i = 0; i < keep.Length; i++)
+        {
+            _ids[i] = keep[i].Id;
+            _weights[i] = keep[i].Weight;
+        }
+
+        _count = keep.Length;
+    }
+}

@@ -1,0 +1,119 @@
+using Personalization.Engine.Model;
+
+namespace Personalization.Engine;
+
+/// <summary>
+/// Scores candidates from several sources and ranks them: transitions from the session's last tracks (learned from
+/// every listener), the session's artists, the listener's favourite artists, the listener's own liked tracks, and
+/// trending. Each source's scores are normalized to [0, 1] and weighted by a named option; a track's reason is the
+/// source that contributed most. Disliked tracks and artists, exclusions and the playing track are never returned.
+/// Deterministic for a given state and model: ties are broken by track id.
+/// </summary>
+public sealed class Recommender(EngineOptions options)
+{
+    public IReadOnlyList<RecommendedTrack> Recommend(
+        ListenerState state, IModelView model, long nowMs, int count, IReadOnlySet<int>? exclude = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        count = Math.Min(count, options.MaxRecommendations);
+
+        var pool = new CandidatePool();
+        var sessionActive = state.IsSessionActive(nowMs);
+        var playing = -1;
+        if (sessionActive)
+        {
+            AddTransitions(state, model, pool, out playing);
+            AddSessionArtists(state, model, pool);
+        }
+
+        AddFavoriteArtists(state, model, pool, nowMs);
+        AddHistory(state, pool, nowMs);
+        AddTrending(model, pool);
+
+        var ranked = new List<RecommendedTrack>(count);
+        foreach (var c in pool.Ranked())
+        {
+            if (c.Track == playing || state.BlockedTracks.Contains(c.Track) || (exclude?.Contains(c.Track) ?? false)) continue;
+            var artist = c.Artist >= 0 ? c.Artist : model.ArtistOf(c.Track);
+            if (artist >= 0 && state.IsArtistDisliked(artist, nowMs)) continue;
+            ranked.Add(new RecommendedTrack(c.Track, artist, c.Score, c.Reason, c.Anchor));
+            if (ranked.Count == count) break;
+        }
+
+        return ranked;
+    }
+
+    private void AddTransitions(ListenerState state, IModelView model, CandidatePool pool, out int playing)
+    {
+        playing = -1;
+        var anchors = 0;
+        var start = state.SessionStartIndex();
+        var seen = new HashSet<int>();
+        for (var i = state.History.Count - 1; i >= start && anchors < options.SessionAnchors; i--)
+        {
+            var step = state.History[i];
+            if (!step.IsListen) continue;
+            if (playing < 0) playing = step.Track;
+            if (!seen.Add(step.Track) || step.EarlySkipped) continue;
+            anchors++;
+            var successors = model.SuccessorsOf(step.Track);
+            if (successors.IsEmpty) continue;
+            var scale = options.TransitionSourceWeight / anchors / successors[0].Weight;
+            foreach (var s in successors)
+            {
+                pool.Add(s.Id, -1, s.Weight * scale, ReasonKind.AfterTrack, step.Track);
+            }
+        }
+    }
+
+    private void AddSessionArtists(ListenerState state, IModelView model, CandidatePool pool)
+    {
+        var rank = 0;
+        var start = state.SessionStartIndex();
+        var seen = new HashSet<int>();
+        for (var i = state.History.Count - 1; i >= start; i--)
+        {
+            var step = state.History[i];
+            if (!step.IsListen || step.EarlySkipped || !seen.Add(step.Artist)) continue;
+            rank++;
+            AddArtistTracks(model, pool, step.Artist, options.SessionArtistSourceWeight / rank, ReasonKind.SessionArtist);
+        }
+    }
+
+    private void AddFavoriteArtists(ListenerState state, IModelView model, CandidatePool pool, long nowMs)
+    {
+        var favorites = state.Artists.Top(options.FavoriteArtistsConsidered, nowMs, positiveOnly: true);
+        if (favorites.Count == 0) return;
+        var max = favorites[0].Weight;
+        foreach (var (artist, weight) in favorites)
+        {
+            AddArtistTracks(model, pool, artist, options.FavoriteArtistSourceWeight * weight / max, ReasonKind.FavoriteArtist);
+        }
+    }
+
+    private static void AddArtistTracks(IModelView model, CandidatePool pool, int artist, double weight, ReasonKind reason)
+    {
+        var tracks = model.TopTracksOf(artist);
+        if (tracks.IsEmpty) return;
+        var scale = weight / tracks[0].Weight;
+        foreach (var t in tracks) pool.Add(t.Id, artist, t.Weight * scale, reason, artist);
+    }
+
+    private void AddHistory(ListenerState state, CandidatePool pool, long nowMs)
+    {
+        var liked = state.Tracks.Top(state.Tracks.Count, nowMs, positiveOnly: true);
+        if (liked.Count == 0) return;
+        var max = liked[0].Weight;
+        foreach (var (track, weight) in liked)
+        {
+            pool.Add(track, -1, options.HistorySourceWeight * weight / max, ReasonKind.FromHistory, track);
+        }
+    }
+
+    private void AddTrending(IModelView model, CandidatePool pool)
+    {
+        foreach (var t in model.Trending) pool.Add(t.Id, -1, options.TrendingSourceWeight * t.Weight, ReasonKind.Trending, -1);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Personalization.Abstractions;
+using Personalization.Engine;
+using Personalization.Engine.Model;
+using Personalization.Grains.Model;
+using Personalization.Grains.State;
+using Personalization.Grains.Users;
+
+namespace Personalization.Grains.Hosting;
+
+/// <summary>Registers what the grains need in a silo: engine, validation, model pipeline, all options validated at start.</summary>
+public static class GrainServices
+{
+    public static IServiceCollection AddPersonalizationGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<EngineOptions>(configuration, EngineOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<ValidationLimits>(configuration, ValidationLimits.SectionName, o => o.Validate());
+        services.AddValidatedOptions<ModelPipelineOptions>(configuration, ModelPipelineOptions.SectionName, o => o.Validate());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Vocabulary>();
+        services.AddSingleton(sp => new RequestValidator(sp.GetRequiredService<IOptions<ValidationLimits>>().Value));
+        services.AddSingleton(sp => new Recommender(sp.GetRequiredService<IOptions<EngineOptions>>().Value));
+        services.AddSingleton(sp => new ModelLearner(sp.GetRequiredService<IOptions<EngineOptions>>().Value));
+        services.AddSingleton<SnapshotCodec>();
+        services.AddSingleton<EventMapper>();
+        services.AddSingleton<LiveModel>();
+        services.AddSingleton<IModelView>(sp => sp.GetRequiredService<LiveModel>());
+        services.AddSingleton<LocalModelPipeline>();
+        services.AddSingleton<IModelPipeline>(sp => sp.GetRequiredService<LocalModelPipeline>());
+        services.AddSingleton<IModelFeed>(sp => sp.GetRequiredService<LocalModelPipeline>());
+        services.AddHostedService(sp => sp.GetRequiredService<LocalModelPipeline>());
+        return services;
+    }
+
+    public static IServiceCollection AddValidatedOptions<TOptions>(
+        this IServiceCollection services, IConfiguration configuration, string section, Func<TOptions, IReadOnlyList<string>> rules)
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new RuleValidator<TOptions>(rules));
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using Personalization.Engine;
+
+namespace Personalization.Grains.State;
+
+/// <summary>Converts between the engine's interned in-memory state and the stored snapshot with external ids.</summary>
+public sealed class SnapshotCodec(Vocabulary vocabulary)
+{
+    public UserSnapshot Capture(ListenerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var history = new HistoryRecord[state.History.Count];
+        for (var i = 0; i < history.Length; i++)
+        {
+            var h = state.History[i];
+            history[i] = new HistoryRecord(vocabulary.NameOf(h.Track), vocabulary.NameOf(h.Artist), h.TimeMs, (byte)h.Kind, (byte)h.Flags);
+        }
+
+        var c = state.Counters;
+        return new UserSnapshot
+        {
+            Sequence = state.Sequence,
+            LastEventMs = state.LastEventMs,
+            Artists = Affinities(state.Artists),
+            Tracks = Affinities(state.Tracks),
+            History = history,
+            SeenEventHashes = state.SeenEvents.ToArray(),
+            BlockedTracks = [.. state.BlockedTracks.ToArray().Select(vocabulary.NameOf)],
+            Counters = new CountersRecord(c.Events, c.Plays, c.Completes, c.Skips, c.EarlySkips, c.Likes, c.Dislikes, c.Saves, c.Duplicates, c.Sessions),
+        };
+    }
+
+    /// <summary>Builds live state from a snapshot; entries beyond the current caps are dropped (oldest history first).</summary>
+    public ListenerState Restore(UserSnapshot snapshot, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.FormatVersion > UserSnapshot.CurrentFormatVersion)
+        {
+            throw new NotSupportedException($"Stored user snapshot has format {snapshot.FormatVersion}; this build reads up to {UserSnapshot.CurrentFormatVersion}.");
+        }
+
+        var state = new ListenerState(options) { Sequence = snapshot.Sequence, LastEventMs = snapshot.LastEventMs };
+        foreach (var a in snapshot.Artists ?? []) state.Artists.Restore(new Affinity(vocabulary.Intern(a.Id), a.Weight, a.StampMs));
+        foreach (var t in snapshot.Tracks ?? []) state.Tracks.Restore(new Affinity(vocabulary.Intern(t.Id), t.Weight, t.StampMs));
+        foreach (var h in snapshot.History ?? [])
+        {
+            state.History.Add(new HistoryEntry(vocabulary.Intern(h.TrackId), vocabulary.Intern(h.ArtistId), h.TimeMs, (SignalKind)h.Kind, (StepFlags)h.Flags));
+        }
+
+        foreach (var hash in snapshot.SeenEventHashes ?? []) state.SeenEvents.Add(hash);
+        foreach (var track in snapshot.BlockedTracks ?? []) state.BlockedTracks.Add(vocabulary.Intern(track));
+        if (snapshot.Counters is { } c)
+        {
+            var k = state.Counters;
+            (k.Events, k.Plays, k.Completes, k.Skips, k.EarlySkips) = (c.Events, c.Plays, c.Completes, c.Skips, c.EarlySkips);
+            (k.Likes, k.Dislikes, k.Saves, k.Duplicates, k.Sessions) = (c.Likes, c.Dislikes, c.Saves, c.Duplicates, c.Sessions);
+        }
+
+        return state;
+    }
+
+    private AffinityRecord[] Affinities(AffinityTable table)
+    {
+        var entries = table.Entries;
+        var result = new AffinityRecord[entries.Length];
+        for (var i = 0; i < entries.Length; i++) result[i] = new AffinityRecord(vocabulary.NameOf(entries[i].Id), entries[i].Weight, entries[i].StampMs);
+        return result;
+    }
+}

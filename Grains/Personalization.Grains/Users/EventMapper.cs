@@ -1,0 +1,60 @@
+using Personalization.Abstractions;
+using Personalization.Engine;
+
+namespace Personalization.Grains.Users;
+
+/// <summary>Maps wire events to engine signals (interning ids) and engine values back to wire text.</summary>
+public sealed class EventMapper(Vocabulary vocabulary)
+{
+    public Vocabulary Vocabulary => vocabulary;
+
+    public Listen ToListen(ListenEvent e) => new(
+        vocabulary.Intern(e.TrackId),
+        vocabulary.Intern(e.ArtistId),
+        ToSignal(e.Kind),
+        e.Timestamp.ToUnixTimeMilliseconds(),
+        e.PositionMs ?? 0,
+        e.DurationMs ?? 0);
+
+    public static SignalKind ToSignal(EventKind kind) => kind switch
+    {
+        EventKind.Play => SignalKind.Play,
+        EventKind.Complete => SignalKind.Complete,
+        EventKind.Skip => SignalKind.Skip,
+        EventKind.Like => SignalKind.Like,
+        EventKind.Dislike => SignalKind.Dislike,
+        EventKind.Save => SignalKind.Save,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown event kind."),
+    };
+
+    public static string OutcomeOf(HistoryEntry step)
+    {
+        if ((step.Flags & StepFlags.Disliked) != 0) return "disliked";
+        if ((step.Flags & StepFlags.Liked) != 0) return "liked";
+        if ((step.Flags & StepFlags.Saved) != 0) return "saved";
+        if (step.EarlySkipped) return "skipped-early";
+        return step.Kind switch
+        {
+            SignalKind.Skip => "skipped",
+            SignalKind.Complete => "completed",
+            _ => "played",
+        };
+    }
+
+    public Recommendation ToRecommendation(RecommendedTrack r)
+    {
+        var track = vocabulary.NameOf(r.Track);
+        var artist = r.Artist >= 0 ? vocabulary.NameOf(r.Artist) : null;
+        var anchor = r.Anchor >= 0 ? vocabulary.NameOf(r.Anchor) : null;
+        var (code, text) = r.Reason switch
+        {
+            ReasonKind.AfterTrack => ("after-track", $"after {anchor}"),
+            ReasonKind.SessionArtist => ("session-artist", $"more by {anchor}, playing in this session"),
+            ReasonKind.FavoriteArtist => ("favorite-artist", "artist you like"),
+            ReasonKind.FromHistory => ("from-history", "a track you love"),
+            ReasonKind.Trending => ("trending", "trending"),
+            _ => ("other", "recommended"),
+        };
+        return new Recommendation(track, artist, Math.Round(r.Score, 6), text, code, anchor);
+    }
+}
