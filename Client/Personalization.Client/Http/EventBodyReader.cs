@@ -10,7 +10,8 @@ namespace Personalization.Client.Http;
 /// </summary>
 public static class EventBodyReader
 {
-    public static (IReadOnlyList<ListenEvent> Events, IReadOnlyList<FieldError> Errors) Read(JsonElement root, DateTimeOffset now)
+    /// <summary>The events, the reading errors, and whether the body was a single event (named <c>event</c> in errors).</summary>
+    public static (IReadOnlyList<ListenEvent> Events, IReadOnlyList<FieldError> Errors, bool Single) Read(JsonElement root, DateTimeOffset now)
     {
         var errors = new List<FieldError>();
         var events = new List<ListenEvent>();
@@ -31,7 +32,7 @@ public static class EventBodyReader
                 break;
         }
 
-        return (events, errors);
+        return (events, errors, root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("events", out _));
     }
 
     private static void ReadArray(JsonElement array, string field, DateTimeOffset now, List<ListenEvent> events, List<FieldError> errors)

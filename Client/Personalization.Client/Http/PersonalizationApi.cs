@@ -52,10 +52,10 @@ public static class PersonalizationApi
         using (document)
         {
             var now = clock.GetUtcNow();
-            var (events, errors) = EventBodyReader.Read(document.RootElement, now);
-            if (errors.Count == 0) errors = validator.ValidateBatch(events, now);
+            var (events, errors, single) = EventBodyReader.Read(document.RootElement, now);
+            if (errors.Count == 0) errors = single ? validator.ValidateEvent(events[0], now) : validator.ValidateBatch(events, now);
             if (errors.Count > 0) return ApiProblems.Invalid(errors);
-            var result = events.Count == 1
+            var result = single
                 ? await client.RecordAsync(userId, events[0], cancellationToken)
                 : await client.RecordBatchAsync(userId, events, cancellationToken);
             return TypedResults.Ok(result);

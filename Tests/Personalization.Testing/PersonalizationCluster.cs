@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Personalization.Abstractions;
+using Personalization.Grains.Hosting;
+using Personalization.Grains.Model;
+using Xunit;
+
+namespace Personalization.Testing;
+
+/// <summary>
+/// An in-memory Orleans cluster (≥ 2 silos, in-process transport) with exactly the production silo configuration
+/// (<see cref="SiloConfiguration.AddPersonalization"/>) and memory storage. Use it as an xunit collection fixture
+/// (<c>ICollectionFixture&lt;PersonalizationCluster&gt;</c>) and give every test its own user ids.
+/// </summary>
+public class PersonalizationCluster : IAsyncLifetime
+{
+    private InProcessTestCluster? _cluster;
+
+    public PersonalizationCluster()
+        : this(new TestClusterSettings())
+    {
+    }
+
+    public PersonalizationCluster(TestClusterSettings settings) => Settings = settings;
+
+    public TestClusterSettings Settings { get; }
+
+    /// <summary>The clock every silo uses as "now".</summary>
+    public ManualClock Clock { get; } = new();
+
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed yet.");
+
+    public IClusterClient Client => Cluster.Client;
+
+    public IUserGrain User(string userId) => Client.GetGrain<IUserGrain>(userId);
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(Settings.Silos);
+        var overrides = Settings.Configuration;
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration.AddInMemoryCollection(overrides);
+            host.Services.AddSingleton<TimeProvider>(Clock);
+        });
+        builder.ConfigureSilo((_, silo) => silo.AddPersonalization(silo.Configuration));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (_cluster is not null) await _cluster.DisposeAsync();
+    }
+
+    /// <summary>Services of every running silo (e.g. to read a silo's model pipeline).</summary>
+    public IEnumerable<IServiceProvider> SiloServices() =>
+        Cluster.GetActiveSilos().Select(s => Cluster.GetSiloServiceProvider(s.SiloAddress));
+
+    /// <summary>
+    /// Waits until everything recorded so far is learned into the shared model that recommendations read, on every
+    /// silo. Deterministic: no sleeping, it completes when the pipelines have drained.
+    /// </summary>
+    public Task SyncModelAsync(CancellationToken cancellationToken = default) =>
+        Task.WhenAll(SiloServices().Select(sp => sp.GetRequiredService<IModelPipeline>().FlushAsync(cancellationToken)));
+
+    /// <summary>Deactivates a user's grain (its next call re-activates it from storage).</summary>
+    public async Task DeactivateUserAsync(string userId)
+    {
+        var grain = User(userId);
+        await Cluster.DeactivateAsync(grain);
+    }
+}
