@@ -22,7 +22,8 @@ public class PersonalizationCluster : IAsyncLifetime
     {
     }
 
-    public PersonalizationCluster(TestClusterSettings settings) => Settings = settings;
+    /// <summary>For derived fixtures that change the silo count or configuration.</summary>
+    protected PersonalizationCluster(TestClusterSettings settings) => Settings = settings;
 
     public TestClusterSettings Settings { get; }
 
@@ -34,6 +35,12 @@ public class PersonalizationCluster : IAsyncLifetime
     public IClusterClient Client => Cluster.Client;
 
     public IUserGrain User(string userId) => Client.GetGrain<IUserGrain>(userId);
+
+    /// <summary>A script of a listener's sessions (see <see cref="ListenerScript"/>).</summary>
+    public ListenerScript Listener(string userId) => new(this, userId);
+
+    /// <summary>A user id no other test uses (prefix it with the test's name for readable failures).</summary>
+    public static string UniqueUser(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 64)];
 
     public async Task InitializeAsync()
     {

@@ -24,15 +24,14 @@ public static class GrainServices
         services.AddSingleton<Vocabulary>();
         services.AddSingleton(sp => new RequestValidator(sp.GetRequiredService<IOptions<ValidationLimits>>().Value));
         services.AddSingleton(sp => new Recommender(sp.GetRequiredService<IOptions<EngineOptions>>().Value));
-        services.AddSingleton(sp => new ModelLearner(sp.GetRequiredService<IOptions<EngineOptions>>().Value));
         services.AddSingleton<SnapshotCodec>();
         services.AddSingleton<EventMapper>();
         services.AddSingleton<LiveModel>();
         services.AddSingleton<IModelView>(sp => sp.GetRequiredService<LiveModel>());
-        services.AddSingleton<LocalModelPipeline>();
-        services.AddSingleton<IModelPipeline>(sp => sp.GetRequiredService<LocalModelPipeline>());
-        services.AddSingleton<IModelFeed>(sp => sp.GetRequiredService<LocalModelPipeline>());
-        services.AddHostedService(sp => sp.GetRequiredService<LocalModelPipeline>());
+        services.AddSingleton<ModelPipeline>();
+        services.AddSingleton<IModelPipeline>(sp => sp.GetRequiredService<ModelPipeline>());
+        services.AddSingleton<IModelFeed>(sp => sp.GetRequiredService<ModelPipeline>());
+        services.AddHostedService(sp => sp.GetRequiredService<ModelPipeline>());
         return services;
     }
 

@@ -6,12 +6,21 @@ public interface IModelPipeline : IModelFeed
     /// <summary>Observations handed over so far on this silo.</summary>
     long Published { get; }
 
-    /// <summary>Observations learned into the read model so far on this silo.</summary>
+    /// <summary>Observations of this silo learned by the model shards so far.</summary>
     long Applied { get; }
 
     /// <summary>Observations dropped because the queue was full (the event itself was still recorded).</summary>
     long Dropped { get; }
 
-    /// <summary>Completes when everything published before the call is visible to recommendations on this silo.</summary>
+    /// <summary>When this silo's read model last caught up with every shard (staleness = now − this).</summary>
+    DateTimeOffset? LastRefreshed { get; }
+
+    /// <summary>Completes when everything published on this silo before the call has been learned by the shards.</summary>
+    Task PushAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Pulls every shard's changes into this silo's read model until caught up.</summary>
+    Task RefreshAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Push, then refresh: everything published on this silo before the call is visible to its recommendations.</summary>
     Task FlushAsync(CancellationToken cancellationToken = default);
 }

@@ -5,8 +5,17 @@ public sealed class ModelPipelineOptions
 {
     public const string SectionName = "Personalization:Model";
 
-    /// <summary>Longest time an observation waits before it is learned (bounded staleness of the read model).</summary>
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>Longest time an observation waits on its silo before it is sent to the model shards.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often a silo pulls the shards' changes into its read model; with FlushInterval, bounds staleness.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Number of model shard grains (partitions of the cluster-wide model). Changing it resets the model.</summary>
+    public int Shards { get; set; } = 8;
+
+    /// <summary>Most keys one pull returns (a reader catching up pulls repeatedly).</summary>
+    public int MaxKeysPerPull { get; set; } = 20_000;
 
     /// <summary>Most observations learned in one batch.</summary>
     public int MaxBatchSize { get; set; } = 4096;
@@ -18,6 +27,9 @@ public sealed class ModelPipelineOptions
     {
         var errors = new List<string>();
         if (FlushInterval <= TimeSpan.Zero || FlushInterval > TimeSpan.FromSeconds(5)) errors.Add($"{nameof(FlushInterval)} must be in (0, 5s].");
+        if (RefreshInterval <= TimeSpan.Zero || RefreshInterval > TimeSpan.FromSeconds(5)) errors.Add($"{nameof(RefreshInterval)} must be in (0, 5s].");
+        if (Shards is < 1 or > 1024) errors.Add($"{nameof(Shards)} must be in [1, 1024].");
+        if (MaxKeysPerPull is < 1 or > 1_000_000) errors.Add($"{nameof(MaxKeysPerPull)} must be in [1, 1000000].");
         if (MaxBatchSize is < 1 or > 1_000_000) errors.Add($"{nameof(MaxBatchSize)} must be in [1, 1000000].");
         if (QueueCapacity < MaxBatchSize) errors.Add($"{nameof(QueueCapacity)} must be at least {nameof(MaxBatchSize)}.");
         return errors;

@@ -1,0 +1,16 @@
+namespace Personalization.Abstractions.Model;
+
+/// <summary>
+/// One partition of the cluster-wide model (key = shard number). Observations are routed to the shard of the observed
+/// track, so every (track, successor) and (artist, track) pair lives in exactly one shard; silos pull each shard's
+/// changes and merge the partial lists into their read-only local model.
+/// </summary>
+[Alias("pzn.IModelShardGrain")]
+public interface IModelShardGrain : IGrainWithIntegerKey
+{
+    [Alias("Learn")]
+    Task LearnAsync(IReadOnlyList<ObservationRecord> observations);
+
+    [Alias("GetChanges"), Orleans.Concurrency.ReadOnly]
+    Task<ModelChanges> GetChangesAsync(long afterVersion, int maxKeys);
+}

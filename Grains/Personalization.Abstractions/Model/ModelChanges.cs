@@ -1,0 +1,15 @@
+namespace Personalization.Abstractions.Model;
+
+/// <summary>
+/// What a model shard changed after a given version: the current lists of every key that changed, the track → artist
+/// pairs it learned, and its trending list (null when unchanged). <see cref="Version"/> is where the next pull starts;
+/// <see cref="HasMore"/> says a further pull is needed to catch up.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("pzn.ModelChanges.v1")]
+public sealed record ModelChanges(
+    [property: Id(0)] long Version,
+    [property: Id(1)] bool HasMore,
+    [property: Id(2)] KeyedList[] Successors,
+    [property: Id(3)] KeyedList[] ArtistTops,
+    [property: Id(4)] string[] TrackArtistPairs,
+    [property: Id(5)] KeyedList? Trending);

@@ -1,0 +1,87 @@
+namespace Personalization.Engine.Model;
+
+/// <summary>
+/// Versioned log of which keys a learner republished, so that readers pull only what changed since their last version.
+/// Compacted to the latest entry per key when it grows, which keeps it bounded by the number of keys.
+/// </summary>
+public sealed class ModelChangeLog
+{
+    private const int CompactionSlack = 4096;
+    private List<Entry> _entries = [];
+    private readonly HashSet<(ChangeKind, int)> _distinct = [];
+    private long _trendingVersion;
+
+    public long Version { get; private set; }
+
+    public int EntryCount => _entries.Count;
+
+    public void Record(ModelDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        if (delta.IsEmpty) return;
+        var v = ++Version;
+        foreach (var (track, _) in delta.Successors) Add(v, ChangeKind.Successors, track);
+        foreach (var (artist, _) in delta.ArtistTops) Add(v, ChangeKind.ArtistTop, artist);
+        foreach (var (track, _) in delta.TrackArtists) Add(v, ChangeKind.TrackArtist, track);
+        if (delta.Trending is not null) _trendingVersion = v;
+        if (_entries.Count > 2 * _distinct.Count + CompactionSlack) Compact();
+    }
+
+    /// <summary>
+    /// Keys changed after <paramref name="afterVersion"/>, stopping at a version boundary once <paramref name="maxKeys"/>
+    /// are collected. Returns the version to resume from and whether more changes remain.
+    /// </summary>
+    public ChangeSet Since(long afterVersion, int maxKeys)
+    {
+        var keys = new List<(ChangeKind Kind, int Key)>();
+        var seen = new HashSet<(ChangeKind, int)>();
+        var i = FirstAfter(afterVersion);
+        var upTo = afterVersion;
+        while (i < _entries.Count)
+        {
+            var v = _entries[i].Version;
+            if (keys.Count >= maxKeys) break;
+            for (; i < _entries.Count && _entries[i].Version == v; i++)
+            {
+                var key = (_entries[i].Kind, _entries[i].Key);
+                if (seen.Add(key)) keys.Add(key);
+            }
+
+            upTo = v;
+        }
+
+        var hasMore = i < _entries.Count;
+        if (!hasMore) upTo = Version;
+        return new ChangeSet(upTo, hasMore, keys, _trendingVersion > afterVersion);
+    }
+
+    private void Add(long version, ChangeKind kind, int key)
+    {
+        _entries.Add(new Entry(version, kind, key));
+        _distinct.Add((kind, key));
+    }
+
+    private int FirstAfter(long version)
+    {
+        int lo = 0, hi = _entries.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_entries[mid].Version <= version) lo = mid + 1;
+            else hi = mid;
+        }
+
+        return lo;
+    }
+
+    private void Compact()
+    {
+        var latest = new Dictionary<(ChangeKind, int), long>();
+        foreach (var e in _entries) latest[(e.Kind, e.Key)] = e.Version;
+        _entries = [.. latest.Select(p => new Entry(p.Value, p.Key.Item1, p.Key.Item2)).OrderBy(e => e.Version).ThenBy(e => e.Kind).ThenBy(e => e.Key)];
+    }
+
+    private readonly record struct Entry(long Version, ChangeKind Kind, int Key);
+
+    public sealed record ChangeSet(long Version, bool HasMore, IReadOnlyList<(ChangeKind Kind, int Key)> Keys, bool TrendingChanged);
+}

@@ -1,0 +1,65 @@
+namespace Personalization.Engine.Model;
+
+/// <summary>
+/// Merges per-shard partial lists into the read model. Every (key, id) pair lives in exactly one shard, so the merged
+/// list of a key is the union of its shards' lists, heaviest first, capped. Trending lists are each normalized by their
+/// shard, so the merged trending list is an approximation (documented in the architecture notes).
+/// </summary>
+public sealed class ShardMerger(int shards, int cap, int trendingCap)
+{
+    private readonly Dictionary<int, ScoredId[]?[]> _successors = [];
+    private readonly Dictionary<int, ScoredId[]?[]> _artistTops = [];
+    private readonly ScoredId[]?[] _trending = new ScoredId[]?[shards];
+
+    public void SetSuccessors(ModelDelta delta, int shard, int track, ScoredId[] list) =>
+        delta.Successors.Add((track, Merge(_successors, shard, track, list, cap)));
+
+    public void SetArtistTop(ModelDelta delta, int shard, int artist, ScoredId[] list) =>
+        delta.ArtistTops.Add((artist, Merge(_artistTops, shard, artist, list, cap)));
+
+    public void SetTrending(ModelDelta delta, int shard, ScoredId[] list)
+    {
+        _trending[shard] = list;
+        delta.Trending = Union(_trending, trendingCap);
+    }
+
+    private ScoredId[] Merge(Dictionary<int, ScoredId[]?[]> partials, int shard, int key, ScoredId[] list, int limit)
+    {
+        if (!partials.TryGetValue(key, out var slots))
+        {
+            slots = new ScoredId[]?[shards];
+            partials[key] = slots;
+        }
+
+        slots[shard] = list;
+        return Union(slots, limit);
+    }
+
+    private static ScoredId[] Union(ScoredId[]?[] slots, int limit)
+    {
+        ScoredId[]? only = null;
+        var lists = 0;
+        var total = 0;
+        foreach (var s in slots)
+        {
+            if (s is not { Length: > 0 }) continue;
+            only = s;
+            lists++;
+            total += s.Length;
+        }
+
+        if (lists == 0) return [];
+        if (lists == 1) return only!.Length <= limit ? only : only[..limit];
+        var merged = new ScoredId[total];
+        var at = 0;
+        foreach (var s in slots)
+        {
+            if (s is null) continue;
+            s.CopyTo(merged, at);
+            at += s.Length;
+        }
+
+        Array.Sort(merged, ScoredIdOrder.Instance);
+        return merged.Length <= limit ? merged : merged[..limit];
+    }
+}

@@ -1,0 +1,245 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Personalization.Abstractions.Model;
+using Personalization.Engine;
+using Personalization.Engine.Model;
+
+namespace Personalization.Grains.Model;
+
+/// <summary>
+/// The silo's half of the cluster-wide model. Push: user grains hand observations to a bounded in-process queue; one
+/// loop batches them (≤ FlushInterval) and sends each model shard its part in one call — never a grain call per event.
+/// Pull: every RefreshInterval the silo asks each shard for what changed since its last version and merges the partial
+/// lists into its read-only <see cref="LiveModel"/>, which recommendations read without any grain call.
+/// </summary>
+public sealed partial class ModelPipeline : BackgroundService, IModelPipeline
+{
+    private readonly Channel<Item> _queue;
+    private readonly IGrainFactory _grains;
+    private readonly Vocabulary _vocabulary;
+    private readonly LiveModel _model;
+    private readonly ShardMerger _merger;
+    private readonly ModelPipelineOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<ModelPipeline> _logger;
+    private readonly long[] _versions;
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private long _published;
+    private long _applied;
+    private long _dropped;
+    private long _lastRefreshedTicks;
+
+    public ModelPipeline(
+        IGrainFactory grains, Vocabulary vocabulary, LiveModel model, IOptions<ModelPipelineOptions> options,
+        IOptions<EngineOptions> engine, TimeProvider clock, ILogger<ModelPipeline> logger)
+    {
+        _grains = grains;
+        _vocabulary = vocabulary;
+        _model = model;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+        _versions = new long[_options.Shards];
+        _merger = new ShardMerger(_options.Shards, Math.Max(engine.Value.MaxSuccessorsPerTrack, engine.Value.MaxTopTracksPerArtist), engine.Value.TrendingSize);
+        _queue = Channel.CreateBounded<Item>(new BoundedChannelOptions(_options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    public long Published => Interlocked.Read(ref _published);
+
+    public long Applied => Interlocked.Read(ref _applied);
+
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public DateTimeOffset? LastRefreshed
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _lastRefreshedTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    public void Publish(ModelObservation observation)
+    {
+        if (_queue.Writer.TryWrite(new Item(observation, null))) Interlocked.Increment(ref _published);
+        else Interlocked.Increment(ref _dropped);
+    }
+
+    public async Task PushAsync(CancellationToken cancellationToken = default)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _queue.Writer.WriteAsync(new Item(null, done), cancellationToken);
+        await done.Task.WaitAsync(cancellationToken);
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        await PushAsync(cancellationToken);
+        await RefreshAsync(cancellationToken);
+    }
+
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _refreshGate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var shard = 0; shard < _versions.Length; shard++)
+            {
+                ModelChanges changes;
+                do
+                {
+                    changes = await _grains.GetGrain<IModelShardGrain>(shard).GetChangesAsync(_versions[shard], _options.MaxKeysPerPull).WaitAsync(cancellationToken);
+                    Merge(shard, changes);
+                    _versions[shard] = changes.Version;
+                }
+                while (changes.HasMore);
+            }
+
+            Interlocked.Exchange(ref _lastRefreshedTicks, _clock.GetUtcNow().UtcTicks);
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(PushLoopAsync(stoppingToken), RefreshLoopAsync(stoppingToken));
+
+    private async Task RefreshLoopAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.RefreshInterval, _clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await RefreshAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogRefreshFailed(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // shutting down
+        }
+    }
+
+    private async Task PushLoopAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<ModelObservation>(_options.MaxBatchSize);
+        var markers = new List<TaskCompletionSource>();
+        var reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                await CollectAsync(reader, batch, markers, stoppingToken);
+                await SendAsync(batch, stoppingToken);
+                foreach (var m in markers) m.TrySetResult();
+                markers.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // shutting down; what is still queued is lost to the model only (events themselves are stored)
+        }
+    }
+
+    private async Task CollectAsync(ChannelReader<Item> reader, List<ModelObservation> batch, List<TaskCompletionSource> markers, CancellationToken stoppingToken)
+    {
+        using var linger = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        linger.CancelAfter(_options.FlushInterval);
+        try
+        {
+            while (batch.Count < _options.MaxBatchSize && markers.Count == 0)
+            {
+                if (reader.TryRead(out var item))
+                {
+                    if (item.Observation is not null) batch.Add(item.Observation);
+                    if (item.Marker is not null) markers.Add(item.Marker);
+                }
+                else if (!await reader.WaitToReadAsync(linger.Token))
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // the linger expired: send what we have
+        }
+    }
+
+    private async Task SendAsync(List<ModelObservation> batch, CancellationToken stoppingToken)
+    {
+        if (batch.Count == 0) return;
+        var perShard = new Dictionary<int, List<ObservationRecord>>();
+        foreach (var o in batch)
+        {
+            var track = _vocabulary.NameOf(o.Track);
+            var shard = (int)(Engine.StableHash.Of(track) % (ulong)_options.Shards);
+            if (!perShard.TryGetValue(shard, out var list)) perShard[shard] = list = [];
+            var predecessors = new string[o.Predecessors.Length];
+            for (var i = 0; i < predecessors.Length; i++) predecessors[i] = _vocabulary.NameOf(o.Predecessors[i]);
+            list.Add(new ObservationRecord(track, _vocabulary.NameOf(o.Artist), o.TimeMs, o.Weight, predecessors));
+        }
+
+        var sends = perShard.Select(async p =>
+        {
+            try
+            {
+                await _grains.GetGrain<IModelShardGrain>(p.Key).LearnAsync(p.Value).WaitAsync(stoppingToken);
+                Interlocked.Add(ref _applied, p.Value.Count);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Interlocked.Add(ref _dropped, p.Value.Count);
+                LogPushFailed(ex, p.Value.Count, p.Key);
+            }
+        });
+        await Task.WhenAll(sends);
+        batch.Clear();
+    }
+
+    private void Merge(int shard, ModelChanges changes)
+    {
+        var delta = new ModelDelta();
+        for (var i = 0; i + 1 < changes.TrackArtistPairs.Length; i += 2)
+        {
+            delta.TrackArtists.Add((_vocabulary.Intern(changes.TrackArtistPairs[i]), _vocabulary.Intern(changes.TrackArtistPairs[i + 1])));
+        }
+
+        foreach (var list in changes.Successors) _merger.SetSuccessors(delta, shard, _vocabulary.Intern(list.Key), ToScored(list));
+        foreach (var list in changes.ArtistTops) _merger.SetArtistTop(delta, shard, _vocabulary.Intern(list.Key), ToScored(list));
+        if (changes.Trending is { } trending) _merger.SetTrending(delta, shard, ToScored(trending));
+        if (!delta.IsEmpty) _model.Apply(delta);
+    }
+
+    private ScoredId[] ToScored(KeyedList list)
+    {
+        var result = new ScoredId[list.Ids.Length];
+        for (var i = 0; i < result.Length; i++) result[i] = new ScoredId(_vocabulary.Intern(list.Ids[i]), list.Weights[i]);
+        return result;
+    }
+
+    public override void Dispose()
+    {
+        _refreshGate.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Refreshing the read model from the shards failed; retrying on the next tick.")]
+    private partial void LogRefreshFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} observations to model shard {Shard} failed; they are dropped from the model.")]
+    private partial void LogPushFailed(Exception ex, int count, int shard);
+
+    private readonly record struct Item(ModelObservation? Observation, TaskCompletionSource? Marker);
+}
