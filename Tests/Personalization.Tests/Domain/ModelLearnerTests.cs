@@ -117,6 +117,22 @@ public sealed class ModelLearnerTests
     }
 
     [Fact]
+    public void Trending_lets_a_track_outside_the_top_back_in_when_a_top_track_loses_credit()
+    {
+        var options = new EngineOptions { TrendingSize = 1 };
+        var learner = new ModelLearner(options);
+        var model = new LiveModel();
+        model.Apply(learner.Apply([Observe(1, T0), Observe(1, T0), Observe(1, T0)]));
+        model.Apply(learner.Apply([Observe(2, T0), Observe(2, T0)]));
+        Assert.Equal(1, model.Trending[0].Id);
+
+        // Two of track 1's plays were early skips: their credit is taken back, so track 2 now leads.
+        model.Apply(learner.Apply([Observe(1, T0) with { Weight = -1 }, Observe(1, T0) with { Weight = -1 }]));
+
+        Assert.Equal(2, model.Trending[0].Id);
+    }
+
+    [Fact]
     public void The_learner_publishes_artist_tops_and_track_artists_once()
     {
         var learner = new ModelLearner(new EngineOptions());
