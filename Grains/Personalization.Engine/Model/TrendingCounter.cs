@@ -14,6 +14,7 @@ public sealed class TrendingCounter
     private readonly int _size;
     private long _referenceMs = long.MinValue;
     private ScoredId[] _top = [];
+    private bool _lowered;
 
     public TrendingCounter(int size, TimeSpan halfLife)
     {
@@ -33,16 +34,26 @@ public sealed class TrendingCounter
             exponent = 0;
         }
 
+        if (weight < 0) _lowered = true; // a track fell: one outside the top may now belong in it
         _scores.TryGetValue(track, out var score);
         _scores[track] = Math.Max(0, score + weight * Math.Pow(2, exponent));
     }
 
-    /// <summary>Merges the touched tracks into the top-N; returns the new list (normalized so the first weighs 1).</summary>
+    /// <summary>
+    /// Merges the touched tracks into the top-N (or re-ranks every track after credit was taken back);
+    /// returns the new list (normalized so the first weighs 1).
+    /// </summary>
     public ScoredId[] Publish(IEnumerable<int> touched)
     {
         var merged = new Dictionary<int, double>();
         foreach (var s in _top) merged[s.Id] = _scores.GetValueOrDefault(s.Id);
         foreach (var t in touched) merged[t] = _scores.GetValueOrDefault(t);
+        if (_lowered)
+        {
+            foreach (var (track, score) in _scores) merged[track] = score;
+            _lowered = false;
+        }
+
         var ordered = merged.Where(p => p.Value > 0)
             .OrderByDescending(p => p.Value).ThenBy(p => p.Key)
             .Take(_size).ToArray();
