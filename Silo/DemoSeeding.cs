@@ -8,6 +8,7 @@ public static class DemoSeeding
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName))
             .Validate(o => o.Listeners is >= 1 and <= 100_000, "Listeners must be in [1, 100000].")
             .ValidateOnStart();
+        services.AddHostedService<DemoSeeder>();
         return services;
     }
 }

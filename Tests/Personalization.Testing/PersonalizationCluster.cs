@@ -69,8 +69,13 @@ public class PersonalizationCluster : IAsyncLifetime
     /// Waits until everything recorded so far is learned into the shared model that recommendations read, on every
     /// silo. Deterministic: no sleeping, it completes when the pipelines have drained.
     /// </summary>
-    public Task SyncModelAsync(CancellationToken cancellationToken = default) =>
-        Task.WhenAll(SiloServices().Select(sp => sp.GetRequiredService<IModelPipeline>().FlushAsync(cancellationToken)));
+    public async Task SyncModelAsync(CancellationToken cancellationToken = default)
+    {
+        var pipelines = SiloServices().Select(sp => sp.GetRequiredService<IModelPipeline>()).ToArray();
+        // Every silo hands its observations to the shards first; only then does every silo pull.
+        await Task.WhenAll(pipelines.Select(p => p.PushAsync(cancellationToken)));
+        await Task.WhenAll(pipelines.Select(p => p.RefreshAsync(cancellationToken)));
+    }
 
     /// <summary>Deactivates a user's grain (its next call re-activates it from storage).</summary>
     public async Task DeactivateUserAsync(string userId)
