@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 using Personalization.Abstractions;
+using Personalization.Grains;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Model;
 using Xunit;
@@ -27,6 +30,9 @@ public class PersonalizationCluster : IAsyncLifetime
 
     public TestClusterSettings Settings { get; }
 
+    /// <summary>The user-state store every silo of this cluster shares (survives stopping or killing a silo).</summary>
+    public SharedMemoryGrainStorage.Store Storage { get; } = new();
+
     /// <summary>The clock every silo uses as "now".</summary>
     public ManualClock Clock { get; } = new();
 
@@ -51,7 +57,12 @@ public class PersonalizationCluster : IAsyncLifetime
             host.Configuration.AddInMemoryCollection(overrides);
             host.Services.AddSingleton<TimeProvider>(Clock);
         });
-        builder.ConfigureSilo((_, silo) => silo.AddPersonalization(silo.Configuration));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddPersonalization(silo.Configuration);
+            // Replaces the per-silo memory store with one the whole cluster shares, as real storage would be.
+            silo.Services.AddGrainStorage(StorageNames.Users, (sp, _) => new SharedMemoryGrainStorage(Storage, sp.GetRequiredService<Serializer>()));
+        });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
@@ -76,6 +87,15 @@ public class PersonalizationCluster : IAsyncLifetime
         await Task.WhenAll(pipelines.Select(p => p.PushAsync(cancellationToken)));
         await Task.WhenAll(pipelines.Select(p => p.RefreshAsync(cancellationToken)));
     }
+
+    /// <summary>Stops a silo gracefully (its grains deactivate); index 0 is the primary, which the cluster needs.</summary>
+    public Task StopSiloAsync(int index) => Cluster.StopSiloAsync(Cluster.Silos[index]);
+
+    /// <summary>Kills a silo abruptly, as a crash would; the cluster declares it dead and re-activates its grains elsewhere.</summary>
+    public Task KillSiloAsync(int index) => Cluster.KillSiloAsync(Cluster.Silos[index]);
+
+    /// <summary>Starts one more silo with the same configuration.</summary>
+    public Task StartSiloAsync() => Cluster.StartAdditionalSiloAsync();
 
     /// <summary>Deactivates a user's grain (its next call re-activates it from storage).</summary>
     public async Task DeactivateUserAsync(string userId)
