@@ -97,6 +97,16 @@ public class PersonalizationCluster : IAsyncLifetime
     /// <summary>Starts one more silo with the same configuration.</summary>
     public Task StartSiloAsync() => Cluster.StartAdditionalSiloAsync();
 
+    /// <summary>The silo hosting a user's grain (activating it if needed), for tests about placement.</summary>
+    public async Task<SiloAddress> HostOfUserAsync(string userId)
+    {
+        var grain = User(userId);
+        await grain.GetProfileAsync();
+        var stats = await Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(null, null);
+        var id = grain.GetGrainId();
+        return stats.First(s => s.GrainId == id).SiloAddress;
+    }
+
     /// <summary>Deactivates a user's grain (its next call re-activates it from storage).</summary>
     public async Task DeactivateUserAsync(string userId)
     {
