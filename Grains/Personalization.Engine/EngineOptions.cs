@@ -2,7 +2,7 @@ namespace Personalization.Engine;
 
 /// <summary>
 /// Every weight and cap of the engine, named. Bound from configuration section <c>Personalization:Engine</c> and validated at start.
-/// Defaults were chosen on synthetic data and slice 0 of 30Music only (see BENCHMARKS.md).
+/// Defaults were chosen on synthetic data and tuned on slice 0 of 30Music only (see BENCHMARKS.md).
 /// </summary>
 public sealed class EngineOptions
 {
@@ -55,11 +55,11 @@ public sealed class EngineOptions
 
     // ---- Recommendation ----
     /// <summary>How many of the session's most recent tracks seed transition candidates (weight 1/k for the k-th most recent).</summary>
-    public int SessionAnchors { get; set; } = 5;
+    public int SessionAnchors { get; set; } = 3;
     public double TransitionSourceWeight { get; set; } = 1.0;
-    public double SessionArtistSourceWeight { get; set; } = 0.6;
-    public double FavoriteArtistSourceWeight { get; set; } = 0.3;
-    public double HistorySourceWeight { get; set; } = 0.3;
+    public double SessionArtistSourceWeight { get; set; } = 0.45;
+    public double FavoriteArtistSourceWeight { get; set; } = 0.05;
+    public double HistorySourceWeight { get; set; } = 0.05;
     public double TrendingSourceWeight { get; set; } = 0.05;
     public int FavoriteArtistsConsidered { get; set; } = 5;
 
@@ -72,21 +72,16 @@ public sealed class EngineOptions
     /// <summary>How many steps after an earlier occurrence count as its successors (weight 1/gap).</summary>
     public int PersonalTransitionWindow { get; set; } = 3;
 
-    /// <summary>The listener's recently played tracks, decayed by steps ago (0 disables).</summary>
-    public double RecentHistorySourceWeight { get; set; } = 0.1;
-
-    /// <summary>How many of the listener's last steps the recent-history source reads.</summary>
-    public int RecentHistorySteps { get; set; } = 50;
-
-    /// <summary>After this many steps a recent play counts half.</summary>
-    public double RecentHistoryHalfLifeSteps { get; set; } = 10;
-
-    /// <summary>Credit a transition i → j also gives j → i when learning (0 disables): co-occurrence, not only order.</summary>
-    public double ReverseTransitionWeight { get; set; } = 0.3;
     public int MaxRecommendations { get; set; } = 100;
 
     /// <summary>May the playing track itself be recommended (a replay)? Listeners do replay; false hides it always.</summary>
     public bool RecommendPlayingTrack { get; set; } = true;
+
+    /// <summary>Multiplier of the session-artist credit of a track already played in the current session.</summary>
+    public double SessionRepeatFactor { get; set; } = 0.3;
+
+    /// <summary>Score multiplier for the playing track (a replay), when it may be recommended at all.</summary>
+    public double PlayingTrackFactor { get; set; } = 0.5;
 
     /// <summary>Returns every violated rule; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -146,11 +141,8 @@ public sealed class EngineOptions
         NonNegative(PersonalTransitionSourceWeight, nameof(PersonalTransitionSourceWeight));
         Cap(PersonalAnchors, nameof(PersonalAnchors), 1, 20);
         Cap(PersonalTransitionWindow, nameof(PersonalTransitionWindow), 1, 20);
-        NonNegative(RecentHistorySourceWeight, nameof(RecentHistorySourceWeight));
-        Cap(RecentHistorySteps, nameof(RecentHistorySteps), 1, 1000);
-        Positive(RecentHistoryHalfLifeSteps, nameof(RecentHistoryHalfLifeSteps));
-        NonNegative(ReverseTransitionWeight, nameof(ReverseTransitionWeight));
-        if (ReverseTransitionWeight > 1) errors.Add($"{nameof(ReverseTransitionWeight)} must be at most 1 (was {ReverseTransitionWeight}).");
+        if (!(PlayingTrackFactor is >= 0 and <= 1)) errors.Add($"{nameof(PlayingTrackFactor)} must be in [0, 1] (was {PlayingTrackFactor}).");
+        if (!(SessionRepeatFactor is >= 0 and <= 1)) errors.Add($"{nameof(SessionRepeatFactor)} must be in [0, 1] (was {SessionRepeatFactor}).");
         Cap(MaxRecommendations, nameof(MaxRecommendations), 1, 1000);
         return errors;
     }

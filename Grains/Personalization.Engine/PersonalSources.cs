@@ -2,8 +2,7 @@ namespace Personalization.Engine;
 
 /// <summary>
 /// Candidate sources read from the listener's own bounded history (no model needed): what followed the session's
-/// recent tracks when this listener played them before (people replay their own sequences: albums, playlists), and the
-/// tracks they played recently, decayed by how many steps ago.
+/// recent tracks when this listener played them before (people replay their own sequences: albums, playlists).
 /// </summary>
 internal sealed class PersonalSources(EngineOptions options)
 {
@@ -42,25 +41,6 @@ internal sealed class PersonalSources(EngineOptions options)
                 if (!next.IsListen || next.EarlySkipped) continue;
                 pool.Add(next.Track, next.Artist, weight / gap, ReasonKind.AfterTrack, history[i].Track);
             }
-        }
-    }
-
-    /// <summary>
-    /// The listener's last <see cref="EngineOptions.RecentHistorySteps"/> steps, each worth
-    /// 2^(−steps ago / <see cref="EngineOptions.RecentHistoryHalfLifeSteps"/>); repeated plays add up.
-    /// </summary>
-    public void AddRecentHistory(ListenerState state, CandidatePool pool)
-    {
-        if (!(options.RecentHistorySourceWeight > 0)) return;
-        var history = state.History;
-        var oldest = Math.Max(0, history.Count - options.RecentHistorySteps);
-        for (var i = history.Count - 1; i >= oldest; i--)
-        {
-            var step = history[i];
-            if (!step.IsListen || step.EarlySkipped) continue;
-            var stepsAgo = history.Count - 1 - i;
-            var weight = options.RecentHistorySourceWeight * Math.Pow(2, -stepsAgo / options.RecentHistoryHalfLifeSteps);
-            pool.Add(step.Track, step.Artist, weight, ReasonKind.FromHistory, step.Track);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Personalization.Engine;
 /// <summary>
 /// Scores candidates from several sources and ranks them: transitions from the session's last tracks (learned from
 /// every listener), what followed those tracks in the listener's own history, the session's artists, the listener's
-/// favourite artists, the listener's own liked and recently played tracks, and trending. Each source's scores are normalized to [0, 1] and weighted by a named option; a track's reason is the
+/// favourite artists, the listener's own liked tracks, and trending. Each source's scores are normalized to [0, 1] and weighted by a named option; a track's reason is the
 /// source that contributed most. Disliked tracks and artists and exclusions are never returned; the playing track only when
 /// <see cref="EngineOptions.RecommendPlayingTrack"/> allows a replay.
 /// Deterministic for a given state and model: ties are broken by track id.
@@ -34,8 +34,8 @@ public sealed class Recommender(EngineOptions options)
 
         AddFavoriteArtists(state, model, pool, nowMs);
         AddHistory(state, pool, nowMs);
-        _personal.AddRecentHistory(state, pool);
         AddTrending(model, pool);
+        if (sessionActive) DampPlayingTrack(pool, playing);
 
         var ranked = new List<RecommendedTrack>(count);
         foreach (var c in pool.Ranked())
@@ -80,17 +80,33 @@ public sealed class Recommender(EngineOptions options)
         }
     }
 
+    /// <summary>The playing track is a less likely next track than its learned replays suggest.</summary>
+    private void DampPlayingTrack(CandidatePool pool, int playing)
+    {
+        if (playing >= 0) pool.Scale(playing, options.PlayingTrackFactor);
+    }
+
     private void AddSessionArtists(ListenerState state, IModelView model, CandidatePool pool)
     {
         var rank = 0;
         var start = state.SessionStartIndex();
         var seen = new HashSet<int>();
+        var played = new HashSet<int>();
+        for (var i = start; i < state.History.Count; i++) played.Add(state.History[i].Track);
         for (var i = state.History.Count - 1; i >= start; i--)
         {
             var step = state.History[i];
             if (!step.IsListen || step.EarlySkipped || !seen.Add(step.Artist)) continue;
             rank++;
-            AddArtistTracks(model, pool, step.Artist, options.SessionArtistSourceWeight / rank, ReasonKind.SessionArtist);
+            var tracks = model.TopTracksOf(step.Artist);
+            if (tracks.IsEmpty) continue;
+            // "More by this artist" means the artist's other tracks: those already played in the session are damped.
+            var scale = options.SessionArtistSourceWeight / rank / tracks[0].Weight;
+            foreach (var t in tracks)
+            {
+                var factor = played.Contains(t.Id) ? options.SessionRepeatFactor : 1;
+                pool.Add(t.Id, step.Artist, t.Weight * scale * factor, ReasonKind.SessionArtist, step.Artist);
+            }
         }
     }
 

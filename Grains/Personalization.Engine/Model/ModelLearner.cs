@@ -45,12 +45,6 @@ public sealed class ModelLearner
                 if (source == o.Track && !_options.LearnRepeats) continue;
                 SetOf(_successors, source, _options.MaxSuccessorsPerTrack).Add(o.Track, o.Weight / (k + 1));
                 touchedSources.Add(source);
-                if (_options.ReverseTransitionWeight > 0)
-                {
-                    var reverse = (float)(_options.ReverseTransitionWeight * o.Weight / (k + 1));
-                    SetOf(_successors, o.Track, _options.MaxSuccessorsPerTrack).Add(source, reverse);
-                    touchedSources.Add(o.Track);
-                }
             }
 
             SetOf(_artistTracks, o.Artist, _options.MaxTopTracksPerArtist).Add(o.Track, o.Weight);
