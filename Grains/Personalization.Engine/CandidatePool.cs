@@ -25,6 +25,12 @@ internal sealed class CandidatePool
         };
     }
 
+    /// <summary>Multiplies a candidate's score (e.g. to damp a track already played in the session); its reason is kept.</summary>
+    public void Scale(int track, double factor)
+    {
+        if (_candidates.TryGetValue(track, out var c)) _candidates[track] = c with { Score = c.Score * factor };
+    }
+
     public IEnumerable<Candidate> Ranked()
     {
         var all = _candidates.Values.ToArray();

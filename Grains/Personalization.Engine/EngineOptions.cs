@@ -2,7 +2,7 @@ namespace Personalization.Engine;
 
 /// <summary>
 /// Every weight and cap of the engine, named. Bound from configuration section <c>Personalization:Engine</c> and validated at start.
-/// Defaults were chosen on synthetic data and slice 0 of 30Music only (see BENCHMARKS.md).
+/// Defaults were chosen on synthetic data and tuned on slice 0 of 30Music only (see BENCHMARKS.md).
 /// </summary>
 public sealed class EngineOptions
 {
@@ -39,6 +39,9 @@ public sealed class EngineOptions
     // ---- Session ----
     public TimeSpan SessionGap { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>A play of the playing track at least this long after its start is a replay (a new step), sooner it is a resume.</summary>
+    public TimeSpan ReplayAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     // ---- Shared model ----
     /// <summary>How many earlier session tracks an event is paired with when learning transitions (weight 1/gap).</summary>
     public int TransitionWindow { get; set; } = 10;
@@ -47,16 +50,38 @@ public sealed class EngineOptions
     public int TrendingSize { get; set; } = 200;
     public TimeSpan TrendingHalfLife { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>Learn a track following itself (replays) as a transition, so replays can be predicted.</summary>
+    public bool LearnRepeats { get; set; } = true;
+
     // ---- Recommendation ----
     /// <summary>How many of the session's most recent tracks seed transition candidates (weight 1/k for the k-th most recent).</summary>
-    public int SessionAnchors { get; set; } = 5;
+    public int SessionAnchors { get; set; } = 3;
     public double TransitionSourceWeight { get; set; } = 1.0;
-    public double SessionArtistSourceWeight { get; set; } = 0.6;
-    public double FavoriteArtistSourceWeight { get; set; } = 0.3;
-    public double HistorySourceWeight { get; set; } = 0.3;
-    public double TrendingSourceWeight { get; set; } = 0.05;
+    public double SessionArtistSourceWeight { get; set; } = 0.45;
+    public double FavoriteArtistSourceWeight { get; set; } = 0.05;
+    public double HistorySourceWeight { get; set; } = 0.05;
+    public double TrendingSourceWeight { get; set; } = 0.01;
     public int FavoriteArtistsConsidered { get; set; } = 5;
+
+    /// <summary>What followed the session's recent tracks in the listener's own history (0 disables).</summary>
+    public double PersonalTransitionSourceWeight { get; set; } = 0.5;
+
+    /// <summary>How many of the session's most recent tracks are looked up in the listener's history.</summary>
+    public int PersonalAnchors { get; set; } = 3;
+
+    /// <summary>How many steps after an earlier occurrence count as its successors (weight 1/gap).</summary>
+    public int PersonalTransitionWindow { get; set; } = 3;
+
     public int MaxRecommendations { get; set; } = 100;
+
+    /// <summary>May the playing track itself be recommended (a replay)? Listeners do replay; false hides it always.</summary>
+    public bool RecommendPlayingTrack { get; set; } = true;
+
+    /// <summary>Multiplier of the session-artist credit of a track already played in the current session.</summary>
+    public double SessionRepeatFactor { get; set; } = 0.3;
+
+    /// <summary>Score multiplier for the playing track (a replay), when it may be recommended at all.</summary>
+    public double PlayingTrackFactor { get; set; } = 0.5;
 
     /// <summary>Returns every violated rule; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -100,6 +125,7 @@ public sealed class EngineOptions
         Cap(DedupeWindow, nameof(DedupeWindow), 1, 4096);
         Cap(MaxBlockedTracks, nameof(MaxBlockedTracks), 1, 1024);
         if (SessionGap <= TimeSpan.Zero) errors.Add($"{nameof(SessionGap)} must be positive.");
+        if (ReplayAfter < TimeSpan.Zero || ReplayAfter >= SessionGap) errors.Add($"{nameof(ReplayAfter)} must be in [0, {nameof(SessionGap)}).");
         Cap(TransitionWindow, nameof(TransitionWindow), 1, 50);
         Cap(MaxSuccessorsPerTrack, nameof(MaxSuccessorsPerTrack), 1, 1024);
         Cap(MaxTopTracksPerArtist, nameof(MaxTopTracksPerArtist), 1, 1024);
@@ -112,6 +138,11 @@ public sealed class EngineOptions
         NonNegative(HistorySourceWeight, nameof(HistorySourceWeight));
         NonNegative(TrendingSourceWeight, nameof(TrendingSourceWeight));
         Cap(FavoriteArtistsConsidered, nameof(FavoriteArtistsConsidered), 0, 50);
+        NonNegative(PersonalTransitionSourceWeight, nameof(PersonalTransitionSourceWeight));
+        Cap(PersonalAnchors, nameof(PersonalAnchors), 1, 20);
+        Cap(PersonalTransitionWindow, nameof(PersonalTransitionWindow), 1, 20);
+        if (!(PlayingTrackFactor is >= 0 and <= 1)) errors.Add($"{nameof(PlayingTrackFactor)} must be in [0, 1] (was {PlayingTrackFactor}).");
+        if (!(SessionRepeatFactor is >= 0 and <= 1)) errors.Add($"{nameof(SessionRepeatFactor)} must be in [0, 1] (was {SessionRepeatFactor}).");
         Cap(MaxRecommendations, nameof(MaxRecommendations), 1, 1000);
         return errors;
     }

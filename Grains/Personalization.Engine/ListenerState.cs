@@ -108,7 +108,7 @@ public sealed class ListenerState
     {
         var hasLast = History.TryGetLast(out var last);
         var sameSession = hasLast && listen.TimeMs - last.TimeMs < _sessionGapMs;
-        var continuesStep = sameSession && last.Track == listen.Track && !(listen.Kind == SignalKind.Play && IsFinished(last));
+        var continuesStep = sameSession && last.Track == listen.Track && !(listen.Kind == SignalKind.Play && (IsFinished(last) || IsReplay(last, listen)));
         var earlySkip = listen.Kind == SignalKind.Skip && IsEarlySkip(listen);
         var flags = FlagsOf(listen.Kind, earlySkip);
         var isListen = listen.Kind is SignalKind.Play or SignalKind.Complete or SignalKind.Skip;
@@ -143,6 +143,9 @@ public sealed class ListenerState
     }
 
     private static bool IsFinished(HistoryEntry entry) => entry.Kind is SignalKind.Complete or SignalKind.Skip;
+
+    /// <summary>A new play of the playing track long enough after its start is a replay (a new step), not a resume.</summary>
+    private bool IsReplay(HistoryEntry last, Listen listen) => listen.TimeMs - last.TimeMs >= _options.ReplayAfter.TotalMilliseconds;
 
     private bool IsEarlySkip(Listen listen) =>
         listen.DurationMs > 0

@@ -4,13 +4,16 @@ namespace Personalization.Engine;
 
 /// <summary>
 /// Scores candidates from several sources and ranks them: transitions from the session's last tracks (learned from
-/// every listener), the session's artists, the listener's favourite artists, the listener's own liked tracks, and
-/// trending. Each source's scores are normalized to [0, 1] and weighted by a named option; a track's reason is the
-/// source that contributed most. Disliked tracks and artists, exclusions and the playing track are never returned.
+/// every listener), what followed those tracks in the listener's own history, the session's artists, the listener's
+/// favourite artists, the listener's own liked tracks, and trending. Each source's scores are normalized to [0, 1] and weighted by a named option; a track's reason is the
+/// source that contributed most. Disliked tracks and artists and exclusions are never returned; the playing track only when
+/// <see cref="EngineOptions.RecommendPlayingTrack"/> allows a replay.
 /// Deterministic for a given state and model: ties are broken by track id.
 /// </summary>
 public sealed class Recommender(EngineOptions options)
 {
+    private readonly PersonalSources _personal = new(options);
+
     public IReadOnlyList<RecommendedTrack> Recommend(
         ListenerState state, IModelView model, long nowMs, int count, IReadOnlySet<int>? exclude = null)
     {
@@ -25,17 +28,19 @@ public sealed class Recommender(EngineOptions options)
         if (sessionActive)
         {
             AddTransitions(state, model, pool, out playing);
+            _personal.AddRepeatedSequences(state, pool);
             AddSessionArtists(state, model, pool);
         }
 
         AddFavoriteArtists(state, model, pool, nowMs);
         AddHistory(state, pool, nowMs);
         AddTrending(model, pool);
+        if (sessionActive) DampPlayingTrack(pool, playing);
 
         var ranked = new List<RecommendedTrack>(count);
         foreach (var c in pool.Ranked())
         {
-            if (c.Track == playing || state.BlockedTracks.Contains(c.Track) || (exclude?.Contains(c.Track) ?? false)) continue;
+            if ((c.Track == playing && !options.RecommendPlayingTrack) || state.BlockedTracks.Contains(c.Track) || (exclude?.Contains(c.Track) ?? false)) continue;
             var artist = c.Artist >= 0 ? c.Artist : model.ArtistOf(c.Track);
             if (artist >= 0 && state.IsArtistDisliked(artist, nowMs)) continue;
             ranked.Add(new RecommendedTrack(c.Track, artist, c.Score, c.Reason, c.Anchor));
@@ -48,24 +53,37 @@ public sealed class Recommender(EngineOptions options)
     private void AddTransitions(ListenerState state, IModelView model, CandidatePool pool, out int playing)
     {
         playing = -1;
-        var anchors = 0;
+        var anchors = new List<(int Track, int Rank)>(options.SessionAnchors);
         var start = state.SessionStartIndex();
-        var seen = new HashSet<int>();
-        for (var i = state.History.Count - 1; i >= start && anchors < options.SessionAnchors; i--)
+        for (var i = state.History.Count - 1; i >= start && anchors.Count < options.SessionAnchors; i--)
         {
             var step = state.History[i];
             if (!step.IsListen) continue;
             if (playing < 0) playing = step.Track;
-            if (!seen.Add(step.Track) || step.EarlySkipped) continue;
-            anchors++;
-            var successors = model.SuccessorsOf(step.Track);
-            if (successors.IsEmpty) continue;
-            var scale = options.TransitionSourceWeight / anchors / successors[0].Weight;
-            foreach (var s in successors)
-            {
-                pool.Add(s.Id, -1, s.Weight * scale, ReasonKind.AfterTrack, step.Track);
-            }
+            if (step.EarlySkipped || anchors.Exists(a => a.Track == step.Track)) continue;
+            anchors.Add((step.Track, anchors.Count + 1));
         }
+
+        // Evidence adds up across anchors (the k-th most recent weighted 1/k); the summed scores are then scaled so the
+        // best candidate gets the source weight. A successor seen once stays weaker than one seen often.
+        var totals = new Dictionary<int, double>();
+        foreach (var (track, rank) in anchors)
+        {
+            foreach (var s in model.SuccessorsOf(track)) totals[s.Id] = totals.GetValueOrDefault(s.Id) + s.Weight / rank;
+        }
+
+        if (totals.Count == 0) return;
+        var scale = options.TransitionSourceWeight / totals.Values.Max();
+        foreach (var (track, rank) in anchors)
+        {
+            foreach (var s in model.SuccessorsOf(track)) pool.Add(s.Id, -1, s.Weight / rank * scale, ReasonKind.AfterTrack, track);
+        }
+    }
+
+    /// <summary>The playing track is a less likely next track than its learned replays suggest.</summary>
+    private void DampPlayingTrack(CandidatePool pool, int playing)
+    {
+        if (playing >= 0) pool.Scale(playing, options.PlayingTrackFactor);
     }
 
     private void AddSessionArtists(ListenerState state, IModelView model, CandidatePool pool)
@@ -73,12 +91,22 @@ public sealed class Recommender(EngineOptions options)
         var rank = 0;
         var start = state.SessionStartIndex();
         var seen = new HashSet<int>();
+        var played = new HashSet<int>();
+        for (var i = start; i < state.History.Count; i++) played.Add(state.History[i].Track);
         for (var i = state.History.Count - 1; i >= start; i--)
         {
             var step = state.History[i];
             if (!step.IsListen || step.EarlySkipped || !seen.Add(step.Artist)) continue;
             rank++;
-            AddArtistTracks(model, pool, step.Artist, options.SessionArtistSourceWeight / rank, ReasonKind.SessionArtist);
+            var tracks = model.TopTracksOf(step.Artist);
+            if (tracks.IsEmpty) continue;
+            // "More by this artist" means the artist's other tracks: those already played in the session are damped.
+            var scale = options.SessionArtistSourceWeight / rank / tracks[0].Weight;
+            foreach (var t in tracks)
+            {
+                var factor = played.Contains(t.Id) ? options.SessionRepeatFactor : 1;
+                pool.Add(t.Id, step.Artist, t.Weight * scale * factor, ReasonKind.SessionArtist, step.Artist);
+            }
         }
     }
 

@@ -102,9 +102,9 @@ public class PersonalizationCluster : IAsyncLifetime
     {
         var grain = User(userId);
         await grain.GetProfileAsync();
-        var stats = await Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(null, null);
-        var id = grain.GetGrainId();
-        return stats.First(s => s.GrainId == id).SiloAddress;
+        return Cluster.TryGetGrainContext(grain.GetGrainId(), out var context)
+            ? context.Address.SiloAddress!
+            : throw new InvalidOperationException($"User {userId} is not active on any silo of this cluster.");
     }
 
     /// <summary>Deactivates a user's grain (its next call re-activates it from storage).</summary>

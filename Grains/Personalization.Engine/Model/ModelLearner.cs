@@ -42,7 +42,7 @@ public sealed class ModelLearner
             for (var k = 0; k < window; k++)
             {
                 var source = o.Predecessors[k];
-                if (source == o.Track) continue;
+                if (source == o.Track && !_options.LearnRepeats) continue;
                 SetOf(_successors, source, _options.MaxSuccessorsPerTrack).Add(o.Track, o.Weight / (k + 1));
                 touchedSources.Add(source);
             }

@@ -25,7 +25,6 @@ public sealed class SharedModelTests(PersonalizationCluster cluster)
         Assert.Equal("after-track", recs.Items[0].ReasonCode);
         Assert.Equal("after shm-m1", recs.Items[0].Reason);
         Assert.Contains(recs.Items, r => r.TrackId == "shm-m3");
-        Assert.DoesNotContain(recs.Items, r => r.TrackId == "shm-m1");
     }
 
     [Fact]

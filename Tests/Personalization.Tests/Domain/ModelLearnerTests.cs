@@ -27,7 +27,7 @@ public sealed class ModelLearnerTests
     public void Predecessors_beyond_the_transition_window_and_self_transitions_are_ignored()
     {
         var model = new LiveModel();
-        var learner = new ModelLearner(new EngineOptions { TransitionWindow = 2 });
+        var learner = new ModelLearner(new EngineOptions { TransitionWindow = 2, LearnRepeats = false });
         model.Apply(learner.Apply([Observe(4, T0, 4, 2, 1)]));
 
         Assert.True(model.SuccessorsOf(4).IsEmpty);

@@ -17,7 +17,7 @@ public sealed class RecommenderTests
     [Fact]
     public void A_learned_successor_of_the_last_session_track_is_recommended_after_that_track()
     {
-        var options = new EngineOptions();
+        var options = new EngineOptions { RecommendPlayingTrack = false }; // the filter under test
         var state = Listened(options, 1);
 
         var recommended = new Recommender(options).Recommend(state, SharedModel(options), T0 + Minute, 5);
@@ -35,7 +35,7 @@ public sealed class RecommenderTests
     [Fact]
     public void An_early_skipped_track_is_not_an_anchor_but_is_the_playing_track()
     {
-        var options = new EngineOptions();
+        var options = new EngineOptions { RecommendPlayingTrack = false }; // the filter under test
         var state = Listened(options, 1);
         state.Apply("p5", new Listen(5, ArtistC, SignalKind.Play, T0 + 4 * Minute, 0, 200_000));
         state.Apply("s5", new Listen(5, ArtistC, SignalKind.Skip, T0 + 4 * Minute + 5_000, 5_000, 200_000));
@@ -160,6 +160,18 @@ public sealed class RecommenderTests
     }
 
     /// <summary>What other listeners taught the model: 1 → 2 (often), 1 → 3, 4 → 6, and plays of every artist's tracks.</summary>
+    [Fact]
+    public void By_default_the_playing_track_may_come_back_but_damped_below_its_own_successor()
+    {
+        var options = new EngineOptions();
+        var state = Listened(options, 1);
+        var recommended = new Recommender(options).Recommend(state, SharedModel(options), T0 + 5 * Minute, 20);
+
+        var playing = recommended.Single(r => r.Track == 1);
+        Assert.True(recommended[0].Track != 1, "the playing track must not lead the list");
+        Assert.True(playing.Score < recommended[0].Score);
+    }
+
     private static LiveModel SharedModel(EngineOptions options)
     {
         var learner = new ModelLearner(options);

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Personalization.Bench.Cli;
+
+/// <summary>
+/// <c>evaluate --events FILE [--events FILE ...] [--warmup 0.7] [--json OUT]</c>. Hidden, for tuning only:
+/// <c>--direct</c> (engine classes without Orleans) and <c>--set Section:Key=Value</c> (configuration overrides).
+/// </summary>
+public sealed record EvaluateArguments(
+    IReadOnlyList<string> Events,
+    double Warmup,
+    string? JsonPath,
+    bool Direct,
+    IReadOnlyDictionary<string, string?> Settings)
+{
+    public const string Usage =
+        "usage: evaluate --events FILE [--events FILE ...] [--warmup 0.7] [--json OUT]\n" +
+        "  FILE: tab-separated session log with header UserId SessionId ItemId Time ArtistId (plain or .gz);\n" +
+        "  each file is replayed as an independent slice into a fresh cluster.";
+
+    public static EvaluateArguments Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var events = new List<string>();
+        var warmup = 0.7;
+        string? json = null;
+        var direct = false;
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            switch (args[i])
+            {
+                case "--events": events.Add(Value()); break;
+                case "--json": json = Value(); break;
+                case "--direct": direct = true; break;
+                case "--warmup":
+                    var text = Value();
+                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out warmup) || warmup is < 0 or >= 1)
+                    {
+                        throw new ArgumentException($"--warmup must be a number in [0, 1) (was '{text}').");
+                    }
+
+                    break;
+                case "--set":
+                    var pair = Value();
+                    var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                    if (eq <= 0) throw new ArgumentException($"--set expects Section:Key=Value (was '{pair}').");
+                    settings[pair[..eq]] = pair[(eq + 1)..];
+                    break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}");
+            }
+        }
+
+        if (events.Count == 0) throw new ArgumentException($"At least one --events FILE is required.\n{Usage}");
+        return new EvaluateArguments(events, warmup, json, direct, settings);
+    }
+}

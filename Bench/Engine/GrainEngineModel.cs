@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Personalization.Abstractions;
+using Personalization.Bench.Data;
+using Personalization.Bench.Evaluation;
+using Personalization.Grains;
+using Personalization.Grains.Hosting;
+using Personalization.Grains.Model;
+
+namespace Personalization.Bench.Engine;
+
+/// <summary>
+/// The engine as deployed: an in-process silo (localhost clustering on free ports, memory grain storage, the real
+/// grain registrations), driven through <see cref="IUserGrain"/> only. Before each recommendation the harness calls
+/// <see cref="SyncAsync"/>, which waits until the shared model has learned every event recorded before; that seam is a
+/// delegate because the model will become cluster-wide.
+/// </summary>
+public sealed class GrainEngineModel : ISequenceModel
+{
+    private readonly IHost _host;
+    private readonly IGrainFactory _grains;
+    private readonly Func<Task> _syncModel;
+    private readonly string _eventPrefix;
+
+    private GrainEngineModel(IHost host, Func<Task> syncModel, string eventPrefix)
+    {
+        _host = host;
+        _grains = host.Services.GetRequiredService<IGrainFactory>();
+        _syncModel = syncModel;
+        _eventPrefix = eventPrefix;
+    }
+
+    public string Name => "engine";
+
+    /// <summary>Starts a fresh silo; <paramref name="settings"/> override configuration (e.g. engine options).</summary>
+    public static async Task<GrainEngineModel> StartAsync(string eventPrefix, IReadOnlyDictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(FreePort(), FreePort())
+            .AddMemoryGrainStorage(StorageNames.Users));
+        builder.Services.AddPersonalizationGrains(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync();
+        var pipeline = host.Services.GetRequiredService<IModelPipeline>();
+        return new GrainEngineModel(host, () => pipeline.FlushAsync(), eventPrefix);
+    }
+
+    public async ValueTask RecordAsync(SessionEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var listen = new ListenEvent(
+            $"{_eventPrefix}:{e.Order}", e.ItemId, e.ArtistId, EventKind.Play, DateTimeOffset.FromUnixTimeSeconds(e.Time));
+        await _grains.GetGrain<IUserGrain>(e.UserId).RecordAsync(listen);
+    }
+
+    public async ValueTask SyncAsync() => await _syncModel();
+
+    public async ValueTask<IReadOnlyList<string>> RecommendAsync(QueryContext query, int count)
+    {
+        var request = new RecommendRequest(count, null, At: DateTimeOffset.FromUnixTimeSeconds(query.Time));
+        var list = await _grains.GetGrain<IUserGrain>(query.UserId).RecommendAsync(request);
+        return [.. list.Items.Select(i => i.TrackId)];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

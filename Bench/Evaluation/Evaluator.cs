@@ -1,0 +1,33 @@
+using Personalization.Bench.Baselines;
+using Personalization.Bench.Data;
+
+namespace Personalization.Bench.Evaluation;
+
+/// <summary>
+/// Replays each slice independently: a fresh catalog, fresh baselines and a fresh engine (a new silo) per slice, all
+/// driven by one <see cref="ReplayRunner"/> so every model sees the same events and queries.
+/// </summary>
+public sealed class Evaluator(ReplayRunner runner, Func<string, Task<ISequenceModel>> startEngine)
+{
+    public static IReadOnlyList<ISequenceModel> Baselines(TrackCatalog catalog) =>
+    [
+        new MostPopular(catalog),
+        new SequentialRules(catalog),
+        new SessionArtistPopular(catalog),
+    ];
+
+    public async Task<SliceResult> EvaluateAsync(Slice slice, int sliceIndex, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(slice);
+        var catalog = new TrackCatalog();
+        var models = new List<ISequenceModel>(Baselines(catalog)) { await startEngine($"s{sliceIndex}") };
+        try
+        {
+            return await runner.RunAsync(slice, catalog, models, progress);
+        }
+        finally
+        {
+            foreach (var m in models) await m.DisposeAsync();
+        }
+    }
+}
