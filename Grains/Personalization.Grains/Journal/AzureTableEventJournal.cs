@@ -91,7 +91,7 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
 
     private async Task DeleteRangeAsync(string userId, long throughSequence, CancellationToken cancellationToken)
     {
-        var keys = QueryAsync(userId, 0, throughSequence, [JournalKeys.UserIdColumn], cancellationToken);
+        var keys = QueryAsync(userId, 0, throughSequence, ["PartitionKey", "RowKey"], cancellationToken);
         var batch = new List<TableTransactionAction>(_options.MaxBatch);
         try
         {

@@ -43,7 +43,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(append);
         if (!_queue.Writer.TryWrite(append))
         {
-            throw new StorageUnavailableException("The journal writer is shutting down.", _options.RetryAfter);
+            return Task.FromException<long>(new StorageUnavailableException("The journal writer is shutting down.", _options.RetryAfter));
         }
 
         return append.Completion.Task.WaitAsync(cancellationToken);
