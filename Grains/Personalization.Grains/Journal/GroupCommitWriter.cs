@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _slots;
     private readonly Task _loop;
+    private int _disposed;
 
     /// <param name="submit">Commits one entity-group transaction (all rows of one partition); throws if it did not.</param>
     public GroupCommitWriter(
@@ -52,6 +54,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Stops taking appends, commits what is queued and waits for every transaction in flight.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         for (var i = 0; i < _options.MaxConcurrentTransactions; i++) await _slots.WaitAsync().ConfigureAwait(false);
@@ -65,7 +68,20 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             await CollectAsync(reader, round).ConfigureAwait(false);
-            foreach (var unit in BatchPlanner.Plan(round, _options.MaxBatch))
+            List<CommitUnit> units;
+            try
+            {
+                units = BatchPlanner.Plan(round, _options.MaxBatch);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Journal writer could not plan {Appends} append(s); failing them.", round.Count);
+                Fail(new CommitUnit(round.ToArray(), []), ex);
+                round.Clear();
+                continue;
+            }
+
+            foreach (var unit in units)
             {
                 await _slots.WaitAsync().ConfigureAwait(false);
                 _ = CommitAsync(unit);
@@ -113,6 +129,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         try
         {
+            // Appends that waited for a slot longer than a commit may take (storage hung, every slot stuck) fail
+            // without being submitted, so that a caller's wait stays bounded by about twice the commit timeout.
+            if (unit.Appends.Any(a => Stopwatch.GetElapsedTime(a.QueuedAt) > _options.CommitTimeout))
+            {
+                Fail(unit, new StorageUnavailableException(
+                    $"Journal storage is saturated: appends waited over {_options.CommitTimeout.TotalSeconds:0.###} s to be submitted.", _options.RetryAfter));
+                return;
+            }
+
             foreach (var transaction in unit.Transactions)
             {
                 Counters.TransactionSubmitted();
@@ -130,15 +155,20 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             Counters.TransactionFailed();
             _logger.LogWarning(ex, "Journal transaction for {Appends} append(s) failed; failing exactly those callers.", unit.Appends.Count);
-            foreach (var append in unit.Appends)
-            {
-                Counters.AppendFailed();
-                append.Completion.TrySetException(StorageErrors.Translate(ex, "append", _options.RetryAfter)); // one instance per caller
-            }
+            Fail(unit, ex);
         }
         finally
         {
             _slots.Release();
+        }
+    }
+
+    private void Fail(CommitUnit unit, Exception error)
+    {
+        foreach (var append in unit.Appends)
+        {
+            Counters.AppendFailed();
+            append.Completion.TrySetException(StorageErrors.Translate(error, "append", _options.RetryAfter)); // one instance per caller
         }
     }
 

@@ -11,6 +11,9 @@ public sealed class PendingAppend(string partition, IReadOnlyList<TableTransacti
 
     public long LastSequence { get; } = lastSequence;
 
+    /// <summary>When the append was queued (<see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public long QueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     /// <summary>Completes (asynchronously, off the writer's loop) with <see cref="LastSequence"/> once committed.</summary>
     public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -83,4 +83,26 @@ public sealed class GroupCommitWriterTests
         Assert.Equal(1, commits);
         await Assert.ThrowsAsync<StorageUnavailableException>(() => writer.EnqueueAsync(Append("p000", "late", 1, 1), default));
     }
+
+    [Fact]
+    public async Task Appends_queued_behind_stuck_slots_for_longer_than_the_commit_timeout_fail_without_being_submitted()
+    {
+        var submits = 0;
+        async Task Slow(IReadOnlyList<TableTransactionAction> _, CancellationToken __)
+        {
+            Interlocked.Increment(ref submits);
+            await Task.Delay(900, CancellationToken.None); // a storage call that overruns the commit timeout (ignores cancellation)
+        }
+
+        var options = new JournalOptions { Linger = TimeSpan.Zero, MaxConcurrentTransactions = 1, CommitTimeout = TimeSpan.FromMilliseconds(300) };
+        await using var writer = new GroupCommitWriter(Slow, options, new JournalCounters(), NullLogger.Instance);
+        var first = writer.EnqueueAsync(Append("p000", "first", 1, 1), default);
+        await Task.Delay(50);
+        var queued = writer.EnqueueAsync(Append("p001", "queued", 1, 1), default);
+
+        Assert.Equal(1, await first);
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => queued);
+        Assert.Contains("saturated", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, submits);
+    }
 }
