@@ -65,7 +65,8 @@ public sealed class GroupCommitWriterTests
         }
 
         Assert.Equal(400, (await Assert.ThrowsAsync<RequestFailedException>(() => bad)).Status);
-        Assert.Equal((3, 5L, 10L), (submitted.Count, counters.AppendsAcknowledged, counters.EntitiesWritten));
+        Assert.Equal((5L, 10L), (counters.AppendsAcknowledged, counters.EntitiesWritten));
+        Assert.InRange(submitted.Count, 3, 9); // 3 when all nine arrive within one linger
         Assert.Equal(4, counters.AppendsFailed);
     }
 
@@ -80,7 +81,7 @@ public sealed class GroupCommitWriterTests
         await writer.DisposeAsync();
 
         Assert.All(queued, t => Assert.True(t.IsCompletedSuccessfully));
-        Assert.Equal(1, commits);
+        Assert.InRange(commits, 1, 10); // 1 when all ten arrive within one linger
         await Assert.ThrowsAsync<StorageUnavailableException>(() => writer.EnqueueAsync(Append("p000", "late", 1, 1), default));
     }
 
@@ -88,17 +89,22 @@ public sealed class GroupCommitWriterTests
     public async Task Appends_queued_behind_stuck_slots_for_longer_than_the_commit_timeout_fail_without_being_submitted()
     {
         var submits = 0;
-        async Task Slow(IReadOnlyList<TableTransactionAction> _, CancellationToken __)
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task Stuck(IReadOnlyList<TableTransactionAction> _, CancellationToken __)
         {
             Interlocked.Increment(ref submits);
-            await Task.Delay(900, CancellationToken.None); // a storage call that overruns the commit timeout (ignores cancellation)
+            started.TrySetResult();
+            await release.Task; // a storage call that overruns the commit timeout (ignores cancellation)
         }
 
         var options = new JournalOptions { Linger = TimeSpan.Zero, MaxConcurrentTransactions = 1, CommitTimeout = TimeSpan.FromMilliseconds(300) };
-        await using var writer = new GroupCommitWriter(Slow, options, new JournalCounters(), NullLogger.Instance);
+        await using var writer = new GroupCommitWriter(Stuck, options, new JournalCounters(), NullLogger.Instance);
         var first = writer.EnqueueAsync(Append("p000", "first", 1, 1), default);
-        await Task.Delay(50);
+        await started.Task;
         var queued = writer.EnqueueAsync(Append("p001", "queued", 1, 1), default);
+        await Task.Delay(options.CommitTimeout + TimeSpan.FromMilliseconds(100));
+        release.SetResult();
 
         Assert.Equal(1, await first);
         var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => queued);
