@@ -1,0 +1,179 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+
+namespace Personalization.Grains.Journal;
+
+/// <summary>
+/// The durable journal on Azure Table storage (layout: <see cref="JournalKeys"/>). Appends go through the silo's
+/// <see cref="GroupCommitWriter"/>, so many users' events share entity-group transactions; writes are upserts, so a
+/// retried append is idempotent. Reads are one range query per user and return only complete appends: an append
+/// larger than one transaction is written in order, and its rows count only once its last row (AppendEnd) exists.
+/// Every transient storage failure surfaces as <see cref="Personalization.Abstractions.StorageUnavailableException"/>.
+/// </summary>
+public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
+{
+    private readonly TableClient _table;
+    private readonly JournalOptions _options;
+    private readonly GroupCommitWriter _writer;
+    private volatile bool _tableReady;
+
+    public AzureTableEventJournal(TableServiceClient service, JournalOptions options, JournalCounters counters, ILogger<AzureTableEventJournal> logger)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _table = service.GetTableClient(options.TableName);
+        _writer = new GroupCommitWriter(SubmitAsync, options, counters, logger);
+    }
+
+    public JournalCounters Counters => _writer.Counters;
+
+    /// <summary>A service client whose retries and timeouts fit inside <see cref="JournalOptions.CommitTimeout"/>.</summary>
+    public static TableServiceClient CreateServiceClient(string connectionString, JournalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.MaxRetries = options.MaxRetries;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        clientOptions.Retry.NetworkTimeout = options.CommitTimeout;
+        return new TableServiceClient(connectionString, clientOptions);
+    }
+
+    public async Task<long> AppendAsync(string userId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
+    {
+        JournalKeys.ValidateAppend(userId, entries);
+        var partition = JournalKeys.PartitionOf(userId, _options.Partitions);
+        var last = entries[^1].Sequence;
+        var actions = new TableTransactionAction[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entity = new TableEntity(partition, JournalKeys.RowKeyOf(userId, entries[i].Sequence))
+            {
+                [JournalKeys.UserIdColumn] = userId,
+                [JournalKeys.SequenceColumn] = entries[i].Sequence,
+                [JournalKeys.AppendEndColumn] = last,
+                [JournalKeys.EventColumn] = JournalEventCodec.Encode(entries[i].Event),
+            };
+            actions[i] = new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity);
+        }
+
+        return await _writer.EnqueueAsync(new PendingAppend(partition, actions, last), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<JournalEntry> ReadAfterAsync(
+        string userId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var rows = Guard(QueryAsync(userId, afterSequence, long.MaxValue, select: null, cancellationToken), "read", cancellationToken);
+        var group = new List<JournalEntry>();
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            var sequence = row.GetInt64(JournalKeys.SequenceColumn) ?? throw new InvalidDataException($"Journal row {row.RowKey} has no sequence.");
+            var end = row.GetInt64(JournalKeys.AppendEndColumn) ?? sequence;
+            var expected = group.Count > 0 ? group[^1].Sequence + 1 : sequence;
+            if (sequence != expected || end < sequence) group.Clear(); // rows of an append that never completed
+            group.Add(new JournalEntry(sequence, JournalEventCodec.Decode(row.GetString(JournalKeys.EventColumn))));
+            if (sequence != end) continue;
+            foreach (var entry in group) yield return entry;
+            group.Clear();
+        }
+    }
+
+    public Task TruncateThroughAsync(string userId, long sequence, CancellationToken cancellationToken = default) =>
+        DeleteRangeAsync(userId, sequence, cancellationToken);
+
+    public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default) =>
+        DeleteRangeAsync(userId, long.MaxValue, cancellationToken);
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private async Task DeleteRangeAsync(string userId, long throughSequence, CancellationToken cancellationToken)
+    {
+        var keys = QueryAsync(userId, 0, throughSequence, ["PartitionKey", "RowKey"], cancellationToken);
+        var batch = new List<TableTransactionAction>(_options.MaxBatch);
+        try
+        {
+            await foreach (var row in keys.ConfigureAwait(false))
+            {
+                batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+                if (batch.Count < _options.MaxBatch) continue;
+                await DeleteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+            }
+
+            if (batch.Count > 0) await DeleteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && StorageErrors.IsTransient(ex))
+        {
+            throw StorageErrors.Translate(ex, "delete", _options.RetryAfter);
+        }
+    }
+
+    /// <summary>Deletes in one transaction; rows deleted meanwhile (404 fails the whole transaction) are then deleted one by one.</summary>
+    private async Task DeleteBatchAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            foreach (var action in batch)
+            {
+                await _table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The user's rows with afterSequence &lt; sequence ≤ throughSequence, in sequence order.</summary>
+    private async IAsyncEnumerable<TableEntity> QueryAsync(
+        string userId, long afterSequence, long throughSequence, IEnumerable<string>? select, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        JournalKeys.ValidateUserId(userId);
+        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var partition = JournalKeys.PartitionOf(userId, _options.Partitions);
+        var from = JournalKeys.RowKeyOf(userId, Math.Max(afterSequence, 0));
+        var through = JournalKeys.RowKeyOf(userId, throughSequence);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey gt {from} and RowKey le {through} and UserId eq {userId}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select, cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Creates the table on first use (not at start: the silo must come up even while storage is down).</summary>
+    private async Task EnsureTableAsync(CancellationToken cancellationToken)
+    {
+        if (_tableReady) return;
+        await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        _tableReady = true;
+    }
+
+    private async Task SubmitAsync(IReadOnlyList<TableTransactionAction> transaction, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        await _table.SubmitTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Enumerates <paramref name="source"/>, turning transient failures into StorageUnavailableException.</summary>
+    private async IAsyncEnumerable<T> Guard<T>(IAsyncEnumerable<T> source, string operation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var e = source.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await e.MoveNextAsync().ConfigureAwait(false)) yield break;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && StorageErrors.IsTransient(ex))
+            {
+                throw StorageErrors.Translate(ex, operation, _options.RetryAfter);
+            }
+
+            yield return e.Current;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Personalization.Grains.Journal;
+
+/// <summary>
+/// A per-user, append-only log of applied events, keyed by the user's sequence number (1, 2, 3, ...: the count of
+/// applied events, <c>ListenerState.Sequence</c>). Activation = snapshot + <see cref="ReadAfterAsync"/> of the tail.
+/// </summary>
+public interface IEventJournal
+{
+    /// <summary>
+    /// Stores <paramref name="entries"/> (consecutive ascending sequences, at least one) and completes only once they
+    /// are durably committed, with the last sequence stored. All or nothing for readers: an append that fails is never
+    /// partly visible to <see cref="ReadAfterAsync"/>. Failure is ambiguous (the commit may have happened without its
+    /// confirmation arriving); re-appending the same (user, sequence) entries is idempotent.
+    /// </summary>
+    /// <exception cref="Personalization.Abstractions.StorageUnavailableException">Storage did not confirm in time (transient).</exception>
+    Task<long> AppendAsync(string userId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>The user's entries with a sequence greater than <paramref name="afterSequence"/>, in ascending order.</summary>
+    IAsyncEnumerable<JournalEntry> ReadAfterAsync(string userId, long afterSequence, CancellationToken cancellationToken = default);
+
+    /// <summary>Compaction: deletes the user's entries up to and including <paramref name="sequence"/> (once a snapshot covers them).</summary>
+    Task TruncateThroughAsync(string userId, long sequence, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes all of the user's entries.</summary>
+    Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace Personalization.Grains.Journal;
+
+/// <summary>The event journal. Section <c>Personalization:Journal</c>; validated at start.</summary>
+public sealed partial class JournalOptions
+{
+    public const string SectionName = "Personalization:Journal";
+
+    /// <summary>Azure Tables' limit on operations in one entity-group transaction.</summary>
+    public const int MaxTransactionEntities = 100;
+
+    /// <summary>Memory (embedded default, not durable) or AzureTable.</summary>
+    public string Provider { get; set; } = "Memory";
+
+    /// <summary>Azure Storage connection string (AzureTable provider), e.g. Azurite's.</summary>
+    public string? ConnectionString { get; set; }
+
+    public string TableName { get; set; } = "PersonalizationJournal";
+
+    /// <summary>
+    /// Journal partitions users are hashed over. Fewer: larger shared transactions; more: more write throughput (Azure
+    /// targets ~2,000 entities/s per partition, so 16 partitions carry ~30k events/s).
+    /// </summary>
+    public int Partitions { get; set; } = 16;
+
+    /// <summary>How long the writer waits for more appends before submitting a transaction that is not full.</summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>Entities per transaction (at most <see cref="MaxTransactionEntities"/>).</summary>
+    public int MaxBatch { get; set; } = MaxTransactionEntities;
+
+    /// <summary>Transactions in flight at once; when all are busy, appends queue up and form larger transactions.</summary>
+    public int MaxConcurrentTransactions { get; set; } = 16;
+
+    /// <summary>Upper bound on one storage operation including its retries; after it, callers get StorageUnavailableException.</summary>
+    public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Retries of a failed request by the storage client, inside <see cref="CommitTimeout"/>.</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The Retry-After hint given to callers when storage is unavailable.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Provider is not ("Memory" or "AzureTable")) errors.Add($"{nameof(Provider)} must be Memory or AzureTable (was '{Provider}').");
+        if (Provider == "AzureTable" && string.IsNullOrWhiteSpace(ConnectionString)) errors.Add($"{nameof(ConnectionString)} is required for AzureTable.");
+        if (TableName is null || !TableNamePattern().IsMatch(TableName)) errors.Add($"{nameof(TableName)} must be 3-63 letters or digits, starting with a letter.");
+        if (Partitions is < 1 or > 1000) errors.Add($"{nameof(Partitions)} must be in [1, 1000].");
+        if (Linger < TimeSpan.Zero || Linger > TimeSpan.FromSeconds(1)) errors.Add($"{nameof(Linger)} must be in [0, 1 s].");
+        if (MaxBatch is < 1 or > MaxTransactionEntities) errors.Add($"{nameof(MaxBatch)} must be in [1, {MaxTransactionEntities}].");
+        if (MaxConcurrentTransactions is < 1 or > 256) errors.Add($"{nameof(MaxConcurrentTransactions)} must be in [1, 256].");
+        if (CommitTimeout <= TimeSpan.Zero || CommitTimeout > TimeSpan.FromMinutes(5)) errors.Add($"{nameof(CommitTimeout)} must be in (0, 5 min].");
+        if (MaxRetries is < 0 or > 10) errors.Add($"{nameof(MaxRetries)} must be in [0, 10].");
+        if (RetryAfter <= TimeSpan.Zero) errors.Add($"{nameof(RetryAfter)} must be positive.");
+        return errors;
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    private static partial Regex TableNamePattern();
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Personalization.Grains.Hosting;
+
+namespace Personalization.Grains.Journal;
+
+/// <summary>Registers the silo's one <see cref="IEventJournal"/> (Memory or AzureTable, from <see cref="JournalOptions"/>).</summary>
+public static class JournalServices
+{
+    public static IServiceCollection AddEventJournal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<JournalOptions>(configuration, JournalOptions.SectionName, o => o.Validate());
+        services.AddSingleton<JournalCounters>();
+        services.AddSingleton<MemoryEventJournal>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<JournalOptions>>().Value;
+            var client = AzureTableEventJournal.CreateServiceClient(options.ConnectionString!, options);
+            return new AzureTableEventJournal(
+                client, options, sp.GetRequiredService<JournalCounters>(), sp.GetRequiredService<ILogger<AzureTableEventJournal>>());
+        });
+        services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<IOptions<JournalOptions>>().Value.Provider switch
+        {
+            "AzureTable" => sp.GetRequiredService<AzureTableEventJournal>(),
+            _ => sp.GetRequiredService<MemoryEventJournal>(),
+        });
+        return services;
+    }
+}

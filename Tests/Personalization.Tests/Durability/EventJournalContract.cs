@@ -1,0 +1,114 @@
+using Personalization.Grains.Journal;
+
+namespace Personalization.Tests.Durability;
+
+/// <summary>What every <see cref="IEventJournal"/> guarantees; run against the Azure Table and the memory journal.</summary>
+public abstract class EventJournalContract
+{
+    protected abstract IEventJournal Journal { get; }
+
+    private static string NewUser(string name) => $"{name}-{Guid.NewGuid():N}";
+
+    [Fact]
+    public async Task Appended_entries_read_back_equal_and_in_order()
+    {
+        var user = NewUser("roundtrip");
+        var entries = JournalSamples.Entries(user, 1, 12);
+
+        var last = await Journal.AppendAsync(user, entries[..5]);
+        Assert.Equal(5, last);
+        Assert.Equal(12, await Journal.AppendAsync(user, entries[5..]));
+
+        Assert.Equal(entries, await Journal.ReadAllAsync(user));
+    }
+
+    [Fact]
+    public async Task Reading_after_a_sequence_returns_only_the_tail()
+    {
+        var user = NewUser("tail");
+        var entries = JournalSamples.Entries(user, 1, 10);
+        await Journal.AppendAsync(user, entries[..4]);
+        await Journal.AppendAsync(user, entries[4..]);
+
+        Assert.Equal(entries[6..], await Journal.ReadAllAsync(user, afterSequence: 6));
+        Assert.Equal(entries[2..], await Journal.ReadAllAsync(user, afterSequence: 2)); // from inside an append
+        Assert.Empty(await Journal.ReadAllAsync(user, afterSequence: 10));
+        Assert.Empty(await Journal.ReadAllAsync(NewUser("nobody")));
+    }
+
+    [Fact]
+    public async Task Truncation_removes_entries_through_the_sequence_and_keeps_the_rest()
+    {
+        var user = NewUser("truncate");
+        var entries = JournalSamples.Entries(user, 1, 250); // more than one transaction
+        await Journal.AppendAsync(user, entries);
+
+        await Journal.TruncateThroughAsync(user, 120);
+        Assert.Equal(entries[120..], await Journal.ReadAllAsync(user));
+
+        await Journal.TruncateThroughAsync(user, 120); // again: nothing left to delete
+        await Journal.TruncateThroughAsync(user, 250);
+        Assert.Empty(await Journal.ReadAllAsync(user));
+
+        await Journal.AppendAsync(user, JournalSamples.Entries(user, 251, 252)); // the log goes on after compaction
+        Assert.Equal([251L, 252L], (await Journal.ReadAllAsync(user, 0)).Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Deleting_a_user_removes_only_that_users_entries()
+    {
+        var gone = NewUser("gone");
+        var kept = NewUser("kept");
+        await Journal.AppendAsync(gone, JournalSamples.Entries(gone, 1, 3));
+        await Journal.AppendAsync(kept, JournalSamples.Entries(kept, 1, 3));
+
+        await Journal.DeleteUserAsync(gone);
+        await Journal.DeleteUserAsync(NewUser("never-written"));
+
+        Assert.Empty(await Journal.ReadAllAsync(gone));
+        Assert.Equal(3, (await Journal.ReadAllAsync(kept)).Count);
+    }
+
+    [Fact]
+    public async Task Reappending_the_same_sequences_is_idempotent()
+    {
+        var user = NewUser("retry");
+        var entries = JournalSamples.Entries(user, 1, 6);
+        await Journal.AppendAsync(user, entries);
+
+        Assert.Equal(6, await Journal.AppendAsync(user, entries)); // a retry after an ambiguous failure
+        Assert.Equal(6, await Journal.AppendAsync(user, entries[3..]));
+
+        Assert.Equal(entries, await Journal.ReadAllAsync(user));
+    }
+
+    [Fact]
+    public async Task Users_whose_ids_prefix_each_other_are_kept_apart()
+    {
+        var a = NewUser("prefix");
+        string[] users = [a, a + "_1", a + "_10", a + "_1_0000000000000000001"];
+        foreach (var u in users) await Journal.AppendAsync(u, JournalSamples.Entries(u, 1, 3));
+
+        foreach (var u in users)
+        {
+            var read = await Journal.ReadAllAsync(u);
+            Assert.Equal(JournalSamples.Entries(u, 1, 3), read);
+        }
+
+        await Journal.DeleteUserAsync(a);
+        Assert.Equal(3, (await Journal.ReadAllAsync(a + "_1")).Count);
+    }
+
+    [Fact]
+    public async Task Malformed_appends_are_rejected()
+    {
+        var user = NewUser("bad");
+        var entries = JournalSamples.Entries(user, 1, 3);
+        await Assert.ThrowsAsync<ArgumentException>(() => Journal.AppendAsync(user, []));
+        await Assert.ThrowsAsync<ArgumentException>(() => Journal.AppendAsync(user, [entries[0], entries[2]]));
+        await Assert.ThrowsAsync<ArgumentException>(() => Journal.AppendAsync(user, [entries[1], entries[0]]));
+        await Assert.ThrowsAsync<ArgumentException>(() => Journal.AppendAsync(user, [new JournalEntry(0, entries[0].Event)]));
+        await Assert.ThrowsAsync<ArgumentException>(() => Journal.AppendAsync("a/b", entries));
+        Assert.Empty(await Journal.ReadAllAsync(user));
+    }
+}

@@ -1,0 +1,9 @@
+using Personalization.Grains.Journal;
+
+namespace Personalization.Tests.Durability;
+
+[Trait("Category", "Durability")]
+public sealed class MemoryEventJournalTests : EventJournalContract
+{
+    protected override IEventJournal Journal { get; } = new MemoryEventJournal();
+}
