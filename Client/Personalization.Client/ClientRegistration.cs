@@ -60,6 +60,7 @@ public static class ClientRegistration
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         services.AddProblemDetails();
+        services.AddHealthChecks();
         return services;
     }
 }

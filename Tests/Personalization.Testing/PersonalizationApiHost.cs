@@ -32,9 +32,7 @@ public sealed class PersonalizationApiHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(cluster.Clock);
         builder.Services.AddPersonalizationApiServices(builder.Configuration);
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapPersonalizationApi();
+        app.UsePersonalizationHttp();
         await app.StartAsync();
         return new PersonalizationApiHost(app, app.GetTestClient());
     }
