@@ -51,6 +51,7 @@ public class PersonalizationCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(Settings.Silos);
+        builder.Options.GatewayPerSilo = Settings.GatewayPerSilo;
         var overrides = Settings.Configuration;
         builder.ConfigureSiloHost((_, host) =>
         {
