@@ -51,7 +51,6 @@ public class PersonalizationCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(Settings.Silos);
-        builder.Options.GatewayPerSilo = Settings.GatewayPerSilo;
         var overrides = Settings.Configuration;
         builder.ConfigureSiloHost((_, host) =>
         {

@@ -4,7 +4,7 @@ using Personalization.Testing;
 namespace Personalization.Tests.Kit;
 
 /// <summary>Its own 3-silo cluster: these tests stop and kill silos.</summary>
-public sealed class FaultCluster() : PersonalizationCluster(new TestClusterSettings { Silos = 3, GatewayPerSilo = false });
+public sealed class FaultCluster() : PersonalizationCluster(new TestClusterSettings { Silos = 3 });
 
 [Trait("Category", "Cluster")]
 public sealed class FaultHelperTests(FaultCluster cluster) : IClassFixture<FaultCluster>
