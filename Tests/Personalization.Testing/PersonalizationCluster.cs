@@ -89,10 +89,18 @@ public class PersonalizationCluster : IAsyncLifetime
     }
 
     /// <summary>Stops a silo gracefully (its grains deactivate); index 0 is the primary, which the cluster needs.</summary>
-    public Task StopSiloAsync(int index) => Cluster.StopSiloAsync(Cluster.Silos[index]);
+    public async Task StopSiloAsync(int index)
+    {
+        await Cluster.StopSiloAsync(Cluster.Silos[index]);
+        await ReconnectClientAsync();
+    }
 
     /// <summary>Kills a silo abruptly, as a crash would; the cluster declares it dead and re-activates its grains elsewhere.</summary>
-    public Task KillSiloAsync(int index) => Cluster.KillSiloAsync(Cluster.Silos[index]);
+    public async Task KillSiloAsync(int index)
+    {
+        await Cluster.KillSiloAsync(Cluster.Silos[index]);
+        await ReconnectClientAsync();
+    }
 
     /// <summary>Starts one more silo with the same configuration.</summary>
     public Task StartSiloAsync() => Cluster.StartAdditionalSiloAsync();
@@ -105,6 +113,26 @@ public class PersonalizationCluster : IAsyncLifetime
         return Cluster.TryGetGrainContext(grain.GetGrainId(), out var context)
             ? context.Address.SiloAddress!
             : throw new InvalidOperationException($"User {userId} is not active on any silo of this cluster.");
+    }
+
+    /// <summary>
+    /// Gives the test a client connected to the live gateways only. A production client would retry until its gateway
+    /// list refresh drops the dead silo; reconnecting makes the test's next call deterministic instead of timing-dependent.
+    /// </summary>
+    private async Task ReconnectClientAsync()
+    {
+        await Cluster.KillClientAsync();
+        await Cluster.InitializeClientAsync();
+    }
+
+    /// <summary>Moves a user's live grain to the silo at <paramref name="siloIndex"/> (placement for cross-silo tests).</summary>
+    public async Task MoveUserAsync(string userId, int siloIndex)
+    {
+        var target = Cluster.Silos[siloIndex].SiloAddress;
+        if ((await HostOfUserAsync(userId)).Equals(target)) return;
+        await Cluster.MigrateAsync(User(userId), target);
+        var host = await HostOfUserAsync(userId);
+        if (!host.Equals(target)) throw new InvalidOperationException($"User {userId} stayed on {host} instead of moving to {target}.");
     }
 
     /// <summary>Deactivates a user's grain (its next call re-activates it from storage).</summary>

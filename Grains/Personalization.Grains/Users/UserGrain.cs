@@ -21,16 +21,29 @@ public sealed class UserGrain(
     IModelFeed feed,
     RequestValidator validator,
     TimeProvider clock,
-    IOptions<EngineOptions> engineOptions) : Grain, IUserGrain
+    IOptions<EngineOptions> engineOptions) : Grain, IUserGrain, IGrainMigrationParticipant
 {
+    private const string MigratedStateKey = "pzn.listener";
     private readonly EngineOptions _options = engineOptions.Value;
     private ListenerState _state = null!;
+    private UserSnapshot? _migrated;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _state = store.RecordExists ? codec.Restore(store.State, _options) : new ListenerState(_options);
+        var snapshot = _migrated ?? (store.RecordExists ? store.State : null);
+        _state = snapshot is null ? new ListenerState(_options) : codec.Restore(snapshot, _options);
+        _migrated = null;
         store.State = new UserSnapshot(); // the live state is the engine's; keep only the small shell between writes
         return Task.CompletedTask;
+    }
+
+    // The stored shell is not the state: when Orleans migrates this activation, carry the live state across instead.
+    void IGrainMigrationParticipant.OnDehydrate(IDehydrationContext dehydrationContext) =>
+        dehydrationContext.TryAddValue(MigratedStateKey, codec.Capture(_state));
+
+    void IGrainMigrationParticipant.OnRehydrate(IRehydrationContext rehydrationContext)
+    {
+        if (rehydrationContext.TryGetValue(MigratedStateKey, out UserSnapshot? snapshot)) _migrated = snapshot;
     }
 
     Task<RecordResult> IUserGrain.RecordAsync(ListenEvent listenEvent) =>

@@ -9,13 +9,12 @@ public sealed class CrossSiloModelTests(PersonalizationCluster cluster)
     [Fact]
     public async Task A_transition_learned_from_listeners_on_one_silo_is_recommended_to_a_listener_on_another()
     {
-        // Place users, then pick teachers that all live on one silo and a listener that lives on another.
-        var candidates = Enumerable.Range(0, 24).Select(_ => PersonalizationCluster.UniqueUser("xs")).ToArray();
-        var hosts = new Dictionary<string, SiloAddress>();
-        foreach (var user in candidates) hosts[user] = await cluster.HostOfUserAsync(user);
-        var teacherSilo = hosts.Values.GroupBy(h => h).OrderByDescending(g => g.Count()).First().Key;
-        var teachers = candidates.Where(u => hosts[u].Equals(teacherSilo)).Take(5).ToArray();
-        var listener = candidates.First(u => !hosts[u].Equals(teacherSilo));
+        // Teachers live on silo 0, the listener on silo 1.
+        var teachers = Enumerable.Range(0, 5).Select(_ => PersonalizationCluster.UniqueUser("xs-teach")).ToArray();
+        var listener = PersonalizationCluster.UniqueUser("xs-me");
+        foreach (var teacher in teachers) await cluster.MoveUserAsync(teacher, 0);
+        await cluster.MoveUserAsync(listener, 1);
+        var teacherSilo = await cluster.HostOfUserAsync(teachers[0]);
 
         foreach (var teacher in teachers)
         {

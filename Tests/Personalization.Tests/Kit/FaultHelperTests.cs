@@ -15,6 +15,7 @@ public sealed class FaultHelperTests(FaultCluster cluster) : IClassFixture<Fault
         var world = SyntheticWorld.Create(new SyntheticWorldOptions { Listeners = 30, SessionsPerListener = 2, Start = cluster.Clock.Now.AddDays(-2) });
         var recorded = await cluster.SeedAsync(world);
         var users = world.Listeners.Select(l => l.UserId).ToArray();
+        for (var i = 0; i < users.Length; i++) await cluster.MoveUserAsync(users[i], i % 3); // a third on each silo
         var before = await Task.WhenAll(users.Select(u => cluster.User(u).GetProfileAsync()));
 
         await cluster.StopSiloAsync(2);
