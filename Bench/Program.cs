@@ -1,5 +1,5 @@
 using Personalization.Bench.Cli;
-using Personalization.Bench.Data;
+using Personalization.Engine.SessionLogs;
 using Personalization.Bench.Engine;
 using Personalization.Bench.Evaluation;
 using Personalization.Bench.Reporting;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Personalization.Bench.Data;
+using Personalization.Engine.SessionLogs;
 using Personalization.Bench.Evaluation;
 using Personalization.Engine;
 using Personalization.Engine.Model;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Personalization.Abstractions;
-using Personalization.Bench.Data;
+using Personalization.Engine.SessionLogs;
 using Personalization.Bench.Evaluation;
 using Personalization.Grains;
 using Personalization.Grains.Hosting;

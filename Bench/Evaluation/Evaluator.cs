@@ -1,5 +1,5 @@
 using Personalization.Bench.Baselines;
-using Personalization.Bench.Data;
+using Personalization.Engine.SessionLogs;
 
 namespace Personalization.Bench.Evaluation;
 

@@ -1,4 +1,4 @@
-using Personalization.Bench.Data;
+using Personalization.Engine.SessionLogs;
 
 namespace Personalization.Bench.Evaluation;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Personalization.Bench.Data;
+using Personalization.Engine.SessionLogs;
 
 namespace Personalization.Bench.Evaluation;
 

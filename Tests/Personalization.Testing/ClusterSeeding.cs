@@ -1,3 +1,5 @@
+using Personalization.Abstractions;
+using Personalization.Engine.SessionLogs;
 using Personalization.Engine.Synthetic;
 using Personalization.Grains.Demo;
 
@@ -22,5 +24,27 @@ public static class ClusterSeeding
 
         await cluster.SyncModelAsync();
         return count;
+    }
+
+    /// <summary>
+    /// Records a session-rec TSV (<c>UserId SessionId ItemId Time ArtistId</c>, plain or .gz; exact duplicates dropped)
+    /// as plays through the real grains, each listener's rows in time order, then syncs the model. Returns the slice.
+    /// </summary>
+    public static async Task<Slice> SeedFromSessionLogAsync(this PersonalizationCluster cluster, string path, int batchSize = 200)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var slice = SessionLogReader.Read(path);
+        if (slice.Events.Count == 0) return slice;
+        var last = DateTimeOffset.FromUnixTimeSeconds(slice.Events[^1].Time);
+        if (last > cluster.Clock.Now) cluster.Clock.Set(last);
+        foreach (var user in slice.Events.GroupBy(e => e.UserId, StringComparer.Ordinal))
+        {
+            var events = user.Select(e => new ListenEvent(
+                $"row-{e.Order}", e.ItemId, e.ArtistId, EventKind.Play, DateTimeOffset.FromUnixTimeSeconds(e.Time)));
+            foreach (var batch in events.Chunk(batchSize)) await cluster.User(user.Key).RecordBatchAsync(batch);
+        }
+
+        await cluster.SyncModelAsync();
+        return slice;
     }
 }

@@ -1,4 +1,4 @@
-using Personalization.Bench.Data;
+using Personalization.Engine.SessionLogs;
 using Personalization.Bench.Evaluation;
 
 namespace Personalization.Tests.Quality;

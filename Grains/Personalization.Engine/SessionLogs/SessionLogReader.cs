@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 
-namespace Personalization.Bench.Data;
+namespace Personalization.Engine.SessionLogs;
 
 /// <summary>
 /// Reads a session-rec TSV (header <c>UserId SessionId ItemId Time ArtistId</c>, tab-separated, extra columns ignored),
@@ -17,7 +17,7 @@ public static class SessionLogReader
         {
             throw new FileNotFoundException(
                 $"Event file '{path}' does not exist (full path: {Path.GetFullPath(path)}). " +
-                "The 30Music slices live in ../shared/data/30music/ next to the repository; pass the right --events path.", path);
+                "(The 30Music slices live in ../shared/data/30music/ next to the repository.)", path);
         }
 
         using var stream = File.OpenRead(path);
