@@ -6,6 +6,7 @@ using Orleans.TestingHost;
 using Personalization.Abstractions;
 using Personalization.Grains;
 using Personalization.Grains.Hosting;
+using Personalization.Grains.Journal;
 using Personalization.Grains.Model;
 using Xunit;
 
@@ -28,10 +29,16 @@ public class PersonalizationCluster : IAsyncLifetime
     /// <summary>For derived fixtures that change the silo count or configuration.</summary>
     protected PersonalizationCluster(TestClusterSettings settings) => Settings = settings;
 
+    /// <summary>A cluster with the given settings (e.g. <c>new TestClusterSettings().UseAzureStorage(azurite)</c>); call <see cref="InitializeAsync"/>.</summary>
+    public static PersonalizationCluster Create(TestClusterSettings settings) => new(settings);
+
     public TestClusterSettings Settings { get; }
 
     /// <summary>The user-state store every silo of this cluster shares (survives stopping or killing a silo).</summary>
     public SharedMemoryGrainStorage.Store Storage { get; } = new();
+
+    /// <summary>The event journal every silo of this cluster shares (memory mode).</summary>
+    public MemoryEventJournal Journal { get; } = new();
 
     /// <summary>The clock every silo uses as "now".</summary>
     public ManualClock Clock { get; } = new();
@@ -60,8 +67,10 @@ public class PersonalizationCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddPersonalization(silo.Configuration);
-            // Replaces the per-silo memory store with one the whole cluster shares, as real storage would be.
+            if (Settings.AzureConnectionString is not null) return; // Azure mode: the production providers, on Azurite
+            // Replaces the per-silo memory store and journal with ones the whole cluster shares, as real storage would be.
             silo.Services.AddGrainStorage(StorageNames.Users, (sp, _) => new SharedMemoryGrainStorage(Storage, sp.GetRequiredService<Serializer>()));
+            silo.Services.AddSingleton<IEventJournal>(Journal);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -19,6 +19,7 @@ public static class GrainServices
         services.AddValidatedOptions<EngineOptions>(configuration, EngineOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<ValidationLimits>(configuration, ValidationLimits.SectionName, o => o.Validate());
         services.AddValidatedOptions<ModelPipelineOptions>(configuration, ModelPipelineOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<SnapshotOptions>(configuration, SnapshotOptions.SectionName, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Vocabulary>();

@@ -1,12 +1,20 @@
+using System.Net;
+using Azure.Data.Tables;
+using Azure.Identity;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Personalization.Grains.Journal;
 
 namespace Personalization.Grains.Hosting;
 
 /// <summary>
 /// The one place a silo is configured, shared by the production host, the test cluster and the benchmarks:
-/// grain services and options, storage providers, and (unless the host does it, as test clusters do) clustering.
+/// grain services and options, storage (snapshots + event journal), and (unless the host does it, as test clusters
+/// do) clustering.
 /// </summary>
 public static class SiloConfiguration
 {
@@ -23,11 +31,28 @@ public static class SiloConfiguration
     {
         var settings = ReadSettings(configuration);
         silo.Services.AddPersonalizationGrains(configuration);
-        switch (settings.Storage)
+        silo.Services.AddEventJournal(configuration);
+        if (settings.Storage == "AzureTable")
         {
-            case "Memory":
-                silo.AddMemoryGrainStorage(StorageNames.Users);
-                break;
+            silo.Services.PostConfigure<JournalOptions>(o =>
+            {
+                o.Provider = "AzureTable";
+                o.ConnectionString ??= settings.AzureConnectionString;
+                o.ServiceUri ??= settings.AzureTableServiceUri;
+            });
+            silo.AddAzureTableGrainStorage(StorageNames.Users, (OptionsBuilder<AzureTableStorageOptions> options) =>
+                options.Configure<Serializer>((o, serializer) =>
+                {
+                    o.TableServiceClient = CreateTableClient(settings);
+                    o.TableName = settings.SnapshotTable;
+                    o.DeleteStateOnClear = true; // forgetting a user removes the row, not just its data
+                    // Orleans binary format with the stored types' aliases and field ids: a renamed CLR type still loads.
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Users);
         }
 
         return silo;
@@ -42,12 +67,27 @@ public static class SiloConfiguration
             o.ClusterId = settings.ClusterId;
             o.ServiceId = settings.ServiceId;
         });
+        if (settings.Clustering == "AzureTable")
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, settings.ListenOnAnyHostAddress);
+            silo.UseAzureStorageClustering(o => o.TableServiceClient = CreateTableClient(settings));
+            return silo;
+        }
+
         silo.UseLocalhostClustering(
             settings.SiloPort,
             settings.GatewayPort,
-            new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, settings.PrimarySiloPort),
+            new IPEndPoint(IPAddress.Loopback, settings.PrimarySiloPort),
             settings.ServiceId,
             settings.ClusterId);
         return silo;
+    }
+
+    public static TableServiceClient CreateTableClient(SiloSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return string.IsNullOrWhiteSpace(settings.AzureConnectionString)
+            ? new TableServiceClient(settings.AzureTableServiceUri, new DefaultAzureCredential())
+            : new TableServiceClient(settings.AzureConnectionString);
     }
 }

@@ -1,8 +1,11 @@
+using System.Net;
+
 namespace Personalization.Grains.Hosting;
 
 /// <summary>
-/// Where a silo keeps user state. Section <c>Personalization:Silo</c>. The embedded default (Memory) needs nothing
-/// external; the durable providers are added by the host when configured.
+/// How a silo joins its cluster and where it keeps user state. Section <c>Personalization:Silo</c>, validated at start.
+/// The embedded default (Localhost + Memory) needs nothing external; Azure mode keeps membership, snapshots and the
+/// event journal in Azure Table Storage (Azurite locally).
 /// </summary>
 public sealed class SiloSettings
 {
@@ -11,11 +14,20 @@ public sealed class SiloSettings
     public string ClusterId { get; set; } = "dev";
     public string ServiceId { get; set; } = "personalization";
 
-    /// <summary>Localhost (single-machine development cluster).</summary>
+    /// <summary>Localhost (single-machine development cluster) or AzureTable (membership table in Azure Storage).</summary>
     public string Clustering { get; set; } = "Localhost";
 
-    /// <summary>Memory (embedded default).</summary>
+    /// <summary>Memory (embedded default, not durable) or AzureTable (snapshots + event journal in Azure Storage).</summary>
     public string Storage { get; set; } = "Memory";
+
+    /// <summary>Azure Storage connection string (Azurite's for local runs). Either this or <see cref="AzureTableServiceUri"/>.</summary>
+    public string? AzureConnectionString { get; set; }
+
+    /// <summary>Table service URI for real Azure, authenticated with DefaultAzureCredential (managed identity, workload identity, CLI login).</summary>
+    public Uri? AzureTableServiceUri { get; set; }
+
+    /// <summary>Table holding user snapshots (Orleans grain state) in Azure mode.</summary>
+    public string SnapshotTable { get; set; } = "PersonalizationSnapshots";
 
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
@@ -23,19 +35,43 @@ public sealed class SiloSettings
     /// <summary>For localhost clustering: the primary silo's port (the first silo started on this machine).</summary>
     public int PrimarySiloPort { get; set; } = 11111;
 
+    /// <summary>For AzureTable clustering: the address other silos and clients use to reach this silo.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Listen on all interfaces (containers) instead of only <see cref="AdvertisedAddress"/>.</summary>
+    public bool ListenOnAnyHostAddress { get; set; }
+
+    public bool UsesAzure => Clustering == "AzureTable" || Storage == "AzureTable";
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(ClusterId)) errors.Add($"{nameof(ClusterId)} is required.");
         if (string.IsNullOrWhiteSpace(ServiceId)) errors.Add($"{nameof(ServiceId)} is required.");
-        if (Clustering is not "Localhost") errors.Add($"{nameof(Clustering)} must be Localhost (was '{Clustering}').");
-        if (Storage is not "Memory") errors.Add($"{nameof(Storage)} must be Memory (was '{Storage}').");
+        if (Clustering is not ("Localhost" or "AzureTable")) errors.Add($"{nameof(Clustering)} must be Localhost or AzureTable (was '{Clustering}').");
+        if (Storage is not ("Memory" or "AzureTable")) errors.Add($"{nameof(Storage)} must be Memory or AzureTable (was '{Storage}').");
+        if (UsesAzure && string.IsNullOrWhiteSpace(AzureConnectionString) && AzureTableServiceUri is null)
+        {
+            errors.Add($"{nameof(AzureConnectionString)} or {nameof(AzureTableServiceUri)} is required when {nameof(Clustering)} or {nameof(Storage)} is AzureTable.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(AzureConnectionString) && AzureTableServiceUri is not null)
+        {
+            errors.Add($"Set only one of {nameof(AzureConnectionString)} and {nameof(AzureTableServiceUri)}.");
+        }
+
         foreach (var (name, port) in new[] { (nameof(SiloPort), SiloPort), (nameof(GatewayPort), GatewayPort), (nameof(PrimarySiloPort), PrimarySiloPort) })
         {
             if (port is < 1 or > 65535) errors.Add($"{name} must be a port number (was {port}).");
         }
 
         if (SiloPort == GatewayPort) errors.Add($"{nameof(SiloPort)} and {nameof(GatewayPort)} must differ.");
+        if (SnapshotTable is null || SnapshotTable.Length is < 3 or > 63 || !char.IsAsciiLetter(SnapshotTable[0]) || !SnapshotTable.All(char.IsAsciiLetterOrDigit))
+        {
+            errors.Add($"{nameof(SnapshotTable)} must be 3-63 letters or digits, starting with a letter (was '{SnapshotTable}').");
+        }
+
+        if (!IPAddress.TryParse(AdvertisedAddress, out _)) errors.Add($"{nameof(AdvertisedAddress)} must be an IP address (was '{AdvertisedAddress}').");
         return errors;
     }
 }

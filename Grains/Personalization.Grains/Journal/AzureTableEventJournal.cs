@@ -31,7 +31,19 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
     public JournalCounters Counters => _writer.Counters;
 
     /// <summary>A service client whose retries and timeouts fit inside <see cref="JournalOptions.CommitTimeout"/>.</summary>
-    public static TableServiceClient CreateServiceClient(string connectionString, JournalOptions options)
+    public static TableServiceClient CreateServiceClient(string connectionString, JournalOptions options) =>
+        new(connectionString, ClientOptions(options));
+
+    /// <summary>A client for <see cref="JournalOptions.ConnectionString"/>, or for <see cref="JournalOptions.ServiceUri"/> with DefaultAzureCredential.</summary>
+    public static TableServiceClient CreateServiceClient(JournalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new TableServiceClient(options.ServiceUri, new Azure.Identity.DefaultAzureCredential(), ClientOptions(options))
+            : CreateServiceClient(options.ConnectionString, options);
+    }
+
+    private static TableClientOptions ClientOptions(JournalOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var clientOptions = new TableClientOptions();
@@ -39,7 +51,7 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         clientOptions.Retry.NetworkTimeout = options.CommitTimeout;
-        return new TableServiceClient(connectionString, clientOptions);
+        return clientOptions;
     }
 
     public async Task<long> AppendAsync(string userId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)

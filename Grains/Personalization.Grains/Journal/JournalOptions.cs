@@ -16,6 +16,9 @@ public sealed partial class JournalOptions
     /// <summary>Azure Storage connection string (AzureTable provider), e.g. Azurite's.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>Table service URI for real Azure, authenticated with DefaultAzureCredential (instead of a connection string).</summary>
+    public Uri? ServiceUri { get; set; }
+
     public string TableName { get; set; } = "PersonalizationJournal";
 
     /// <summary>
@@ -46,7 +49,10 @@ public sealed partial class JournalOptions
     {
         var errors = new List<string>();
         if (Provider is not ("Memory" or "AzureTable")) errors.Add($"{nameof(Provider)} must be Memory or AzureTable (was '{Provider}').");
-        if (Provider == "AzureTable" && string.IsNullOrWhiteSpace(ConnectionString)) errors.Add($"{nameof(ConnectionString)} is required for AzureTable.");
+        if (Provider == "AzureTable" && string.IsNullOrWhiteSpace(ConnectionString) && ServiceUri is null)
+        {
+            errors.Add($"{nameof(ConnectionString)} or {nameof(ServiceUri)} is required for AzureTable.");
+        }
         if (TableName is null || !TableNamePattern().IsMatch(TableName)) errors.Add($"{nameof(TableName)} must be 3-63 letters or digits, starting with a letter.");
         if (Partitions is < 1 or > 1000) errors.Add($"{nameof(Partitions)} must be in [1, 1000].");
         if (Linger < TimeSpan.Zero || Linger > TimeSpan.FromSeconds(1)) errors.Add($"{nameof(Linger)} must be in [0, 1 s].");

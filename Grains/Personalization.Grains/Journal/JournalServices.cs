@@ -17,7 +17,7 @@ public static class JournalServices
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<JournalOptions>>().Value;
-            var client = AzureTableEventJournal.CreateServiceClient(options.ConnectionString!, options);
+            var client = AzureTableEventJournal.CreateServiceClient(options);
             return new AzureTableEventJournal(
                 client, options, sp.GetRequiredService<JournalCounters>(), sp.GetRequiredService<ILogger<AzureTableEventJournal>>());
         });

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
 using Personalization.Engine;
 using Personalization.Engine.Model;
+using Personalization.Grains.Journal;
 using Personalization.Grains.Model;
 using Personalization.Grains.State;
 
@@ -9,8 +11,9 @@ namespace Personalization.Grains.Users;
 
 /// <summary>
 /// One listener. Thin: validates (all or nothing), applies events to the engine's <see cref="ListenerState"/> in order,
-/// hands what each step teaches to the silo's model feed (no grain call per event), persists, and answers
-/// recommendations from the silo-local read model (no grain call either).
+/// journals them and acknowledges only after the durable commit (<see cref="ListenerStore"/>), then hands what each
+/// step teaches to the silo's model feed (no grain call per event), and answers recommendations from the silo-local
+/// read model (no grain call either).
 /// </summary>
 public sealed class UserGrain(
     [PersistentState("user", StorageNames.Users)] IPersistentState<UserSnapshot> store,
@@ -21,25 +24,39 @@ public sealed class UserGrain(
     IModelFeed feed,
     RequestValidator validator,
     TimeProvider clock,
-    IOptions<EngineOptions> engineOptions) : Grain, IUserGrain, IGrainMigrationParticipant
+    IEventJournal journal,
+    IOptions<EngineOptions> engineOptions,
+    IOptions<SnapshotOptions> snapshotOptions,
+    ILogger<UserGrain> logger) : Grain, IUserGrain, IGrainMigrationParticipant
 {
     private const string MigratedStateKey = "pzn.listener";
     private readonly EngineOptions _options = engineOptions.Value;
+    private ListenerStore _store = null!;
     private ListenerState _state = null!;
     private UserSnapshot? _migrated;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Set when an append failed: memory may be ahead of storage, so this activation must neither snapshot nor serve again.</summary>
+    private bool _poisoned;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var snapshot = _migrated ?? (store.RecordExists ? store.State : null);
-        _state = snapshot is null ? new ListenerState(_options) : codec.Restore(snapshot, _options);
+        _store = new ListenerStore(this.GetPrimaryKeyString(), store, journal, codec, mapper, snapshotOptions.Value, clock, logger);
+        _state = await _store.LoadAsync(_migrated, _options, cancellationToken);
         _migrated = null;
-        store.State = new UserSnapshot(); // the live state is the engine's; keep only the small shell between writes
-        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_poisoned || _state is null) return;
+        await _store.SnapshotAsync(_state);
+        await _store.CompactionCompleted;
     }
 
     // The stored shell is not the state: when Orleans migrates this activation, carry the live state across instead.
-    void IGrainMigrationParticipant.OnDehydrate(IDehydrationContext dehydrationContext) =>
-        dehydrationContext.TryAddValue(MigratedStateKey, codec.Capture(_state));
+    void IGrainMigrationParticipant.OnDehydrate(IDehydrationContext dehydrationContext)
+    {
+        if (!_poisoned) dehydrationContext.TryAddValue(MigratedStateKey, codec.Capture(_state));
+    }
 
     void IGrainMigrationParticipant.OnRehydrate(IRehydrationContext rehydrationContext)
     {
@@ -78,16 +95,16 @@ public sealed class UserGrain(
     async Task IUserGrain.ForgetAsync()
     {
         _state.Clear();
-        await store.ClearStateAsync();
-        store.State = new UserSnapshot();
+        await _store.DeleteAsync();
         DeactivateOnIdle();
     }
 
     private async Task<RecordResult> RecordAsync(IReadOnlyList<FieldError> errors, IReadOnlyList<ListenEvent> events)
     {
         ThrowIfInvalid(errors);
-        var applied = 0;
         var duplicates = 0;
+        var entries = new List<JournalEntry>(events.Count);
+        var observations = new List<ModelObservation>(events.Count);
         Span<int> predecessors = stackalloc int[_options.TransitionWindow];
         foreach (var e in events)
         {
@@ -99,29 +116,34 @@ public sealed class UserGrain(
                 continue;
             }
 
-            applied++;
+            entries.Add(new JournalEntry(_state.Sequence, e));
             if (change.NewStep && !change.EarlySkip)
             {
                 var n = _state.CopyPredecessors(predecessors);
-                feed.Publish(new ModelObservation(listen.Track, listen.Artist, listen.TimeMs, 1f, predecessors[..n].ToArray()));
+                observations.Add(new ModelObservation(listen.Track, listen.Artist, listen.TimeMs, 1f, predecessors[..n].ToArray()));
             }
         }
 
-        if (applied > 0) await PersistAsync();
-        return new RecordResult(applied, duplicates, _state.Sequence);
-    }
+        if (entries.Count > 0)
+        {
+            try
+            {
+                await _store.AppendAsync(entries);
+            }
+            catch
+            {
+                // Not acknowledged. Memory is now ahead of what storage confirmed: rebuild from storage on the next call
+                // (a retry of the same event ids is then applied exactly once, whether or not this commit landed).
+                _poisoned = true;
+                DeactivateOnIdle();
+                throw;
+            }
 
-    private async Task PersistAsync()
-    {
-        store.State = codec.Capture(_state);
-        try
-        {
-            await store.WriteStateAsync();
+            foreach (var o in observations) feed.Publish(o);
+            if (!await _store.MaybeSnapshotAsync(_state)) DeactivateOnIdle(); // a newer activation wrote: hand over to storage
         }
-        finally
-        {
-            store.State = new UserSnapshot();
-        }
+
+        return new RecordResult(entries.Count, duplicates, _state.Sequence);
     }
 
     private static void ThrowIfInvalid(IReadOnlyList<FieldError> errors)

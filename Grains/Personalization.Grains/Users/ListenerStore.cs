@@ -1,0 +1,163 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using Personalization.Abstractions;
+using Personalization.Engine;
+using Personalization.Grains.Journal;
+using Personalization.Grains.State;
+
+namespace Personalization.Grains.Users;
+
+/// <summary>
+/// The durable home of one listener: every applied event goes to the event journal (group-committed with other users'
+/// events; the caller is acknowledged after the commit), and the full state is written as a snapshot every N events or
+/// T, and on deactivation. Loading = snapshot + replay of the journal tail after the snapshot's sequence; journal rows a
+/// snapshot covers are deleted in the background. Between writes only a tiny shell (the snapshot's sequence) stays in
+/// the persistent state: the live state is the engine's.
+/// </summary>
+public sealed partial class ListenerStore(
+    string userId,
+    IPersistentState<UserSnapshot> snapshots,
+    IEventJournal journal,
+    SnapshotCodec codec,
+    EventMapper mapper,
+    SnapshotOptions options,
+    TimeProvider clock,
+    ILogger logger)
+{
+    private DateTimeOffset _snapshotAt = clock.GetUtcNow();
+    private Task _compaction = Task.CompletedTask;
+
+    /// <summary>The sequence the stored snapshot covers.</summary>
+    public long SnapshotSequence => snapshots.State.Sequence;
+
+    /// <summary>
+    /// Rebuilds the listener from <paramref name="migrated"/> (a live hand-over) or the stored snapshot, then replays
+    /// the journal tail. Replayed events are not republished to the model: it learned them when they were recorded.
+    /// </summary>
+    public async Task<ListenerState> LoadAsync(UserSnapshot? migrated, EngineOptions engine, CancellationToken cancellationToken)
+    {
+        var source = migrated ?? (snapshots.RecordExists ? snapshots.State : null);
+        var state = source is null ? new ListenerState(engine) : codec.Restore(source, engine);
+        snapshots.State = Shell(migrated is null ? state.Sequence : snapshots.State.Sequence);
+        await foreach (var entry in journal.ReadAfterAsync(userId, state.Sequence, cancellationToken))
+        {
+            state.Apply(entry.Event.EventId, mapper.ToListen(entry.Event));
+            if (state.Sequence != entry.Sequence) LogReplayGap(userId, entry.Sequence, state.Sequence);
+        }
+
+        return state;
+    }
+
+    /// <summary>Completes once the entries are durably committed. Throws <see cref="StorageUnavailableException"/> when storage does not confirm.</summary>
+    public Task AppendAsync(IReadOnlyList<JournalEntry> entries) => journal.AppendAsync(userId, entries);
+
+    /// <summary>Writes a snapshot when the policy says so. False when another activation holds newer state (this one is stale).</summary>
+    public Task<bool> MaybeSnapshotAsync(ListenerState state)
+    {
+        var due = state.Sequence - SnapshotSequence >= options.EveryEvents || clock.GetUtcNow() - _snapshotAt >= options.Interval;
+        return due ? SnapshotAsync(state) : Task.FromResult(true);
+    }
+
+    /// <summary>
+    /// Writes the full state. An ETag conflict (another activation wrote meanwhile) is resolved by re-reading: if the
+    /// stored snapshot is at or beyond this state, this activation is stale (false); otherwise it writes once more over
+    /// the freshly read version. A storage failure is logged, not thrown: the journal already holds every event.
+    /// </summary>
+    public async Task<bool> SnapshotAsync(ListenerState state)
+    {
+        if (state.Sequence == SnapshotSequence && snapshots.RecordExists) return true;
+        try
+        {
+            await WriteAsync(state);
+            return true;
+        }
+        catch (InconsistentStateException)
+        {
+            return await ResolveConflictAsync(state);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSnapshotFailed(ex, userId);
+            return true;
+        }
+    }
+
+    /// <summary>Completes when the journal rows covered by the last snapshot are deleted (or their deletion failed and was logged).</summary>
+    public Task CompactionCompleted => _compaction;
+
+    public async Task DeleteAsync()
+    {
+        await journal.DeleteUserAsync(userId);
+        await snapshots.ClearStateAsync();
+        snapshots.State = Shell(0);
+    }
+
+    private async Task<bool> ResolveConflictAsync(ListenerState state)
+    {
+        try
+        {
+            await snapshots.ReadStateAsync();
+            var storedSequence = snapshots.RecordExists ? snapshots.State.Sequence : 0;
+            if (storedSequence >= state.Sequence)
+            {
+                LogStale(userId, storedSequence, state.Sequence);
+                snapshots.State = Shell(storedSequence);
+                return false;
+            }
+
+            await WriteAsync(state); // once, over the version just read: never a blind retry loop
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSnapshotFailed(ex, userId);
+            return true;
+        }
+    }
+
+    /// <summary>The small object kept in the persistent state between writes (also what migration carries).</summary>
+    public static UserSnapshot Shell(long sequence) => new() { Sequence = sequence };
+
+    private async Task WriteAsync(ListenerState state)
+    {
+        var previous = SnapshotSequence;
+        snapshots.State = codec.Capture(state);
+        try
+        {
+            await snapshots.WriteStateAsync();
+        }
+        catch
+        {
+            snapshots.State = Shell(previous);
+            throw;
+        }
+
+        snapshots.State = Shell(state.Sequence);
+        _snapshotAt = clock.GetUtcNow();
+        _compaction = CompactAsync(state.Sequence);
+    }
+
+    private async Task CompactAsync(long through)
+    {
+        try
+        {
+            await journal.TruncateThroughAsync(userId, through);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCompactionFailed(ex, userId, through); // harmless: the next snapshot truncates these rows too
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying {UserId}: journal entry {EntrySequence} left the state at {StateSequence}.")]
+    private partial void LogReplayGap(string userId, long entrySequence, long stateSequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of {UserId}: storage holds sequence {Stored} >= this activation's {Ours}; this activation is stale and deactivates.")]
+    private partial void LogStale(string userId, long stored, long ours);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the snapshot of {UserId} failed; the journal still holds every event, the next snapshot will retry.")]
+    private partial void LogSnapshotFailed(Exception ex, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Compacting the journal of {UserId} through {Sequence} failed; the next snapshot retries.")]
+    private partial void LogCompactionFailed(Exception ex, string userId, long sequence);
+}
