@@ -31,9 +31,16 @@ public static class ClientRegistration
                 o.ServiceId = options.ServiceId;
             });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod);
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
             if (options.Clustering == "Static")
             {
                 client.UseStaticClustering([.. options.GatewayEndpoints.Select(IPEndPoint.Parse)]);
+            }
+            else if (options.Clustering == "AzureTable")
+            {
+                client.UseAzureStorageClustering(o => o.TableServiceClient = string.IsNullOrWhiteSpace(options.AzureConnectionString)
+                    ? new Azure.Data.Tables.TableServiceClient(options.AzureTableServiceUri, new Azure.Identity.DefaultAzureCredential())
+                    : new Azure.Data.Tables.TableServiceClient(options.AzureConnectionString));
             }
             else if (configureClient is null)
             {

@@ -71,6 +71,13 @@ public static class SiloConfiguration
         {
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, settings.ListenOnAnyHostAddress);
             silo.UseAzureStorageClustering(o => o.TableServiceClient = CreateTableClient(settings));
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = settings.ProbeTimeout;
+                o.NumMissedProbesLimit = settings.MissedProbesLimit;
+                o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+            });
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
             return silo;
         }
 

@@ -69,7 +69,8 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
                 [JournalKeys.AppendEndColumn] = last,
                 [JournalKeys.EventColumn] = JournalEventCodec.Encode(entries[i].Event),
             };
-            actions[i] = new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity);
+            // Insert, not upsert: a sequence already taken by another writer fails the append instead of replacing it.
+            actions[i] = new TableTransactionAction(TableTransactionActionType.Add, entity);
         }
 
         return await _writer.EnqueueAsync(new PendingAppend(partition, actions, last), cancellationToken).ConfigureAwait(false);
@@ -164,10 +165,35 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
         _tableReady = true;
     }
 
+    /// <summary>
+    /// Submits one transaction of inserts. A row that already exists fails the whole transaction (409): if it holds the
+    /// same event (a retried append whose first commit landed) it is rewritten idempotently and the transaction is
+    /// submitted again; if it holds another event, <see cref="JournalConflictException"/> names the row so the writer
+    /// fails only the append that owns it.
+    /// </summary>
     private async Task SubmitAsync(IReadOnlyList<TableTransactionAction> transaction, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        await _table.SubmitTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var actions = transaction.ToArray();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is { } index && attempt < actions.Length)
+            {
+                var mine = (TableEntity)actions[index].Entity;
+                var stored = await _table.GetEntityIfExistsAsync<TableEntity>(mine.PartitionKey, mine.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (stored.HasValue && stored.Value!.GetString(JournalKeys.EventColumn) != mine.GetString(JournalKeys.EventColumn))
+                {
+                    throw new JournalConflictException($"Journal row {mine.RowKey} already holds another event.", ex) { RowKey = mine.RowKey };
+                }
+
+                actions[index] = new TableTransactionAction(TableTransactionActionType.UpsertReplace, mine);
+            }
+        }
     }
 
     /// <summary>Enumerates <paramref name="source"/>, turning transient failures into StorageUnavailableException.</summary>

@@ -138,14 +138,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                 return;
             }
 
+            var appends = unit.Appends.ToList();
             foreach (var transaction in unit.Transactions)
             {
-                Counters.TransactionSubmitted();
-                await SubmitAsync(transaction).ConfigureAwait(false);
-                Counters.TransactionCommitted(transaction.Count);
+                await SubmitFencedAsync(transaction, appends).ConfigureAwait(false);
             }
 
-            foreach (var append in unit.Appends)
+            foreach (var append in appends)
             {
                 Counters.AppendAcknowledged();
                 append.Completion.TrySetResult(append.LastSequence);
@@ -155,7 +154,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             Counters.TransactionFailed();
             _logger.LogWarning(ex, "Journal transaction for {Appends} append(s) failed; failing exactly those callers.", unit.Appends.Count);
-            Fail(unit, ex);
+            Fail(unit with { Appends = [.. unit.Appends.Where(a => !a.Completion.Task.IsCompleted)] }, ex);
         }
         finally
         {
@@ -169,6 +168,34 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             Counters.AppendFailed();
             append.Completion.TrySetException(StorageErrors.Translate(error, "append", _options.RetryAfter)); // one instance per caller
+        }
+    }
+
+    /// <summary>
+    /// Submits a transaction; when one append's row is taken by another writer, fails exactly that append (removing it
+    /// from <paramref name="appends"/>) and submits the rest of the transaction again.
+    /// </summary>
+    private async Task SubmitFencedAsync(IReadOnlyList<TableTransactionAction> transaction, List<PendingAppend> appends)
+    {
+        var actions = transaction;
+        while (actions.Count > 0)
+        {
+            Counters.TransactionSubmitted();
+            try
+            {
+                await SubmitAsync(actions).ConfigureAwait(false);
+                Counters.TransactionCommitted(actions.Count);
+                return;
+            }
+            catch (JournalConflictException conflict) when (appends.Find(a => a.Actions.Any(x => x.Entity.RowKey == conflict.RowKey)) is { } loser)
+            {
+                Counters.TransactionFailed();
+                Counters.AppendFailed();
+                appends.Remove(loser);
+                loser.Completion.TrySetException(new JournalConflictException(conflict.Message, conflict) { RowKey = conflict.RowKey });
+                var lost = loser.Actions.ToHashSet();
+                actions = [.. actions.Where(a => !lost.Contains(a))];
+            }
         }
     }
 

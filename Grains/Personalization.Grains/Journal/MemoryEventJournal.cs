@@ -20,6 +20,15 @@ public sealed class MemoryEventJournal : IEventJournal
         var log = _users.GetOrAdd(userId, _ => []);
         lock (log)
         {
+            // Fencing: a sequence holds one event. The same event again is an idempotent retry; another is a conflict.
+            foreach (var (sequence, json) in encoded)
+            {
+                if (log.TryGetValue(sequence, out var stored) && stored != json)
+                {
+                    throw new JournalConflictException($"Sequence {sequence} of {userId} already holds another event.");
+                }
+            }
+
             foreach (var (sequence, json) in encoded) log[sequence] = json;
         }
 

@@ -130,6 +130,14 @@ public sealed class UserGrain(
             {
                 await _store.AppendAsync(entries);
             }
+            catch (JournalConflictException conflict)
+            {
+                // Another activation of this user wrote these sequences first: this one is stale. Nothing was stored;
+                // the caller retries (same event ids) against an activation rebuilt from storage.
+                _poisoned = true;
+                DeactivateOnIdle();
+                throw new StorageUnavailableException($"Another writer of this listener's state was active; retry. ({conflict.Message})", TimeSpan.FromMilliseconds(100));
+            }
             catch
             {
                 // Not acknowledged. Memory is now ahead of what storage confirmed: rebuild from storage on the next call

@@ -23,6 +23,21 @@ public abstract class EventJournalContract
     }
 
     [Fact]
+    public async Task A_sequence_taken_by_another_writer_is_refused_and_keeps_its_event()
+    {
+        var user = NewUser("fence");
+        var first = JournalSamples.Entries(user, 1, 3);
+        var rival = JournalSamples.Entries(user + "-rival", 1, 3).Select(e => e with { Event = e.Event with { EventId = "rival-" + e.Sequence } }).ToArray();
+        await Journal.AppendAsync(user, first);
+
+        var conflict = await Assert.ThrowsAsync<JournalConflictException>(() => Journal.AppendAsync(user, rival[2..]));
+        Assert.Equal(3, await Journal.AppendAsync(user, first[2..])); // the same event again is an idempotent retry
+
+        Assert.NotNull(conflict.Message);
+        Assert.Equal(first, await Journal.ReadAllAsync(user));
+    }
+
+    [Fact]
     public async Task Reading_after_a_sequence_returns_only_the_tail()
     {
         var user = NewUser("tail");

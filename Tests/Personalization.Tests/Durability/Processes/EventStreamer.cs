@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Personalization.Abstractions;
+
+namespace Personalization.Tests.Durability.Processes;
+
+/// <summary>
+/// Streams listening events for many users with bounded concurrency, like a gateway under load: each user's events are
+/// sent in order; a failed call is retried with the same event id (idempotent) until it is acknowledged. Records what
+/// was acknowledged per user and when calls failed, to check "0 lost, 0 double-counted" and time to recovery.
+/// </summary>
+public sealed class EventStreamer(ProcessCluster cluster, int users, int concurrency)
+{
+    private readonly int[] _acknowledged = new int[users];
+    private readonly ConcurrentQueue<(TimeSpan At, string Error)> _failures = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private long _calls;
+
+    /// <summary>Longest a single event may keep failing before the run is declared broken.</summary>
+    public static TimeSpan HardDeadline { get; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Pause before retrying a failed call, as a gateway would.</summary>
+    public static TimeSpan RetryBackoff { get; } = TimeSpan.FromMilliseconds(100);
+
+    public static string UserId(int index) => $"stream-{index:D5}";
+
+    public TimeSpan Now => _clock.Elapsed;
+
+    public long Calls => Interlocked.Read(ref _calls);
+
+    public int TotalAcknowledged => _acknowledged.Sum();
+
+    public IReadOnlyList<int> AcknowledgedPerUser => _acknowledged;
+
+    public IReadOnlyCollection<(TimeSpan At, string Error)> Failures => _failures;
+
+    /// <summary>Runs until <paramref name="stop"/> is cancelled; every user gets events round-robin.</summary>
+    public Task RunAsync(CancellationToken stop) =>
+        Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => WorkerAsync(worker, stop)));
+
+    /// <summary>Completes once every user has at least <paramref name="events"/> acknowledged events.</summary>
+    public async Task WaitForAllUsersAsync(int events, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (_acknowledged.Any(a => a < events))
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                var recent = string.Join(", ", _failures.Where(f => f.At > _clock.Elapsed - TimeSpan.FromSeconds(10)).GroupBy(f => f.Error).Select(g => $"{g.Key}×{g.Count()}"));
+                throw new TimeoutException($"Only {_acknowledged.Count(a => a >= events)} of {users} users reached {events} events; failures in the last 10 s: {recent}.");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task WorkerAsync(int worker, CancellationToken stop)
+    {
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        for (var round = 0; !stop.IsCancellationRequested; round++)
+        {
+            for (var u = worker; u < users && !stop.IsCancellationRequested; u += concurrency)
+            {
+                var sequence = _acknowledged[u];
+                var e = new ListenEvent($"{UserId(u)}-e{sequence}", $"st-t{(u * 7 + sequence) % 500}", $"st-a{u % 50}", EventKind.Complete,
+                    start.AddSeconds(round * 10 + sequence), 180_000, 180_000);
+                // Once started, an event is retried until acknowledged (even after stop), so nothing is left in doubt.
+                var giveUpAt = _clock.Elapsed + HardDeadline;
+                while (true)
+                {
+                    if (_clock.Elapsed > giveUpAt) throw new TimeoutException($"{e.EventId} not acknowledged within {HardDeadline}.");
+                    Interlocked.Increment(ref _calls);
+                    try
+                    {
+                        await cluster.User(UserId(u)).RecordAsync(e);
+                        _acknowledged[u] = sequence + 1;
+                        break;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        _failures.Enqueue((_clock.Elapsed, ex.GetType().Name));
+                        await Task.Delay(RetryBackoff, CancellationToken.None); // a client's retry backoff, not a wait for a condition
+                    }
+                }
+            }
+        }
+    }
+}
