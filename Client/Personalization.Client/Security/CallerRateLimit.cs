@@ -47,7 +47,7 @@ public static class CallerRateLimit
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
+        var written = await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
             ProblemDetails =
@@ -57,5 +57,6 @@ public static class CallerRateLimit
                 Detail = $"Retry after {seconds} s.",
             },
         });
+        if (!written) await http.Response.WriteAsync($"Too many requests. Retry after {seconds} s.", cancellationToken);
     }
 }
