@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Personalization.Client;
 using Personalization.Client.Http;
 using Personalization.Client.Security;
@@ -55,6 +56,7 @@ public sealed class PersonalizationApiHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(cluster);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"{AuthOptions.SectionName}:{nameof(AuthOptions.SigningKey)}"] = SigningKey,
