@@ -1,7 +1,11 @@
 using Personalization.Client;
 using Personalization.Client.Http;
+using Personalization.Client.Security;
 using Personalization.Grains.Hosting;
 using Personalization.Silo;
+
+// `dotnet run --project Silo -- token --sub u0001` prints a development token (README "Security").
+if (DevTokenCommand.IsInvoked(args)) return DevTokenCommand.Run(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseOrleans(silo => silo.UseConfiguredClustering(builder.Configuration).AddPersonalization(builder.Configuration));
@@ -11,3 +15,4 @@ builder.Services.AddDemoSeeding(builder.Configuration);
 var app = builder.Build();
 app.UsePersonalizationHttp();
 app.Run();
+return 0;

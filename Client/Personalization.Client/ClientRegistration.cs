@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Personalization.Abstractions;
 using Personalization.Client.Facade;
+using Personalization.Client.Security;
 
 namespace Personalization.Client;
 
@@ -59,7 +60,9 @@ public static class ClientRegistration
         services.AddOptions<ValidationLimits>().Bind(configuration.GetSection(ValidationLimits.SectionName));
         services.TryAddSingleton(sp => new RequestValidator(sp.GetRequiredService<IOptions<ValidationLimits>>().Value));
         services.TryAddSingleton<IPersonalizationClient, PersonalizationClient>();
-        services.AddOptions<Http.ApiLimits>().Bind(configuration.GetSection(Http.ApiLimits.SectionName));
+        services.AddOptions<Http.ApiLimits>().Bind(configuration.GetSection(Http.ApiLimits.SectionName))
+            .Validate(o => o.Validate().Count == 0, "Personalization:Http is invalid (MaxBodyBytes in [1 KiB, 64 MiB], MaxEventAge positive).")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -67,6 +70,8 @@ public static class ClientRegistration
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         services.AddProblemDetails();
+        services.AddPersonalizationSecurity(configuration);
+        services.AddOpenApi(o => o.AddDocumentTransformer<Http.BearerSecurityTransformer>());
         services.AddHealthChecks();
         return services;
     }

@@ -20,6 +20,10 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("GetProfile")]
     Task<UserProfile> GetProfileAsync();
 
+    /// <summary>Everything stored about the user (privacy export).</summary>
+    [Alias("Export")]
+    Task<UserExport> ExportAsync();
+
     /// <summary>Removes everything stored about the user, in memory and in storage.</summary>
     [Alias("Forget")]
     Task ForgetAsync();

@@ -42,6 +42,25 @@ public sealed class RequestValidator(ValidationLimits limits)
         return errors;
     }
 
+    /// <summary>
+    /// Live-traffic rule on top of the grain's: no event older than <paramref name="maxAge"/> before
+    /// <paramref name="now"/> (a single event is named <c>event</c>, a batch's <c>events[i]</c>).
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidateAge(IReadOnlyList<ListenEvent> events, DateTimeOffset now, TimeSpan maxAge, bool singleEvent)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var errors = new List<FieldError>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Timestamp < now - maxAge)
+            {
+                errors.Add(new FieldError(singleEvent ? "event.timestamp" : $"events[{i}].timestamp", $"must not be more than {maxAge} in the past."));
+            }
+        }
+
+        return errors;
+    }
+
     public IReadOnlyList<FieldError> ValidateRecommend(RecommendRequest? request)
     {
         var errors = new List<FieldError>();

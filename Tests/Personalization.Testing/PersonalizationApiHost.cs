@@ -1,45 +1,98 @@
+using System.Net.Http.Headers;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Personalization.Client;
 using Personalization.Client.Http;
+using Personalization.Client.Security;
 
 namespace Personalization.Testing;
 
 /// <summary>
-/// The real HTTP API (the same <see cref="PersonalizationApi.MapPersonalizationApi"/> pipeline the gateway and silo
-/// host) on an in-memory test server, talking to a <see cref="PersonalizationCluster"/> through its client.
+/// The real HTTP API (the same <see cref="HttpPipeline.UsePersonalizationHttp"/> pipeline the gateway and silo host:
+/// authentication, rate limiting, authorization, validation) on an in-memory test server, talking to a
+/// <see cref="PersonalizationCluster"/> through its client. Runs as Production with the kit's own signing key;
+/// <see cref="Tokens"/> mints tokens the host accepts.
 /// </summary>
 public sealed class PersonalizationApiHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    /// <summary>The secret the kit's hosts validate with (tests only; not the public development key).</summary>
+    public const string SigningKey = "personalization-testing-kit-signing-key-0123456789";
 
-    private PersonalizationApiHost(WebApplication app, HttpClient client)
+    public const string Issuer = "personalization-tests";
+    public const string Audience = "personalization-api";
+
+    private readonly WebApplication _app;
+    private readonly List<HttpClient> _clients = [];
+
+    private PersonalizationApiHost(WebApplication app)
     {
         _app = app;
-        Http = client;
+        Tokens = new TokenIssuer(Issuer, Audience, Encoding.UTF8.GetBytes(SigningKey));
+        Http = ClientWith(Tokens.Service());
     }
 
+    /// <summary>A client with a service token (scopes <c>events:write recs:read</c>): records and reads any user, may not delete or export.</summary>
     public HttpClient Http { get; }
 
-    public static async Task<PersonalizationApiHost> StartAsync(PersonalizationCluster cluster)
+    /// <summary>Mints tokens for this host (listener, service, admin, or any claims, lifetime and issuer).</summary>
+    public TokenIssuer Tokens { get; }
+
+    /// <summary>The host's services (e.g. options).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// Starts the API over <paramref name="cluster"/>. <paramref name="settings"/> override configuration (e.g.
+    /// <c>Personalization:RateLimit:CallerPermitsPerWindow</c>); <paramref name="services"/> replaces services (e.g. a
+    /// stub <c>IPersonalizationClient</c>).
+    /// </summary>
+    public static async Task<PersonalizationApiHost> StartAsync(
+        PersonalizationCluster cluster, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{AuthOptions.SectionName}:{nameof(AuthOptions.SigningKey)}"] = SigningKey,
+            [$"{AuthOptions.SectionName}:{nameof(AuthOptions.Issuer)}"] = Issuer,
+            [$"{AuthOptions.SectionName}:{nameof(AuthOptions.Audience)}"] = Audience,
+        });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<IGrainFactory>(cluster.Client);
         builder.Services.AddSingleton<TimeProvider>(cluster.Clock);
         builder.Services.AddPersonalizationApiServices(builder.Configuration);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UsePersonalizationHttp();
         await app.StartAsync();
-        return new PersonalizationApiHost(app, app.GetTestClient());
+        return new PersonalizationApiHost(app);
+    }
+
+    /// <summary>A client with a listener token for <paramref name="userId"/> (reads and writes only that user).</summary>
+    public HttpClient ClientFor(string userId) => ClientWith(Tokens.Listener(userId));
+
+    /// <summary>A client sending <paramref name="token"/> as bearer token (none when null).</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        var client = _app.GetTestClient();
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        lock (_clients) _clients.Add(client);
+        return client;
     }
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
+        lock (_clients)
+        {
+            foreach (var client in _clients) client.Dispose();
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

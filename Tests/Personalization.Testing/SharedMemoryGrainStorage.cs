@@ -69,6 +69,9 @@ public sealed class SharedMemoryGrainStorage(SharedMemoryGrainStorage.Store stor
         internal ConcurrentDictionary<(string State, GrainId Grain), Entry> Entries { get; } = new();
 
         public int Count => Entries.Count;
+
+        /// <summary>Whether any state is stored for a grain with this key (e.g. a user id): privacy tests check deletion here.</summary>
+        public bool HoldsKey(string grainKey) => Entries.Keys.Any(k => k.Grain.Key.ToString() == grainKey);
     }
 
     internal sealed record Entry(byte[] Bytes, string ETag);

@@ -16,5 +16,8 @@ public interface IPersonalizationClient
 
     Task<UserProfile> GetProfileAsync(string userId, CancellationToken cancellationToken = default);
 
+    /// <summary>Everything stored about the user (privacy export).</summary>
+    Task<UserExport> ExportAsync(string userId, CancellationToken cancellationToken = default);
+
     Task ForgetAsync(string userId, CancellationToken cancellationToken = default);
 }

@@ -17,6 +17,9 @@ public sealed class PersonalizationClient(IGrainFactory grains, RequestValidator
     public Task<UserProfile> GetProfileAsync(string userId, CancellationToken cancellationToken = default) =>
         User(userId).GetProfileAsync().WaitAsync(cancellationToken);
 
+    public Task<UserExport> ExportAsync(string userId, CancellationToken cancellationToken = default) =>
+        User(userId).ExportAsync().WaitAsync(cancellationToken);
+
     public Task ForgetAsync(string userId, CancellationToken cancellationToken = default) =>
         User(userId).ForgetAsync().WaitAsync(cancellationToken);
 

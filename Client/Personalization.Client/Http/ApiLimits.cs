@@ -7,4 +7,18 @@ public sealed class ApiLimits
 
     /// <summary>Largest accepted request body (a full batch of events fits comfortably).</summary>
     public long MaxBodyBytes { get; set; } = 512 * 1024;
+
+    /// <summary>
+    /// How old an event's timestamp may be over HTTP (live traffic). Distinct from the grain's
+    /// <c>Personalization:Validation:MinTimestamp</c>, which admits replays of historical logs through the client library.
+    /// </summary>
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromDays(30);
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (MaxBodyBytes is < 1024 or > 64 * 1024 * 1024) errors.Add($"{SectionName}:{nameof(MaxBodyBytes)} must be in [1 KiB, 64 MiB].");
+        if (MaxEventAge <= TimeSpan.Zero) errors.Add($"{SectionName}:{nameof(MaxEventAge)} must be positive.");
+        return errors;
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
 using Personalization.Client.Facade;
+using Personalization.Client.Security;
 
 namespace Personalization.Client.Http;
 
@@ -17,11 +18,32 @@ public static class PersonalizationApi
 {
     public static RouteGroupBuilder MapPersonalizationApi(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/v1/users/{userId}").WithTags("Users").AddEndpointFilter<ApiErrorFilter>();
-        users.MapPost("/events", RecordEventsAsync).WithName("RecordEvents").WithSummary("Record one event or an ordered batch.");
-        users.MapGet("/recommendations", RecommendAsync).WithName("Recommend").WithSummary("What should play next, with a reason per track.");
-        users.MapGet("/profile", GetProfileAsync).WithName("GetProfile").WithSummary("Top artists and tracks, current session, counters.");
-        users.MapDelete("", ForgetAsync).WithName("ForgetUser").WithSummary("Remove everything stored about the user.");
+        var users = app.MapGroup("/v1/users/{userId}")
+            .WithTags("Users")
+            .RequireRateLimiting(RateLimitOptions.PolicyName)
+            .AddEndpointFilter<ApiErrorFilter>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        // Who may do what (see README "Security"): one policy per group.
+        var writers = users.MapGroup("").RequireAuthorization(ApiPolicies.WriteEvents);
+        writers.MapPost("/events", RecordEventsAsync).WithName("RecordEvents").WithSummary("Record one event or an ordered batch.")
+            .Accepts<EventBatchBody>("application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        var readers = users.MapGroup("").RequireAuthorization(ApiPolicies.ReadUser);
+        readers.MapGet("/recommendations", RecommendAsync).WithName("Recommend").WithSummary("What should play next, with a reason per track.");
+        readers.MapGet("/profile", GetProfileAsync).WithName("GetProfile").WithSummary("Top artists and tracks, current session, counters.");
+
+        var owners = users.MapGroup("").RequireAuthorization(ApiPolicies.ExportUser);
+        owners.MapGet("/export", ExportAsync).WithName("ExportUser").WithSummary("Everything stored about the user (privacy export).");
+
+        var admins = users.MapGroup("").RequireAuthorization(ApiPolicies.Admin);
+        admins.MapDelete("", ForgetAsync).WithName("ForgetUser").WithSummary("Remove everything stored about the user.");
         return users;
     }
 
@@ -54,6 +76,7 @@ public static class PersonalizationApi
             var now = clock.GetUtcNow();
             var (events, errors, single) = EventBodyReader.Read(document.RootElement, now);
             if (errors.Count == 0) errors = single ? validator.ValidateEvent(events[0], now) : validator.ValidateBatch(events, now);
+            if (errors.Count == 0) errors = RequestValidator.ValidateAge(events, now, limits.Value.MaxEventAge, single);
             if (errors.Count > 0) return ApiProblems.Invalid(errors);
             var result = single
                 ? await client.RecordAsync(userId, events[0], cancellationToken)
@@ -81,6 +104,14 @@ public static class PersonalizationApi
         var errors = validator.ValidateUserId(userId);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         return TypedResults.Ok(await client.GetProfileAsync(userId, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<UserExport>, ValidationProblem>> ExportAsync(
+        string userId, IPersonalizationClient client, RequestValidator validator, CancellationToken cancellationToken)
+    {
+        var errors = validator.ValidateUserId(userId);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        return TypedResults.Ok(await client.ExportAsync(userId, cancellationToken));
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> ForgetAsync(

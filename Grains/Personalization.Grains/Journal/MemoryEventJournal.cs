@@ -66,6 +66,13 @@ public sealed class MemoryEventJournal : IEventJournal
         return Task.CompletedTask;
     }
 
+    /// <summary>How many entries the journal holds for the user (for tests of privacy and compaction).</summary>
+    public int CountOf(string userId)
+    {
+        if (!_users.TryGetValue(userId, out var log)) return 0;
+        lock (log) return log.Count;
+    }
+
     public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         JournalKeys.ValidateUserId(userId);

@@ -65,7 +65,7 @@ public sealed partial class ListenerStore(
     /// </summary>
     public async Task<bool> SnapshotAsync(ListenerState state)
     {
-        if (state.Sequence == SnapshotSequence && snapshots.RecordExists) return true;
+        if (state.Sequence == SnapshotSequence) return true; // nothing new (also: a forgotten user is not written back)
         try
         {
             await WriteAsync(state);

@@ -92,6 +92,8 @@ public sealed class UserGrain(
     Task<UserProfile> IUserGrain.GetProfileAsync() =>
         Task.FromResult(ProfileView.Create(this.GetPrimaryKeyString(), _state, mapper, clock.GetUtcNow().ToUnixTimeMilliseconds()));
 
+    Task<UserExport> IUserGrain.ExportAsync() => Task.FromResult(ExportView.Create(this.GetPrimaryKeyString(), codec.Capture(_state)));
+
     async Task IUserGrain.ForgetAsync()
     {
         _state.Clear();

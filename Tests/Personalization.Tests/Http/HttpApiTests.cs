@@ -115,7 +115,7 @@ public sealed class HttpApiTests(PersonalizationCluster cluster) : IAsyncLifetim
         var user = PersonalizationCluster.UniqueUser("del");
         await cluster.Listener(user).Complete("del-t1", "del-a1").SendAsync();
 
-        var delete = await _api.Http.DeleteAsync($"/v1/users/{user}");
+        var delete = await _api.ClientWith(_api.Tokens.Admin()).DeleteAsync($"/v1/users/{user}");
         var profile = await _api.Http.GetFromJsonAsync<JsonElement>($"/v1/users/{user}/profile");
 
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);

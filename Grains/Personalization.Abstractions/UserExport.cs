@@ -1,0 +1,18 @@
+namespace Personalization.Abstractions;
+
+/// <summary>
+/// Everything stored about one listener (privacy export): the full history kept, every affinity with the instant its
+/// weight was stamped, blocked tracks, counters, the hashes of the event ids remembered for deduplication, and the
+/// sequence. Built from the same snapshot the grain persists, so nothing stored is left out.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("pzn.UserExport.v1")]
+public sealed record UserExport(
+    [property: Id(0)] string UserId,
+    [property: Id(1)] long Sequence,
+    [property: Id(2)] DateTimeOffset? LastEventAt,
+    [property: Id(3)] IReadOnlyList<ExportedStep> History,
+    [property: Id(4)] IReadOnlyList<ExportedAffinity> ArtistAffinities,
+    [property: Id(5)] IReadOnlyList<ExportedAffinity> TrackAffinities,
+    [property: Id(6)] IReadOnlyList<string> BlockedTracks,
+    [property: Id(7)] ProfileCounters Counters,
+    [property: Id(8)] IReadOnlyList<string> RememberedEventIdHashes);
