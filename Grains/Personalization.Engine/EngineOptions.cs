@@ -47,6 +47,7 @@ public sealed class EngineOptions
     public int TransitionWindow { get; set; } = 10;
     public int MaxSuccessorsPerTrack { get; set; } = 64;
     public int MaxTopTracksPerArtist { get; set; } = 64;
+
     public int TrendingSize { get; set; } = 200;
     public TimeSpan TrendingHalfLife { get; set; } = TimeSpan.FromHours(6);
 
@@ -57,10 +58,29 @@ public sealed class EngineOptions
     /// <summary>How many of the session's most recent tracks seed transition candidates (weight 1/k for the k-th most recent).</summary>
     public int SessionAnchors { get; set; } = 3;
     public double TransitionSourceWeight { get; set; } = 1.0;
-    public double SessionArtistSourceWeight { get; set; } = 0.45;
+    public double SessionArtistSourceWeight { get; set; } = 0.55;
     public double FavoriteArtistSourceWeight { get; set; } = 0.05;
     public double HistorySourceWeight { get; set; } = 0.05;
     public double TrendingSourceWeight { get; set; } = 0.01;
+
+    /// <summary>The k-th most recent session anchor's transition evidence is weighted k^-x (1 = the former 1/k).</summary>
+    public double AnchorDecayExponent { get; set; } = 1.5;
+
+    /// <summary>
+    /// Transition evidence for a candidate is divided by its play count to this power (IDF-like damping of tracks that
+    /// follow everything because they are played everywhere; 0 disables). The count is the candidate's weight in its
+    /// artist's top list (1 when it is not there).
+    /// </summary>
+    public double SuccessorPopularityDamping { get; set; } = 0.5;
+
+    /// <summary>
+    /// A session artist's weight is the sum over its session plays of this factor to the power of how many steps ago
+    /// the play was (an artist played often and lately leads); 0 keeps 1/k for the k-th most recent distinct artist.
+    /// </summary>
+    public double SessionArtistDecay { get; set; } = 0.3;
+
+    /// <summary>Within an artist, tracks are credited (plays / top plays) to this power: below 1 flattens popularity.</summary>
+    public double ArtistPopularityExponent { get; set; } = 0.4;
     public int FavoriteArtistsConsidered { get; set; } = 5;
 
     /// <summary>What followed the session's recent tracks in the listener's own history (0 disables).</summary>
@@ -137,6 +157,10 @@ public sealed class EngineOptions
         NonNegative(FavoriteArtistSourceWeight, nameof(FavoriteArtistSourceWeight));
         NonNegative(HistorySourceWeight, nameof(HistorySourceWeight));
         NonNegative(TrendingSourceWeight, nameof(TrendingSourceWeight));
+        if (!(AnchorDecayExponent is >= 0 and <= 5)) errors.Add($"{nameof(AnchorDecayExponent)} must be in [0, 5] (was {AnchorDecayExponent}).");
+        if (!(SuccessorPopularityDamping is >= 0 and <= 2)) errors.Add($"{nameof(SuccessorPopularityDamping)} must be in [0, 2] (was {SuccessorPopularityDamping}).");
+        if (!(SessionArtistDecay is >= 0 and < 1)) errors.Add($"{nameof(SessionArtistDecay)} must be in [0, 1) (was {SessionArtistDecay}).");
+        if (!(ArtistPopularityExponent is >= 0 and <= 3)) errors.Add($"{nameof(ArtistPopularityExponent)} must be in [0, 3] (was {ArtistPopularityExponent}).");
         Cap(FavoriteArtistsConsidered, nameof(FavoriteArtistsConsidered), 0, 50);
         NonNegative(PersonalTransitionSourceWeight, nameof(PersonalTransitionSourceWeight));
         Cap(PersonalAnchors, nameof(PersonalAnchors), 1, 20);

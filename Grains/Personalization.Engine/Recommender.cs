@@ -64,20 +64,49 @@ public sealed class Recommender(EngineOptions options)
             anchors.Add((step.Track, anchors.Count + 1));
         }
 
-        // Evidence adds up across anchors (the k-th most recent weighted 1/k); the summed scores are then scaled so the
-        // best candidate gets the source weight. A successor seen once stays weaker than one seen often.
+        // Evidence adds up across anchors (the k-th most recent weighted k^-AnchorDecayExponent); each candidate's
+        // evidence is damped by its popularity, and the summed scores are then scaled so the best candidate gets the source weight. A successor seen once stays weaker
+        // than one seen often.
+        var damping = new Dictionary<int, double>();
         var totals = new Dictionary<int, double>();
         foreach (var (track, rank) in anchors)
         {
-            foreach (var s in model.SuccessorsOf(track)) totals[s.Id] = totals.GetValueOrDefault(s.Id) + s.Weight / rank;
+            var anchorWeight = AnchorWeight(rank);
+            foreach (var s in model.SuccessorsOf(track))
+            {
+                totals[s.Id] = totals.GetValueOrDefault(s.Id) + s.Weight * anchorWeight * Damping(model, damping, s.Id);
+            }
+
         }
 
         if (totals.Count == 0) return;
         var scale = options.TransitionSourceWeight / totals.Values.Max();
         foreach (var (track, rank) in anchors)
         {
-            foreach (var s in model.SuccessorsOf(track)) pool.Add(s.Id, -1, s.Weight / rank * scale, ReasonKind.AfterTrack, track);
+            var anchorWeight = AnchorWeight(rank) * scale;
+            foreach (var s in model.SuccessorsOf(track)) pool.Add(s.Id, -1, s.Weight * anchorWeight * damping[s.Id], ReasonKind.AfterTrack, track);
         }
+    }
+
+    private double AnchorWeight(int rank) => Math.Pow(rank, -options.AnchorDecayExponent);
+
+    /// <summary>1 / plays^SuccessorPopularityDamping, plays read from the track's artist's top list (1 when not there); memoized per call.</summary>
+    private double Damping(IModelView model, Dictionary<int, double> memo, int track)
+    {
+        if (memo.TryGetValue(track, out var factor)) return factor;
+        factor = 1;
+        if (options.SuccessorPopularityDamping > 0)
+        {
+            foreach (var t in model.TopTracksOf(model.ArtistOf(track)))
+            {
+                if (t.Id != track) continue;
+                factor = Math.Pow(Math.Max(1, t.Weight), -options.SuccessorPopularityDamping);
+                break;
+            }
+        }
+
+        memo[track] = factor;
+        return factor;
     }
 
     /// <summary>The playing track is a less likely next track than its learned replays suggest.</summary>
@@ -90,24 +119,42 @@ public sealed class Recommender(EngineOptions options)
     {
         var rank = 0;
         var start = state.SessionStartIndex();
+        var last = state.History.Count - 1;
         var seen = new HashSet<int>();
         var played = new HashSet<int>();
-        for (var i = start; i < state.History.Count; i++) played.Add(state.History[i].Track);
-        for (var i = state.History.Count - 1; i >= start; i--)
+        for (var i = start; i <= last; i++) played.Add(state.History[i].Track);
+        for (var i = last; i >= start; i--)
         {
             var step = state.History[i];
             if (!step.IsListen || step.EarlySkipped || !seen.Add(step.Artist)) continue;
             rank++;
             var tracks = model.TopTracksOf(step.Artist);
             if (tracks.IsEmpty) continue;
+            var artistWeight = SessionArtistWeight(state, step.Artist, rank, start, last);
             // "More by this artist" means the artist's other tracks: those already played in the session are damped.
-            var scale = options.SessionArtistSourceWeight / rank / tracks[0].Weight;
+            var scale = options.SessionArtistSourceWeight * artistWeight;
             foreach (var t in tracks)
             {
                 var factor = played.Contains(t.Id) ? options.SessionRepeatFactor : 1;
-                pool.Add(t.Id, step.Artist, t.Weight * scale * factor, ReasonKind.SessionArtist, step.Artist);
+                var credit = Math.Pow(t.Weight / tracks[0].Weight, options.ArtistPopularityExponent);
+                pool.Add(t.Id, step.Artist, credit * scale * factor, ReasonKind.SessionArtist, step.Artist);
             }
         }
+    }
+
+    /// <summary>Σ decay^(steps ago) over the artist's session listens, or 1/rank when <see cref="EngineOptions.SessionArtistDecay"/> is 0.</summary>
+    private double SessionArtistWeight(ListenerState state, int artist, int rank, int start, int last)
+    {
+        var decay = options.SessionArtistDecay;
+        if (!(decay > 0)) return 1.0 / rank;
+        var weight = 0.0;
+        for (var i = last; i >= start; i--)
+        {
+            var step = state.History[i];
+            if (step.Artist == artist && step.IsListen && !step.EarlySkipped) weight += Math.Pow(decay, last - i);
+        }
+
+        return weight;
     }
 
     private void AddFavoriteArtists(ListenerState state, IModelView model, CandidatePool pool, long nowMs)
