@@ -23,7 +23,7 @@ public sealed class PersonalizationClientOptions
     public Uri? AzureTableServiceUri { get; set; }
 
     /// <summary>How long a call may wait for its answer; short, so a hung silo costs a bounded wait, not the 30 s default.</summary>
-    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public int GatewayPort { get; set; } = 30000;
 

@@ -5,8 +5,8 @@ using Personalization.Abstractions;
 namespace Personalization.Client.Http;
 
 /// <summary>
-/// Turns typed errors from the cluster into ProblemDetails: invalid input → 400; storage unavailable → 503 with
-/// Retry-After (the request was not acknowledged; retrying the same event ids is safe).
+/// Turns typed errors from the cluster into ProblemDetails: invalid input → 400; storage unavailable, a timeout or a
+/// cluster membership change → 503 with Retry-After (not acknowledged; retrying the same event ids is safe).
 /// </summary>
 public sealed class ApiErrorFilter : IEndpointFilter
 {
@@ -30,6 +30,15 @@ public sealed class ApiErrorFilter : IEndpointFilter
                 StatusCodes.Status503ServiceUnavailable,
                 "Storage is temporarily unavailable; nothing was acknowledged.",
                 $"Retry after {seconds} s with the same event ids (retries are idempotent).");
+        }
+        catch (Exception ex) when (ex is TimeoutException || Facade.ClusterRetry.IsMembershipChurn(ex))
+        {
+            // The cluster is changing (a silo left or hangs) and the facade's retries ran out, or the call timed out.
+            context.HttpContext.Response.Headers.RetryAfter = "1";
+            return ApiProblems.Status(
+                StatusCodes.Status503ServiceUnavailable,
+                "The cluster is temporarily unavailable for this user; the request may not have been applied.",
+                "Retry after 1 s with the same event ids (retries are idempotent).");
         }
     }
 }

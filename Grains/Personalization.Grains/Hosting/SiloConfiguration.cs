@@ -75,7 +75,7 @@ public static class SiloConfiguration
             {
                 o.ProbeTimeout = settings.ProbeTimeout;
                 o.NumMissedProbesLimit = settings.MissedProbesLimit;
-                o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
+                o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
             });
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
             return silo;

@@ -46,7 +46,7 @@ public sealed class SiloSettings
     /// <see cref="ProbeTimeout"/> each is voted dead. Tuned so a hung silo is evicted in seconds, not the ~110 s of the
     /// defaults measured on this kind of machine.
     /// </summary>
-    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     public int MissedProbesLimit { get; set; } = 2;
 

@@ -45,11 +45,12 @@ public sealed class ProcessFaultTests(AzuriteFixture azurite, ITestOutputHelper 
 
         var failures = streamer.Failures.Where(f => f.At >= faultAt).ToList();
         var recovery = failures.Count == 0 ? TimeSpan.Zero : failures.Max(f => f.At) - faultAt;
+        var timeline = string.Join(" ", failures.GroupBy(f => (int)(f.At - faultAt).TotalSeconds).OrderBy(g => g.Key).Select(g => $"{g.Key}s:{g.Count()}"));
         var (lost, doubled) = await CompareWithStoredStateAsync(cluster, streamer);
         output.WriteLine(
             $"SIG{signal}: acknowledged {streamer.TotalAcknowledged} events ({ackedAtFault} before the fault) in {streamer.Calls} calls; " +
             $"failed calls after the fault {failures.Count} ({string.Join(", ", failures.GroupBy(f => f.Error).Select(g => $"{g.Key}×{g.Count()}"))}); " +
-            $"last failure {recovery.TotalSeconds:F1} s after the fault; lost {lost}, double-counted {doubled}");
+            $"last failure {recovery.TotalSeconds:F1} s after the fault (failures per second after it: {timeline}); lost {lost}, double-counted {doubled}");
         if (signal == "STOP") victim.Signal("CONT");
 
         Assert.Equal(0, lost);

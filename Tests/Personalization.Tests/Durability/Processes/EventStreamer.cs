@@ -5,7 +5,8 @@ using Personalization.Abstractions;
 namespace Personalization.Tests.Durability.Processes;
 
 /// <summary>
-/// Streams listening events for many users with bounded concurrency, like a gateway under load: each user's events are
+/// Streams listening events for many users through the client facade with bounded concurrency, like a gateway under
+/// load: each user's events are
 /// sent in order; a failed call is retried with the same event id (idempotent) until it is acknowledged. Records what
 /// was acknowledged per user and when calls failed, to check "0 lost, 0 double-counted" and time to recovery.
 /// </summary>
@@ -71,7 +72,7 @@ public sealed class EventStreamer(ProcessCluster cluster, int users, int concurr
                     Interlocked.Increment(ref _calls);
                     try
                     {
-                        await cluster.User(UserId(u)).RecordAsync(e);
+                        await cluster.Facade.RecordAsync(UserId(u), e, CancellationToken.None);
                         _acknowledged[u] = sequence + 1;
                         break;
                     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Personalization.Abstractions;
 using Personalization.Client;
+using Personalization.Client.Facade;
 
 namespace Personalization.Tests.Durability.Processes;
 
@@ -27,6 +28,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Personalization__Silo__ServiceId"] = $"proc{id}",
             ["Personalization__Silo__SnapshotTable"] = $"Snap{id}",
             ["Personalization__Journal__TableName"] = $"Jrnl{id}",
+            ["Personalization__Auth__UseDevelopmentKey"] = "true", // the co-hosted HTTP API is not used by these tests
         };
         ConnectionString = connectionString;
     }
@@ -35,6 +37,9 @@ public sealed class ProcessCluster : IAsyncDisposable
     public string ConnectionString { get; }
     public IReadOnlyList<SiloProcess> Silos => _silos;
     public IClusterClient Client => _client?.Services.GetRequiredService<IClusterClient>() ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The gateway teams' facade (with its retry of calls refused during membership changes).</summary>
+    public IPersonalizationClient Facade => _client?.Services.GetRequiredService<IPersonalizationClient>() ?? throw new InvalidOperationException("Not started.");
 
     public static async Task<ProcessCluster> StartAsync(string connectionString, int silos)
     {
@@ -79,8 +84,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Personalization:Client:ClusterId"] = Configuration["Personalization__Silo__ClusterId"],
             ["Personalization:Client:ServiceId"] = Configuration["Personalization__Silo__ServiceId"],
             ["Personalization:Client:GatewayListRefreshPeriod"] = "00:00:02",
-            ["Personalization:Client:ResponseTimeout"] = "00:00:10",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Personalization:Auth:UseDevelopmentKey"] = "true",
         });
         builder.AddPersonalizationClient();
         _client = builder.Build();

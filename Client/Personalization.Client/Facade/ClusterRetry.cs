@@ -1,0 +1,39 @@
+using Orleans.Runtime;
+
+namespace Personalization.Client.Facade;
+
+/// <summary>
+/// Retries a call that the cluster refused while its membership changed (a silo shutting down rejected it, or the
+/// silo hosting the grain was just declared dead). Every facade operation is safe to repeat: reads are reads, and
+/// events are deduplicated by their ids. Storage outages and timeouts are not retried here: they surface at once
+/// (HTTP 503) so that callers decide.
+/// </summary>
+public static class ClusterRetry
+{
+    public const int MaxAttempts = 4;
+
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call().WaitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsMembershipChurn(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt), cancellationToken);
+            }
+        }
+    }
+
+    public static Task RunAsync(Func<Task> call, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
+        {
+            await call();
+            return true;
+        }, cancellationToken);
+
+    public static bool IsMembershipChurn(Exception exception) => exception is OrleansMessageRejectionException or SiloUnavailableException;
+}
