@@ -44,8 +44,7 @@ public sealed class GrainEngineModel : ISequenceModel
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(FreePort(), FreePort())
-            .AddMemoryGrainStorage(StorageNames.Users));
-        builder.Services.AddPersonalizationGrains(builder.Configuration);
+            .AddPersonalization(builder.Configuration)); // the production silo configuration (memory storage and journal)
         var host = builder.Build();
         await host.StartAsync();
         var pipeline = host.Services.GetRequiredService<IModelPipeline>();
