@@ -24,7 +24,7 @@ public sealed class AzuriteProcess : IDisposable
     public static AzuriteProcess Start()
     {
         var tools = Path.Combine(RepositoryRoot(), "tools", "azurite");
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var start = Process.Start(new ProcessStartInfo("bash", [Path.Combine(tools, "start.sh"), port.ToString(CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
@@ -56,10 +56,4 @@ public sealed class AzuriteProcess : IDisposable
         throw new InvalidOperationException("Run the benchmark from the repository (Personalization.Orleans.sln not found above it).");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -72,7 +72,7 @@ public static class DurableBenchmark
         });
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.SetMinimumLevel(LogLevel.Error);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()).AddPersonalization(builder.Configuration));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(LoopbackPorts.Free(), LoopbackPorts.Free()).AddPersonalization(builder.Configuration));
         using var host = builder.Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -98,10 +98,4 @@ public static class DurableBenchmark
         return (acknowledged, transactions, seconds);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -43,7 +43,7 @@ public sealed class GrainEngineModel : ISequenceModel
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(FreePort(), FreePort())
+            .UseLocalhostClustering(LoopbackPorts.Free(), LoopbackPorts.Free())
             .AddPersonalization(builder.Configuration)); // the production silo configuration (memory storage and journal)
         var host = builder.Build();
         await host.StartAsync();
@@ -74,10 +74,4 @@ public sealed class GrainEngineModel : ISequenceModel
         _host.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

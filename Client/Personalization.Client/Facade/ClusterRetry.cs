@@ -4,13 +4,16 @@ namespace Personalization.Client.Facade;
 
 /// <summary>
 /// Retries a call that the cluster refused while its membership changed (a silo shutting down rejected it, or the
-/// silo hosting the grain was just declared dead). Every facade operation is safe to repeat: reads are reads, and
-/// events are deduplicated by their ids. Storage outages and timeouts are not retried here: they surface at once
-/// (HTTP 503) so that callers decide.
+/// silo hosting the grain was just declared dead), and once a call that timed out (a silo shutting down or hung held
+/// it). Every facade operation is safe to repeat: reads are reads, and events are deduplicated by their ids. Storage
+/// outages are not retried here: they surface at once (HTTP 503 with Retry-After) so that callers decide.
 /// </summary>
 public static class ClusterRetry
 {
     public const int MaxAttempts = 4;
+
+    /// <summary>A timed-out call is repeated at most once, so a hung silo costs at most two response timeouts.</summary>
+    public const int MaxTimeoutAttempts = 2;
 
     public static async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
@@ -21,7 +24,7 @@ public static class ClusterRetry
             {
                 return await call().WaitAsync(cancellationToken);
             }
-            catch (Exception ex) when (attempt < MaxAttempts && IsMembershipChurn(ex))
+            catch (Exception ex) when ((attempt < MaxAttempts && IsMembershipChurn(ex)) || (attempt < MaxTimeoutAttempts && ex is TimeoutException))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt), cancellationToken);
             }

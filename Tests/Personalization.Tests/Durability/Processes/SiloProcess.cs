@@ -29,9 +29,9 @@ public sealed class SiloProcess : IDisposable
 
     public static SiloProcess Start(IReadOnlyDictionary<string, string> configuration)
     {
-        var siloPort = FreePort();
-        var gatewayPort = FreePort();
-        var httpPort = FreePort();
+        var siloPort = AzuriteFixture.FreePort();
+        var gatewayPort = AzuriteFixture.FreePort();
+        var httpPort = AzuriteFixture.FreePort();
         var log = Path.Combine(Path.GetTempPath(), $"pzn-silo-{siloPort}.log");
         var start = new ProcessStartInfo("bash")
         {
@@ -98,10 +98,4 @@ public sealed class SiloProcess : IDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
