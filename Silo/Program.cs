@@ -8,7 +8,14 @@ using Personalization.Silo;
 if (DevTokenCommand.IsInvoked(args)) return DevTokenCommand.Run(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
-builder.UseOrleans(silo => silo.UseConfiguredClustering(builder.Configuration).AddPersonalization(builder.Configuration));
+builder.Configuration.AddKubernetesEnvironment(); // POD_IP, POD_NAME, ORLEANS_* (OPERATIONS.md)
+var settings = SiloConfiguration.ReadSettings(builder.Configuration);
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
+builder.UseOrleans(silo =>
+{
+    silo.UseConfiguredClustering(builder.Configuration).AddPersonalization(builder.Configuration);
+    if (settings.UseKubernetesHosting && KubernetesEnvironment.InCluster(Environment.GetEnvironmentVariables())) silo.UseKubernetesHosting();
+});
 builder.Services.AddPersonalizationApiServices(builder.Configuration);
 builder.Services.AddDemoSeeding(builder.Configuration);
 

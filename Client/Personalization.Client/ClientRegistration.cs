@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Personalization.Abstractions;
 using Personalization.Client.Facade;
+using Personalization.Client.Operations;
 using Personalization.Client.Security;
 
 namespace Personalization.Client;
@@ -51,6 +52,8 @@ public static class ClientRegistration
             configureClient?.Invoke(client);
         });
         builder.Services.AddPersonalizationApiServices(builder.Configuration);
+        builder.Services.AddHealthChecks().AddCheck<Operations.ClusterClientHealthCheck>(
+            "cluster-client", tags: [HealthTags.Startup, HealthTags.Ready], timeout: options.ResponseTimeout);
         return builder;
     }
 
@@ -73,6 +76,7 @@ public static class ClientRegistration
         services.AddPersonalizationSecurity(configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer<Http.BearerSecurityTransformer>());
         services.AddHealthChecks();
+        services.AddPersonalizationTelemetry();
         return services;
     }
 }

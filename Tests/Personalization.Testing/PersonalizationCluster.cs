@@ -8,6 +8,7 @@ using Personalization.Grains;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Model;
+using Personalization.Grains.Operations;
 using Xunit;
 
 namespace Personalization.Testing;
@@ -70,7 +71,7 @@ public class PersonalizationCluster : IAsyncLifetime
             if (Settings.AzureConnectionString is not null) return; // Azure mode: the production providers, on Azurite
             // Replaces the per-silo memory store and journal with ones the whole cluster shares, as real storage would be.
             silo.Services.AddGrainStorage(StorageNames.Users, (sp, _) => new SharedMemoryGrainStorage(Storage, sp.GetRequiredService<Serializer>()));
-            silo.Services.AddSingleton<IEventJournal>(Journal);
+            silo.Services.AddSingleton<IEventJournal>(sp => new MeteredEventJournal(Journal, sp.GetRequiredService<PersonalizationMetrics>()));
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

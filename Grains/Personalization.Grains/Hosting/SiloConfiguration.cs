@@ -8,6 +8,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Personalization.Grains.Journal;
+using Personalization.Grains.Operations;
 
 namespace Personalization.Grains.Hosting;
 
@@ -32,6 +33,7 @@ public static class SiloConfiguration
         var settings = ReadSettings(configuration);
         silo.Services.AddPersonalizationGrains(configuration);
         silo.Services.AddEventJournal(configuration);
+        silo.AddPersonalizationOperations(settings);
         if (settings.Storage == "AzureTable")
         {
             silo.Services.PostConfigure<JournalOptions>(o =>
@@ -67,6 +69,7 @@ public static class SiloConfiguration
             o.ClusterId = settings.ClusterId;
             o.ServiceId = settings.ServiceId;
         });
+        if (!string.IsNullOrWhiteSpace(settings.SiloName)) silo.Configure<SiloOptions>(o => o.SiloName = settings.SiloName);
         if (settings.Clustering == "AzureTable")
         {
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, settings.ListenOnAnyHostAddress);
@@ -90,11 +93,11 @@ public static class SiloConfiguration
         return silo;
     }
 
-    public static TableServiceClient CreateTableClient(SiloSettings settings)
+    public static TableServiceClient CreateTableClient(SiloSettings settings, TableClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return string.IsNullOrWhiteSpace(settings.AzureConnectionString)
-            ? new TableServiceClient(settings.AzureTableServiceUri, new DefaultAzureCredential())
-            : new TableServiceClient(settings.AzureConnectionString);
+            ? new TableServiceClient(settings.AzureTableServiceUri, new DefaultAzureCredential(), options)
+            : new TableServiceClient(settings.AzureConnectionString, options);
     }
 }

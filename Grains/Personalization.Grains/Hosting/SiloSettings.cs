@@ -53,6 +53,24 @@ public sealed class SiloSettings
     /// <summary>How long a silo waits for the answer to a call before failing it (30 s by default in Orleans).</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long the readiness probe waits for the table service before reporting storage down.</summary>
+    public TimeSpan StorageProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a stopping silo may take to leave the cluster and deactivate its grains (each snapshots on deactivation)
+    /// before the host gives up (<c>HostOptions.ShutdownTimeout</c>). Keep the pod's terminationGracePeriodSeconds longer.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>The silo's name in membership (POD_NAME on Kubernetes); Orleans picks one when empty.</summary>
+    public string? SiloName { get; set; }
+
+    /// <summary>
+    /// Also call Orleans' <c>UseKubernetesHosting()</c> (pod labels, deleting defunct silos' pods) when running inside a
+    /// cluster (KUBERNETES_SERVICE_HOST set). Off by default: the explicit downward-API settings are enough.
+    /// </summary>
+    public bool UseKubernetesHosting { get; set; }
+
     public bool UsesAzure => Clustering == "AzureTable" || Storage == "AzureTable";
 
     public IReadOnlyList<string> Validate()
@@ -80,6 +98,8 @@ public sealed class SiloSettings
         if (ProbeTimeout <= TimeSpan.Zero || ProbeTimeout > TimeSpan.FromMinutes(1)) errors.Add($"{nameof(ProbeTimeout)} must be in (0, 1 min].");
         if (MissedProbesLimit is < 1 or > 10) errors.Add($"{nameof(MissedProbesLimit)} must be in [1, 10].");
         if (ResponseTimeout <= TimeSpan.Zero) errors.Add($"{nameof(ResponseTimeout)} must be positive.");
+        if (StorageProbeTimeout <= TimeSpan.Zero || StorageProbeTimeout > TimeSpan.FromSeconds(30)) errors.Add($"{nameof(StorageProbeTimeout)} must be in (0, 30 s].");
+        if (ShutdownTimeout < TimeSpan.FromSeconds(5) || ShutdownTimeout > TimeSpan.FromMinutes(10)) errors.Add($"{nameof(ShutdownTimeout)} must be in [5 s, 10 min].");
         if (SiloPort == GatewayPort) errors.Add($"{nameof(SiloPort)} and {nameof(GatewayPort)} must differ.");
         if (SnapshotTable is null || SnapshotTable.Length is < 3 or > 63 || !char.IsAsciiLetter(SnapshotTable[0]) || !SnapshotTable.All(char.IsAsciiLetterOrDigit))
         {

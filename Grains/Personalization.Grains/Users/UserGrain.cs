@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
@@ -5,6 +6,7 @@ using Personalization.Engine;
 using Personalization.Engine.Model;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Model;
+using Personalization.Grains.Operations;
 using Personalization.Grains.State;
 
 namespace Personalization.Grains.Users;
@@ -43,10 +45,12 @@ public sealed class UserGrain(
         _store = new ListenerStore(this.GetPrimaryKeyString(), store, journal, codec, mapper, snapshotOptions.Value, clock, logger);
         _state = await _store.LoadAsync(_migrated, _options, cancellationToken);
         _migrated = null;
+        ServiceProvider.GetRequiredService<PersonalizationMetrics>().UserActivated(); // operations hook: active users gauge
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (_state is not null) ServiceProvider.GetRequiredService<PersonalizationMetrics>().UserDeactivated(); // operations hook
         if (_poisoned || _state is null) return;
         await _store.SnapshotAsync(_state);
         await _store.CompactionCompleted;

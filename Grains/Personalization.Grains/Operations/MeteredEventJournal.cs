@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Personalization.Abstractions;
+using Personalization.Grains.Journal;
+
+namespace Personalization.Grains.Operations;
+
+/// <summary>Times every journal append (the storage write an acknowledgement waits for); reads and deletes pass through.</summary>
+public sealed class MeteredEventJournal(IEventJournal inner, PersonalizationMetrics metrics) : IEventJournal
+{
+    public IEventJournal Inner => inner;
+
+    public async Task<long> AppendAsync(string userId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
+        try
+        {
+            return await inner.AppendAsync(userId, entries, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            outcome = exception is StorageUnavailableException ? "storage_unavailable" : "error";
+            throw;
+        }
+        finally
+        {
+            metrics.StorageWrite(Stopwatch.GetElapsedTime(started), outcome);
+        }
+    }
+
+    public IAsyncEnumerable<JournalEntry> ReadAfterAsync(string userId, long afterSequence, CancellationToken cancellationToken = default) =>
+        inner.ReadAfterAsync(userId, afterSequence, cancellationToken);
+
+    public Task TruncateThroughAsync(string userId, long sequence, CancellationToken cancellationToken = default) =>
+        inner.TruncateThroughAsync(userId, sequence, cancellationToken);
+
+    public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default) =>
+        inner.DeleteUserAsync(userId, cancellationToken);
+}
