@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Personalization.Abstractions;
 using Personalization.Client.Facade;
 using Personalization.Client.Operations;
@@ -34,6 +35,7 @@ public static class ClientRegistration
             });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod);
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
+            client.AddDashboard();
             if (options.Clustering == "Static")
             {
                 client.UseStaticClustering([.. options.GatewayEndpoints.Select(IPEndPoint.Parse)]);

@@ -69,7 +69,7 @@ public sealed class PersonalizationApiHost : IAsyncDisposable
         builder.Services.AddPersonalizationApiServices(builder.Configuration);
         services?.Invoke(builder.Services);
         var app = builder.Build();
-        app.UsePersonalizationHttp();
+        app.UsePersonalizationHttp(dashboard: false); // an API host over the kit's client; the silo hosts serve the dashboard
         await app.StartAsync();
         return new PersonalizationApiHost(app);
     }

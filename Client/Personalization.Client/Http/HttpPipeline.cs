@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Personalization.Client.Operations;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 namespace Personalization.Client.Http;
@@ -8,11 +9,16 @@ namespace Personalization.Client.Http;
 /// <summary>
 /// The HTTP pipeline every host of the API uses (gateway, silo): ProblemDetails for every error status,
 /// JWT authentication, per-caller rate limiting, authorization per endpoint group, anonymous health probes, Prometheus metrics (<c>/metrics</c>) and docs
-/// (<c>/openapi/v1.json</c>, <c>/docs</c>), the API.
+/// (<c>/openapi/v1.json</c>, <c>/docs</c>), the API, and the Orleans Dashboard at <c>/dashboard</c> for admins (the host's
+/// silos or Orleans client must have the dashboard added, as <c>AddPersonalization</c> and <c>AddPersonalizationClient</c> do).
 /// </summary>
 public static class HttpPipeline
 {
-    public static WebApplication UsePersonalizationHttp(this WebApplication app)
+    /// <summary>The Orleans Dashboard (cluster, silos, grain statistics); admin role only.</summary>
+    public const string DashboardPath = "/dashboard";
+
+    /// <param name="dashboard">Map the Orleans Dashboard: needs the dashboard added to the host's silo or Orleans client.</param>
+    public static WebApplication UsePersonalizationHttp(this WebApplication app, bool dashboard = true)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
@@ -25,6 +31,7 @@ public static class HttpPipeline
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("Personalization API")).AllowAnonymous();
         app.MapPersonalizationApi();
+        if (dashboard) app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Security.ApiPolicies.Admin);
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Personalization.Grains.Journal;
@@ -32,6 +33,7 @@ public static class SiloConfiguration
     {
         var settings = ReadSettings(configuration);
         silo.Services.AddPersonalizationGrains(configuration);
+        silo.AddDashboard(); // Orleans Dashboard data on every silo; its pages are mapped (admin only) by the HTTP hosts
         silo.Services.AddEventJournal(configuration);
         silo.AddPersonalizationOperations(settings);
         if (settings.Storage == "AzureTable")
