@@ -26,6 +26,14 @@ public sealed class PersonalizationApiHost : IAsyncDisposable
     public const string Issuer = "personalization-tests";
     public const string Audience = "personalization-api";
 
+    /// <summary>Configuration that makes any host of the API accept <see cref="Tokens"/> (e.g. a co-hosted test silo).</summary>
+    public static IReadOnlyDictionary<string, string?> AuthSettings { get; } = new Dictionary<string, string?>
+    {
+        [$"{AuthOptions.SectionName}:{nameof(AuthOptions.SigningKey)}"] = SigningKey,
+        [$"{AuthOptions.SectionName}:{nameof(AuthOptions.Issuer)}"] = Issuer,
+        [$"{AuthOptions.SectionName}:{nameof(AuthOptions.Audience)}"] = Audience,
+    };
+
     private readonly WebApplication _app;
     private readonly List<HttpClient> _clients = [];
 
@@ -57,12 +65,7 @@ public sealed class PersonalizationApiHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{AuthOptions.SectionName}:{nameof(AuthOptions.SigningKey)}"] = SigningKey,
-            [$"{AuthOptions.SectionName}:{nameof(AuthOptions.Issuer)}"] = Issuer,
-            [$"{AuthOptions.SectionName}:{nameof(AuthOptions.Audience)}"] = Audience,
-        });
+        builder.Configuration.AddInMemoryCollection(AuthSettings);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<IGrainFactory>(cluster.Client);
         builder.Services.AddSingleton<TimeProvider>(cluster.Clock);

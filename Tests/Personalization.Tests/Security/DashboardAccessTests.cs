@@ -30,12 +30,7 @@ public sealed class DashboardAccessTests : IAsyncLifetime
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{AuthOptions.SectionName}:{nameof(AuthOptions.SigningKey)}"] = PersonalizationApiHost.SigningKey,
-            [$"{AuthOptions.SectionName}:{nameof(AuthOptions.Issuer)}"] = PersonalizationApiHost.Issuer,
-            [$"{AuthOptions.SectionName}:{nameof(AuthOptions.Audience)}"] = PersonalizationApiHost.Audience,
-        });
+        builder.Configuration.AddInMemoryCollection(PersonalizationApiHost.AuthSettings);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(AzuriteFixture.FreePort(), AzuriteFixture.FreePort())
             .AddPersonalization(builder.Configuration));
