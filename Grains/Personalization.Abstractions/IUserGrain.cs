@@ -1,3 +1,5 @@
+using Personalization.Abstractions.Blend;
+
 namespace Personalization.Abstractions;
 
 /// <summary>
@@ -27,4 +29,15 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Removes everything stored about the user, in memory and in storage.</summary>
     [Alias("Forget")]
     Task ForgetAsync();
+
+    /// <summary>A bounded summary of the listener's taste for a Blend (see <see cref="IBlendGrain"/>).</summary>
+    [Alias("GetTasteSummary")]
+    Task<TasteSummary> GetTasteSummaryAsync(TasteSummaryRequest request);
+
+    /// <summary>
+    /// Tracks the listener has never played (as far as the bounded state remembers: see README "Blend and discovery"),
+    /// from transitions and artists near their taste, each with a reason.
+    /// </summary>
+    [Alias("Discover")]
+    Task<RecommendationList> DiscoverAsync(RecommendRequest request);
 }

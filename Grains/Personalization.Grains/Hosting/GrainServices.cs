@@ -33,6 +33,7 @@ public static class GrainServices
         services.AddSingleton<IModelPipeline>(sp => sp.GetRequiredService<ModelPipeline>());
         services.AddSingleton<IModelFeed>(sp => sp.GetRequiredService<ModelPipeline>());
         services.AddHostedService(sp => sp.GetRequiredService<ModelPipeline>());
+        services.AddBlendAndDiscovery(configuration);
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
+using Personalization.Abstractions.Blend;
 using Personalization.Engine;
 using Personalization.Engine.Model;
 using Personalization.Grains.Journal;
@@ -29,6 +30,7 @@ public sealed class UserGrain(
     IEventJournal journal,
     IOptions<EngineOptions> engineOptions,
     IOptions<SnapshotOptions> snapshotOptions,
+    TasteViews tasteViews,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IGrainMigrationParticipant
 {
     private const string MigratedStateKey = "pzn.listener";
@@ -97,6 +99,12 @@ public sealed class UserGrain(
         Task.FromResult(ProfileView.Create(this.GetPrimaryKeyString(), _state, mapper, clock.GetUtcNow().ToUnixTimeMilliseconds()));
 
     Task<UserExport> IUserGrain.ExportAsync() => Task.FromResult(ExportView.Create(this.GetPrimaryKeyString(), codec.Capture(_state)));
+
+    Task<TasteSummary> IUserGrain.GetTasteSummaryAsync(TasteSummaryRequest request) =>
+        Task.FromResult(tasteViews.Summarize(this.GetPrimaryKeyString(), _state, request, clock.GetUtcNow()));
+
+    Task<RecommendationList> IUserGrain.DiscoverAsync(RecommendRequest request) =>
+        Task.FromResult(tasteViews.Discover(_state, request, clock.GetUtcNow()));
 
     async Task IUserGrain.ForgetAsync()
     {

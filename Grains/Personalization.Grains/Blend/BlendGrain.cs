@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using Personalization.Abstractions;
+using Personalization.Abstractions.Blend;
+using Personalization.Engine.Blend;
+
+namespace Personalization.Grains.Blend;
+
+/// <summary>
+/// A Blend (key = canonical member list, see <see cref="BlendMembers"/>). Thin: per request it asks every member, in
+/// parallel, for a bounded taste summary, lets the engine's <see cref="BlendMixer"/> merge them and shapes the reply.
+/// Refresh: a member's summary is reused only while the member's sequence is unchanged (any new event of theirs is
+/// reflected in the next queue) and it is younger than <see cref="BlendOptions.SummaryMaxAge"/>; the queue itself is
+/// reused (same list id) only when no summary changed and the request is the same. Nothing is persisted: the state is a
+/// cache of at most 8 summaries and one queue.
+/// </summary>
+public sealed class BlendGrain(
+    RequestValidator validator,
+    BlendMixer mixer,
+    IOptions<BlendOptions> options,
+    TimeProvider clock) : Grain, IBlendGrain
+{
+    private readonly Dictionary<string, CachedSummary> _summaries = new(StringComparer.Ordinal);
+    private IReadOnlyList<string> _members = [];
+    private IReadOnlyList<FieldError> _keyErrors = [];
+    private (BlendRequest Request, BlendQueue Queue)? _last;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        _keyErrors = BlendMembers.TryParse(key, validator, out var members);
+        if (_keyErrors.Count == 0 && BlendMembers.Key(members) != key)
+        {
+            _keyErrors = [new FieldError("members", $"the Blend key must be canonical: sorted, distinct, joined with '{BlendMembers.Separator}' ('{BlendMembers.Key(members)}').")];
+        }
+
+        _members = members;
+        return Task.CompletedTask;
+    }
+
+    async Task<BlendQueue> IBlendGrain.GetQueueAsync(BlendRequest request)
+    {
+        ThrowIfInvalid(_keyErrors);
+        ThrowIfInvalid(request is null ? [new FieldError("request", "is required.")] : validator.ValidateRecommend(new RecommendRequest(request.Count)));
+        var now = clock.GetUtcNow();
+        var wanted = Math.Min(Math.Max(request!.Count, options.Value.CandidatesPerMember), validator.Limits.MaxRecommendations);
+        var fetched = await Task.WhenAll(_members.Select(m => FetchAsync(m, wanted, now)));
+        if (!fetched.Any(f => f.Changed) && _last is { } last && last.Request == request) return last.Queue;
+
+        var summaries = fetched.Select(f => f.Summary).ToArray();
+        var result = mixer.Mix([.. summaries.Select(BlendQueueView.ToInput)], request.Count);
+        var queue = BlendQueueView.Create(this.GetPrimaryKeyString(), _members, summaries, result, now);
+        _last = (request, queue);
+        return queue;
+    }
+
+    private async Task<(TasteSummary Summary, bool Changed)> FetchAsync(string member, int wanted, DateTimeOffset now)
+    {
+        var cached = _summaries.GetValueOrDefault(member);
+        var reusable = cached is not null && cached.Candidates >= wanted && now - cached.At < options.Value.SummaryMaxAge;
+        var reply = await GrainFactory.GetGrain<IUserGrain>(member)
+            .GetTasteSummaryAsync(new TasteSummaryRequest(wanted, reusable ? cached!.Summary.Sequence : null));
+        if (reply.Unchanged && reusable) return (cached!.Summary, false);
+        _summaries[member] = new CachedSummary(reply, now, wanted);
+        return (reply, true);
+    }
+
+    private static void ThrowIfInvalid(IReadOnlyList<FieldError> errors)
+    {
+        if (errors.Count > 0) throw new InvalidEventException(errors);
+    }
+
+    private sealed record CachedSummary(TasteSummary Summary, DateTimeOffset At, int Candidates);
+}
