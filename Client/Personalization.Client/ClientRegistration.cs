@@ -65,6 +65,7 @@ public static class ClientRegistration
         services.AddOptions<ValidationLimits>().Bind(configuration.GetSection(ValidationLimits.SectionName));
         services.TryAddSingleton(sp => new RequestValidator(sp.GetRequiredService<IOptions<ValidationLimits>>().Value));
         services.TryAddSingleton<IPersonalizationClient, PersonalizationClient>();
+        services.TryAddSingleton<IDiscoveryClient, DiscoveryClient>();
         services.AddOptions<Http.ApiLimits>().Bind(configuration.GetSection(Http.ApiLimits.SectionName))
             .Validate(o => o.Validate().Count == 0, "Personalization:Http is invalid (MaxBodyBytes in [1 KiB, 64 MiB], MaxEventAge positive).")
             .ValidateOnStart();

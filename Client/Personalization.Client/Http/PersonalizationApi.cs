@@ -20,13 +20,7 @@ public static class PersonalizationApi
     {
         var users = app.MapGroup("/v1/users/{userId}")
             .WithTags("Users")
-            .RequireRateLimiting(RateLimitOptions.PolicyName)
-            .AddEndpointFilter<ApiErrorFilter>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithApiConventions();
 
         // Who may do what (see README "Security"): one policy per group.
         var writers = users.MapGroup("").RequireAuthorization(ApiPolicies.WriteEvents);
@@ -44,6 +38,8 @@ public static class PersonalizationApi
 
         var admins = users.MapGroup("").RequireAuthorization(ApiPolicies.Admin);
         admins.MapDelete("", ForgetAsync).WithName("ForgetUser").WithSummary("Remove everything stored about the user.");
+
+        app.MapDiscoveryApi(); // Blend and discovery list (their own file)
         return users;
     }
 

@@ -12,6 +12,9 @@ public static class ApiPolicies
     /// <summary>Export everything stored: the listener itself or an admin.</summary>
     public const string ExportUser = "user-export";
 
+    /// <summary>Read a Blend: the read rule for every member (a service with <c>recs:read</c>, or an admin; see <see cref="BlendAccessRequirement"/>).</summary>
+    public const string ReadBlend = "blend-read";
+
     /// <summary>Role <c>admin</c>: delete a user and administrative endpoints.</summary>
     public const string Admin = "admin";
 }

@@ -26,10 +26,12 @@ public static class SecurityServices
             .Configure<IOptions<AuthOptions>, IHostEnvironment, ILoggerFactory>(ConfigureBearer);
 
         services.AddSingleton<IAuthorizationHandler, UserAccessRequirement.Handler>();
+        services.AddSingleton<IAuthorizationHandler, BlendAccessRequirement.Handler>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ApiPolicies.WriteEvents, p => p.AddRequirements(new UserAccessRequirement(ApiClaims.EventsWrite)))
             .AddPolicy(ApiPolicies.ReadUser, p => p.AddRequirements(new UserAccessRequirement(ApiClaims.RecsRead)))
+            .AddPolicy(ApiPolicies.ReadBlend, p => p.AddRequirements(new BlendAccessRequirement()))
             .AddPolicy(ApiPolicies.ExportUser, p => p.AddRequirements(new UserAccessRequirement(serviceScope: null)))
             .AddPolicy(ApiPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(ApiClaims.AdminRole));
 
