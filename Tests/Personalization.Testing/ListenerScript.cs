@@ -92,6 +92,16 @@ public sealed class ListenerScript
 
     public Task<UserProfile> ProfileAsync() => _cluster.User(UserId).GetProfileAsync();
 
+    /// <summary>The listener's discovery list (tracks never played, with reasons).</summary>
+    public Task<RecommendationList> DiscoverAsync(int count = 10) => _cluster.User(UserId).DiscoverAsync(new RecommendRequest(count));
+
+    /// <summary>Every track the listener's stored state remembers (history, track affinities, blocked tracks): what a discovery list must avoid.</summary>
+    public async Task<IReadOnlySet<string>> PlayedTracksAsync()
+    {
+        var export = await _cluster.User(UserId).ExportAsync();
+        return export.History.Select(s => s.TrackId).Concat(export.TrackAffinities.Select(a => a.Id)).Concat(export.BlockedTracks).ToHashSet(StringComparer.Ordinal);
+    }
+
     private void AlignClock()
     {
         if (_cursor > _cluster.Clock.Now) _cluster.Clock.Set(_cursor);

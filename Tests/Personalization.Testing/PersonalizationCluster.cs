@@ -4,6 +4,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 using Personalization.Abstractions;
+using Personalization.Abstractions.Blend;
 using Personalization.Grains;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Journal;
@@ -49,6 +50,9 @@ public class PersonalizationCluster : IAsyncLifetime
     public IClusterClient Client => Cluster.Client;
 
     public IUserGrain User(string userId) => Client.GetGrain<IUserGrain>(userId);
+
+    /// <summary>The Blend of these members (any order, duplicates allowed: the key is made canonical, as the facade does).</summary>
+    public IBlendGrain Blend(params string[] members) => Client.GetGrain<IBlendGrain>(BlendMembers.Key([.. members.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]));
 
     /// <summary>A script of a listener's sessions (see <see cref="ListenerScript"/>).</summary>
     public ListenerScript Listener(string userId) => new(this, userId);

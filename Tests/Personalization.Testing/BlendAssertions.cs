@@ -1,0 +1,57 @@
+using Personalization.Abstractions;
+using Personalization.Abstractions.Blend;
+using Xunit;
+
+namespace Personalization.Testing;
+
+/// <summary>Assertions on Blend queues and discovery lists that read like the product's rules; failures print the whole queue.</summary>
+public static class BlendAssertions
+{
+    /// <summary>
+    /// The documented floor, recomputed from the items (not from the reported shares): every member has at least
+    /// min(floor(n / members), candidates they brought) items good for them; the reported shares match the items.
+    /// </summary>
+    public static void ShouldHonourFairnessFloor(this BlendQueue queue)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        var floor = queue.Items.Count / queue.Members.Count;
+        foreach (var share in queue.Shares)
+        {
+            var counted = queue.Items.Count(i => i.GoodFor.Contains(share.UserId));
+            if (counted != share.Items) Assert.Fail($"{share.UserId}: reported share {share.Items}, but {counted} items are good for them. {Describe(queue)}");
+            var owed = Math.Min(floor, share.Candidates);
+            if (counted < owed) Assert.Fail($"{share.UserId} has {counted} of {queue.Items.Count} items, below the floor {owed}. {Describe(queue)}");
+        }
+    }
+
+    /// <summary>Every item is good for <paramref name="member"/> at least <paramref name="minimum"/> times.</summary>
+    public static void ShouldGive(this BlendQueue queue, string member, int minimum)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        var share = queue.Shares.Single(s => s.UserId == member);
+        if (share.Items < minimum) Assert.Fail($"{member} has {share.Items} items, expected at least {minimum}. {Describe(queue)}");
+    }
+
+    public static void ShouldContainNoneOf(this RecommendationList list, IReadOnlySet<string> trackIds)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(trackIds);
+        var offending = list.Items.Where(r => trackIds.Contains(r.TrackId)).Select(r => r.TrackId).ToList();
+        if (offending.Count > 0) Assert.Fail($"Expected none of these tracks, got {string.Join(", ", offending)} in: {RecommendationAssertions.Describe(list)}");
+    }
+
+    public static void ShouldGiveReasons(this RecommendationList list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var bare = list.Items.Where(r => string.IsNullOrWhiteSpace(r.Reason) || string.IsNullOrWhiteSpace(r.ReasonCode)).ToList();
+        if (bare.Count > 0) Assert.Fail($"Items without a reason: {string.Join(", ", bare.Select(r => r.TrackId))}");
+    }
+
+    public static string Describe(BlendQueue queue)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        var shares = string.Join(", ", queue.Shares.Select(s => $"{s.UserId}={s.Items}/{s.Candidates}"));
+        var items = string.Join("; ", queue.Items.Select((i, n) => $"#{n + 1} {i.TrackId} for {i.PickedFor} good for [{string.Join(",", i.GoodFor)}] ({i.ReasonCode})"));
+        return $"Shares: {shares}. Items: {items}";
+    }
+}
