@@ -8,19 +8,24 @@ namespace Personalization.Testing;
 public static class BlendAssertions
 {
     /// <summary>
-    /// The documented floor, recomputed from the items (not from the reported shares): every member has at least
-    /// min(floor(n / members), candidates they brought) items good for them; the reported shares match the items.
+    /// The documented floor, recomputed from the items (not from the reported shares): in every prefix of k items, each
+    /// member who brought at least as many usable candidates as the queue is long has at least floor(k / members) items
+    /// good for them; and the reported shares match the items.
     /// </summary>
     public static void ShouldHonourFairnessFloor(this BlendQueue queue)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        var floor = queue.Items.Count / queue.Members.Count;
         foreach (var share in queue.Shares)
         {
             var counted = queue.Items.Count(i => i.GoodFor.Contains(share.UserId));
             if (counted != share.Items) Assert.Fail($"{share.UserId}: reported share {share.Items}, but {counted} items are good for them. {Describe(queue)}");
-            var owed = Math.Min(floor, share.Candidates);
-            if (counted < owed) Assert.Fail($"{share.UserId} has {counted} of {queue.Items.Count} items, below the floor {owed}. {Describe(queue)}");
+            if (share.Candidates < queue.Items.Count) continue; // the floor is owed to members with enough candidates
+            for (var k = 1; k <= queue.Items.Count; k++)
+            {
+                var got = queue.Items.Take(k).Count(i => i.GoodFor.Contains(share.UserId));
+                var floor = k / queue.Members.Count;
+                if (got < floor) Assert.Fail($"{share.UserId} has {got} of the first {k} items, below the floor {floor}. {Describe(queue)}");
+            }
         }
     }
 

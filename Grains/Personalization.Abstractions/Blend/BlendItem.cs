@@ -2,7 +2,7 @@ namespace Personalization.Abstractions.Blend;
 
 /// <summary>
 /// One track of a Blend: whose turn picked it (<see cref="PickedFor"/>), every member it is good for (the picked
-/// member, plus members who have it among their own candidates or like its artist), and why.
+/// member, plus members who have it among their own personal candidates or like its artist), and why.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pzn.BlendItem.v1")]
 public sealed record BlendItem(

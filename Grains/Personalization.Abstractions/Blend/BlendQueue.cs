@@ -1,8 +1,9 @@
 namespace Personalization.Abstractions.Blend;
 
 /// <summary>
-/// A Blend's shared queue, best first, with each member's share and the fairness floor the queue honours: every
-/// member with enough candidates has at least <see cref="FairnessFloor"/> = floor(count / members) items good for them.
+/// A Blend's shared queue, best first, with each member's share and the fairness floor the queue honours: every member
+/// who brought at least as many usable candidates as the queue is long has at least <see cref="FairnessFloor"/> =
+/// floor(count / members) items good for them (and floor(k / members) of every first k items).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pzn.BlendQueue.v1")]
 public sealed record BlendQueue(

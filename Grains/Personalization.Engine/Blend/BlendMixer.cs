@@ -4,16 +4,18 @@ namespace Personalization.Engine.Blend;
 /// Merges members' candidates into one shared queue, fair across members.
 /// <list type="bullet">
 /// <item>Vetoes: a track any member blocked, or by an artist any member dislikes, is never queued.</item>
-/// <item>A track is <em>good for</em> a member when it is among that member's candidates or by one of their favourite
-/// artists. A member's share = the queue's items good for them (an item good for several counts for each).</item>
+/// <item>A member <em>relates</em> to a track when it is one of their personal candidates (not trending filler) or by one
+/// of their favourite artists. A queued track is <em>good for</em> the member whose turn picked it and for every member
+/// who relates to it. A member's share = the queue's items good for them (an item good for several counts for each).</item>
 /// <item>Turns: each position goes to the member with the smallest share so far (ties: the one served least recently,
-/// then member order) who still has an unqueued candidate. In their turn the member's candidate chosen is the one
-/// shared by most members (personal candidates and favourite artists), then the highest group value, then their
-/// own rank: tracks good for several members come first.</item>
+/// then member order) who still has an unqueued candidate. In their turn the member takes, among their personal
+/// candidates, the one most members relate to, then their own best: tracks good for several members come first. Their
+/// non-personal candidates (trending) come last.</item>
 /// </list>
-/// Fairness floor: the picked member's share grows by at least one per turn, so the smallest share among members still
-/// holding candidates rises at least every <c>members</c> turns. Hence every prefix of k items gives each member at
-/// least min(floor(k / members), usable candidates of that member) items. Deterministic for given inputs.
+/// Fairness floor: a turn raises the picker's share by one, so the smallest share among members still holding
+/// candidates rises at least every <c>members</c> turns. Hence, in every prefix of k items, a member with at least as many
+/// usable candidates as the queue is long has at least floor(k / members) items good for them, and any member at least
+/// min(floor(k / members), their usable personal candidates). Deterministic for given inputs.
 /// </summary>
 public sealed class BlendMixer(BlendOptions options)
 {
@@ -34,10 +36,10 @@ public sealed class BlendMixer(BlendOptions options)
             if (turn < 0) break; // nobody has an unqueued candidate left
             var chosen = Choose(tracks, turn, placed);
             placed.Add(chosen.TrackId);
-            var goodFor = tracks.GoodFor(chosen.TrackId);
+            var goodFor = tracks.GoodFor(chosen.TrackId, turn);
             foreach (var m in goodFor) shares[m]++;
             lastServed[turn] = items.Count;
-            items.Add(new BlendPick(chosen, turn, goodFor, tracks.GroupValue(chosen.TrackId)));
+            items.Add(new BlendPick(chosen, turn, goodFor, tracks.GroupValue(chosen.TrackId, goodFor)));
         }
 
         var usable = Enumerable.Range(0, members.Count).Select(m => tracks.CandidatesOf(m).Count).ToArray();
@@ -60,17 +62,17 @@ public sealed class BlendMixer(BlendOptions options)
     {
         BlendCandidate? best = null;
         int bestShared = -1;
-        double bestValue = 0;
+        double bestOwn = 0;
         foreach (var c in tracks.CandidatesOf(member))
         {
             if (placed.Contains(c.TrackId)) continue;
-            var shared = tracks.SharedBy(c.TrackId);
-            var value = tracks.GroupValue(c.TrackId);
-            if (best is null || shared > bestShared || (shared == bestShared && value > bestValue))
+            var shared = c.Personal ? tracks.SharedBy(c.TrackId) : 0;
+            var own = tracks.ScoreFor(member, c.TrackId);
+            if (best is null || shared > bestShared || (shared == bestShared && own > bestOwn))
             {
                 best = c;
                 bestShared = shared;
-                bestValue = value;
+                bestOwn = own;
             }
         }
 

@@ -42,43 +42,49 @@ internal sealed class BlendTrackTable
 
     public IReadOnlyList<BlendCandidate> CandidatesOf(int member) => _candidates[member];
 
-    /// <summary>Members the track is good for: among their candidates or by one of their favourite artists (ascending).</summary>
-    public IReadOnlyList<int> GoodFor(string track)
+    /// <summary>The member's score for one of their candidates over their best score, in [0, 1].</summary>
+    public double ScoreFor(int member, string track) => _normalized[member].GetValueOrDefault(track);
+
+    /// <summary>
+    /// Members the track is good for when <paramref name="picker"/>'s turn queues it: the picker, and every member who
+    /// relates to it personally (ascending).
+    /// </summary>
+    public IReadOnlyList<int> GoodFor(string track, int picker)
     {
-        var artist = _artists.GetValueOrDefault(track);
         var result = new List<int>(_members.Count);
         for (var m = 0; m < _members.Count; m++)
         {
-            if (_normalized[m].ContainsKey(track) || (artist is not null && _members[m].FavoriteArtists.Contains(artist))) result.Add(m);
+            if (m == picker || Relates(m, track)) result.Add(m);
         }
 
         return result;
     }
 
-    /// <summary>How many members relate to the track personally: a personal candidate of theirs or a favourite artist.</summary>
+    /// <summary>How many members relate to the track personally.</summary>
     public int SharedBy(string track)
     {
-        var artist = _artists.GetValueOrDefault(track);
         var n = 0;
         for (var m = 0; m < _members.Count; m++)
         {
-            if (_personal.Contains((m, track)) || (artist is not null && _members[m].FavoriteArtists.Contains(artist))) n++;
+            if (Relates(m, track)) n++;
         }
 
         return n;
     }
 
-    /// <summary>Σ over members of the track's score / their best score (a candidate), or the favourite-artist credit.</summary>
-    public double GroupValue(string track)
+    /// <summary>A personal candidate of the member (not trending filler), or by one of their favourite artists.</summary>
+    public bool Relates(int member, string track)
     {
+        if (_personal.Contains((member, track))) return true;
         var artist = _artists.GetValueOrDefault(track);
-        var value = 0.0;
-        for (var m = 0; m < _members.Count; m++)
-        {
-            if (_normalized[m].TryGetValue(track, out var score)) value += score;
-            else if (artist is not null && _members[m].FavoriteArtists.Contains(artist)) value += _favoriteArtistCredit;
-        }
+        return artist is not null && _members[member].FavoriteArtists.Contains(artist);
+    }
 
+    /// <summary>Σ over <paramref name="goodFor"/> of the track's score / their best score (a candidate of theirs), or the favourite-artist credit.</summary>
+    public double GroupValue(string track, IReadOnlyList<int> goodFor)
+    {
+        var value = 0.0;
+        foreach (var m in goodFor) value += _normalized[m].TryGetValue(track, out var score) ? score : _favoriteArtistCredit;
         return value;
     }
 }

@@ -19,7 +19,8 @@ public sealed class BlendMixerTests
 
             var result = Mixer.Mix(members, count);
 
-            var usable = members.Select(m => Usable(m, members)).ToArray();
+            var usable = members.Select(m => Usable(m, members, personalOnly: false)).ToArray();
+            var personal = members.Select(m => Usable(m, members, personalOnly: true)).ToArray();
             var union = usable.SelectMany(u => u).Distinct().Count();
             Assert.Equal(Math.Min(count, union), result.Items.Count);
             Assert.Equal(result.Items.Count, result.Items.Select(i => i.Candidate.TrackId).Distinct().Count());
@@ -28,12 +29,13 @@ public sealed class BlendMixerTests
             {
                 var item = result.Items[k];
                 Assert.Contains(item.Candidate.TrackId, usable[item.PickedFor]); // never a vetoed track, always the picker's own
-                Assert.Equal(ExpectedGoodFor(item.Candidate, members, usable), item.GoodFor);
+                Assert.Equal(ExpectedGoodFor(item, members, personal), item.GoodFor);
                 foreach (var m in item.GoodFor) shares[m]++;
                 for (var m = 0; m < members.Length; m++)
                 {
-                    var floor = Math.Min((k + 1) / members.Length, usable[m].Count);
-                    Assert.True(shares[m] >= floor, $"trial {trial}: member {m} has {shares[m]} of the first {k + 1} items, floor {floor}");
+                    var floor = (k + 1) / members.Length;
+                    var owed = usable[m].Count >= count ? floor : Math.Min(floor, personal[m].Count);
+                    Assert.True(shares[m] >= owed, $"trial {trial}: member {m} has {shares[m]} of the first {k + 1} items, floor {owed}");
                 }
             }
 
@@ -124,16 +126,19 @@ public sealed class BlendMixerTests
             blocked: [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => $"t{random.Next(80)}")]);
     }
 
-    /// <summary>The member's candidates without anything any member vetoes, first occurrence kept.</summary>
-    private static List<string> Usable(BlendMemberInput member, BlendMemberInput[] all)
+    /// <summary>The member's (personal) candidates without anything any member vetoes, first occurrence kept.</summary>
+    private static List<string> Usable(BlendMemberInput member, BlendMemberInput[] all, bool personalOnly)
     {
         var blocked = all.SelectMany(m => m.BlockedTracks).ToHashSet();
         var disliked = all.SelectMany(m => m.DislikedArtists).ToHashSet();
-        return [.. member.Candidates.Where(c => !blocked.Contains(c.TrackId) && !disliked.Contains(c.ArtistId!)).Select(c => c.TrackId).Distinct()];
+        var usable = member.Candidates.Where(c => !blocked.Contains(c.TrackId) && !disliked.Contains(c.ArtistId!)).DistinctBy(c => c.TrackId);
+        return [.. usable.Where(c => c.Personal || !personalOnly).Select(c => c.TrackId)];
     }
 
-    private static List<int> ExpectedGoodFor(BlendCandidate candidate, BlendMemberInput[] members, List<string>[] usable) =>
-        [.. Enumerable.Range(0, members.Length).Where(m => usable[m].Contains(candidate.TrackId) || members[m].FavoriteArtists.Contains(candidate.ArtistId!))];
+    /// <summary>The picker, and every member for whom it is a personal candidate or by a favourite artist.</summary>
+    private static List<int> ExpectedGoodFor(BlendPick pick, BlendMemberInput[] members, List<string>[] personal) =>
+        [.. Enumerable.Range(0, members.Length).Where(m =>
+            m == pick.PickedFor || personal[m].Contains(pick.Candidate.TrackId) || members[m].FavoriteArtists.Contains(pick.Candidate.ArtistId!))];
 
     private static BlendCandidate Personal(string track, string artist, double score) => new(track, artist, score, "r", "after-track", null, true);
 

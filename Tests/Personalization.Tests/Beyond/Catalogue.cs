@@ -1,0 +1,37 @@
+using Personalization.Testing;
+
+namespace Personalization.Tests.Beyond;
+
+/// <summary>
+/// Teaches the shared model a small catalogue for one test: per artist, a few listeners complete its tracks in order,
+/// so the model knows each artist's tracks and their transitions. Ids carry the test's own prefix.
+/// </summary>
+internal sealed class Catalogue(PersonalizationCluster cluster, string prefix)
+{
+    public const int TracksPerArtist = 8;
+
+    public string Artist(string name) => $"{prefix}-{name}";
+
+    public string Track(string artist, int i) => $"{prefix}-{artist}{i}";
+
+    public (string Track, string Artist) Song(string artist, int i) => (Track(artist, i), Artist(artist));
+
+    public (string Track, string Artist)[] Songs(string artist, params int[] tracks) => [.. tracks.Select(i => Song(artist, i))];
+
+    /// <summary>Three listeners play each artist's tracks in order, one session per artist; then the model is synced.</summary>
+    public async Task TeachAsync(params string[] artists)
+    {
+        for (var listener = 0; listener < 3; listener++)
+        {
+            var script = cluster.Listener(PersonalizationCluster.UniqueUser($"{prefix}-teacher"));
+            foreach (var artist in artists)
+            {
+                script.CompleteAll(Songs(artist, [.. Enumerable.Range(0, TracksPerArtist)])).Pause(TimeSpan.FromHours(1));
+            }
+
+            await script.SendAsync();
+        }
+
+        await cluster.SyncModelAsync();
+    }
+}
