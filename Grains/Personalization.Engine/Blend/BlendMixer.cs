@@ -8,9 +8,10 @@ namespace Personalization.Engine.Blend;
 /// of their favourite artists. A queued track is <em>good for</em> the member whose turn picked it and for every member
 /// who relates to it. A member's share = the queue's items good for them (an item good for several counts for each).</item>
 /// <item>Turns: each position goes to the member with the smallest share so far (ties: the one served least recently,
-/// then member order) who still has an unqueued candidate. In their turn the member takes, among their personal
-/// candidates, the one most members relate to, then their own best: tracks good for several members come first. Their
-/// non-personal candidates (trending) come last.</item>
+/// then member order) who still has an unqueued candidate. In their turn the member takes the personal candidate with
+/// the best own score (over their best) × (1 + <see cref="BlendOptions.SharedBonus"/> × other members who relate to it):
+/// tracks good for several members come first unless the picker likes them much less. Their non-personal candidates
+/// (trending) come last.</item>
 /// </list>
 /// Fairness floor: a turn raises the picker's share by one, so the smallest share among members still holding
 /// candidates rises at least every <c>members</c> turns. Hence, in every prefix of k items, a member with at least as many
@@ -58,21 +59,21 @@ public sealed class BlendMixer(BlendOptions options)
         return best;
     }
 
-    private static BlendCandidate Choose(BlendTrackTable tracks, int member, HashSet<string> placed)
+    private BlendCandidate Choose(BlendTrackTable tracks, int member, HashSet<string> placed)
     {
         BlendCandidate? best = null;
-        int bestShared = -1;
-        double bestOwn = 0;
+        var bestPersonal = false;
+        double bestValue = 0;
         foreach (var c in tracks.CandidatesOf(member))
         {
             if (placed.Contains(c.TrackId)) continue;
-            var shared = c.Personal ? tracks.SharedBy(c.TrackId) : 0;
             var own = tracks.ScoreFor(member, c.TrackId);
-            if (best is null || shared > bestShared || (shared == bestShared && own > bestOwn))
+            var value = c.Personal ? own * (1 + options.SharedBonus * (tracks.SharedBy(c.TrackId) - 1)) : own;
+            if (best is null || (c.Personal && !bestPersonal) || (c.Personal == bestPersonal && value > bestValue))
             {
                 best = c;
-                bestShared = shared;
-                bestOwn = own;
+                bestPersonal = c.Personal;
+                bestValue = value;
             }
         }
 

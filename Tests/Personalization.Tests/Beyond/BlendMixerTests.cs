@@ -48,16 +48,40 @@ public sealed class BlendMixerTests
     [Fact]
     public void A_track_good_for_both_members_comes_first_then_turns_alternate()
     {
-        var alice = Member("alice", [Personal("a1", "x", 1.0), Personal("shared", "y", 0.5)]);
+        var alice = Member("alice", [Personal("a1", "x", 1.0), Personal("shared", "y", 0.6)]);
         var bob = Member("bob", [Personal("b1", "z", 1.0), Personal("shared", "y", 0.4)]);
 
         var result = Mixer.Mix([alice, bob], 3);
 
         Assert.Equal(["shared", "b1", "a1"], result.Items.Select(i => i.Candidate.TrackId));
         Assert.Equal([0, 1], result.Items[0].GoodFor);
-        Assert.Equal(0.9, result.Items[0].GroupValue, 6);
+        Assert.Equal(1.0, result.Items[0].GroupValue, 6);
         Assert.Equal(1, result.Items[1].PickedFor);
         Assert.Equal([2, 2], result.Shares);
+    }
+
+    [Fact]
+    public void A_shared_track_the_picker_likes_much_less_waits_for_the_member_who_loves_it()
+    {
+        var alice = Member("alice", [Personal("a1", "x", 1.0), Personal("shared", "y", 0.3)]);
+        var bob = Member("bob", [Personal("b1", "z", 1.0), Personal("shared", "y", 0.9)]);
+
+        var result = Mixer.Mix([alice, bob], 3);
+
+        Assert.Equal(["a1", "shared", "b1"], result.Items.Select(i => i.Candidate.TrackId));
+        Assert.Equal(1, result.Items[1].PickedFor);
+        Assert.Equal([2, 2], result.Shares);
+    }
+
+    [Fact]
+    public void Without_a_shared_bonus_members_pick_by_their_own_rank()
+    {
+        var alice = Member("alice", [Personal("a1", "x", 1.0), Personal("shared", "y", 0.9)]);
+        var bob = Member("bob", [Personal("b1", "z", 1.0), Personal("shared", "y", 0.9)]);
+
+        var result = new BlendMixer(new BlendOptions { SharedBonus = 0 }).Mix([alice, bob], 2);
+
+        Assert.Equal(["a1", "b1"], result.Items.Select(i => i.Candidate.TrackId));
     }
 
     [Fact]
