@@ -8,8 +8,8 @@ namespace Personalization.Grains.Blend;
 /// <summary>
 /// A Blend (key = canonical member list, see <see cref="BlendMembers"/>). Thin: per request it asks every member, in
 /// parallel, for a bounded taste summary, lets the engine's <see cref="BlendMixer"/> merge them and shapes the reply.
-/// Refresh: a member's summary is reused only while the member's sequence is unchanged (any new event of theirs is
-/// reflected in the next queue) and it is younger than <see cref="BlendOptions.SummaryMaxAge"/>; the queue itself is
+/// Refresh: a member's summary is reused only while the member's version (sequence and last event time) is unchanged
+/// (any new event of theirs is reflected in the next queue) and it is younger than <see cref="BlendOptions.SummaryMaxAge"/>; the queue itself is
 /// reused (same list id) only when no summary changed and the request is the same. Nothing is persisted: the state is a
 /// cache of at most 8 summaries and one queue.
 /// </summary>
@@ -57,8 +57,10 @@ public sealed class BlendGrain(
     {
         var cached = _summaries.GetValueOrDefault(member);
         var reusable = cached is not null && cached.Candidates >= wanted && now - cached.At < options.Value.SummaryMaxAge;
-        var reply = await GrainFactory.GetGrain<IUserGrain>(member)
-            .GetTasteSummaryAsync(new TasteSummaryRequest(wanted, reusable ? cached!.Summary.Sequence : null));
+        var request = reusable
+            ? new TasteSummaryRequest(wanted, cached!.Summary.Sequence, cached.Summary.LastEventAt)
+            : new TasteSummaryRequest(wanted);
+        var reply = await GrainFactory.GetGrain<IUserGrain>(member).GetTasteSummaryAsync(request);
         if (reply.Unchanged && reusable) return (cached!.Summary, false);
         _summaries[member] = new CachedSummary(reply, now, wanted);
         return (reply, true);

@@ -25,7 +25,11 @@ public sealed class TasteViews(
         ThrowIfInvalid(request is null
             ? [new FieldError("request", "is required.")]
             : validator.ValidateRecommend(new RecommendRequest(request.Candidates)));
-        if (request!.IfSequenceNot == state.Sequence) return new TasteSummary(userId, state.Sequence, true, [], [], [], []);
+        var lastEventAt = state.Sequence == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(state.LastEventMs);
+        if (request!.IfSequenceNot == state.Sequence && request.IfLastEventNot == lastEventAt)
+        {
+            return new TasteSummary(userId, state.Sequence, true, [], [], [], [], lastEventAt);
+        }
 
         var nowMs = now.ToUnixTimeMilliseconds();
         var names = mapper.Vocabulary;
@@ -38,7 +42,8 @@ public sealed class TasteViews(
             [.. ranked.Select(mapper.ToRecommendation)],
             [.. artists.Where(a => a.Weight > 0).Take(blendOptions.Value.FavoriteArtistsShared).Select(a => names.NameOf(a.Id))],
             [.. artists.Where(a => state.IsArtistDisliked(a.Id, nowMs)).Select(a => names.NameOf(a.Id))],
-            [.. state.BlockedTracks.ToArray().Select(names.NameOf)]);
+            [.. state.BlockedTracks.ToArray().Select(names.NameOf)],
+            lastEventAt);
     }
 
     public RecommendationList Discover(ListenerState state, RecommendRequest request, DateTimeOffset now)

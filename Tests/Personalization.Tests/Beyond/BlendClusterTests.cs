@@ -95,6 +95,27 @@ public sealed class BlendClusterTests(PersonalizationCluster cluster)
         Assert.DoesNotContain(queue.Items, i => i.TrackId == music.Track("a", 2));
     }
 
+    [Fact]
+    public async Task A_forgotten_member_is_not_served_from_the_blends_cache()
+    {
+        var music = new Catalogue(cluster, PersonalizationCluster.UniqueUser("forget"));
+        await music.TeachAsync("a", "b", "c");
+        var alice = await ListenAsync("alice", music.Songs("a", 0, 1));
+        var bob = cluster.Listener(PersonalizationCluster.UniqueUser("bob"));
+        await bob.CompleteAll(music.Songs("b", 0, 1)).SendAsync();
+        var blend = cluster.Blend(alice, bob.UserId);
+        var before = await blend.GetQueueAsync(new BlendRequest(10));
+
+        await cluster.User(bob.UserId).ForgetAsync();
+        await bob.CompleteAll(music.Songs("c", 0, 1)).SendAsync(); // the same sequence (2) as before, a new taste
+        var after = await blend.GetQueueAsync(new BlendRequest(10));
+
+        Assert.Equal(Share(before, bob.UserId).Sequence, Share(after, bob.UserId).Sequence);
+        Assert.Contains(before.Items, i => i.ArtistId == music.Artist("b") && i.PickedFor == bob.UserId);
+        Assert.DoesNotContain(after.Items, i => i.ArtistId == music.Artist("b") && i.PickedFor == bob.UserId);
+        Assert.Contains(after.Items, i => i.ArtistId == music.Artist("c") && i.PickedFor == bob.UserId);
+    }
+
     [Theory]
     [InlineData("solo", "members")]
     [InlineData("a,b,c,d,e,f,g,h,i", "members")]
