@@ -12,7 +12,7 @@ if (args.Length > 0 && args[0] == "durable")
         .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]);
     using var azurite = Personalization.Bench.Durable.AzuriteProcess.Start();
     var r = await Personalization.Bench.Durable.DurableBenchmark.RunAsync(
-        azurite.ConnectionString, TimeSpan.FromSeconds(Arg("--seconds", 10)), Arg("--users", 2000), Arg("--concurrency", 512), overrides, Console.Out);
+        azurite.ConnectionString, azurite.Pid, TimeSpan.FromSeconds(Arg("--seconds", 10)), Arg("--users", 2000), Arg("--concurrency", 512), overrides, Console.Out);
     Console.WriteLine($"durable_vs_raw_upsert {r.DurableEventsPerSecond / r.RawUpsertsPerSecond:F2}; storage_tx_per_event {r.TransactionsPerEvent:F4} (journal; snapshots add 1/{100} per event)");
     return 0;
 }

@@ -7,17 +7,20 @@ using Personalization.Abstractions;
 namespace Personalization.Grains.Journal;
 
 /// <summary>
-/// The silo's one journal writer. Appends from all grains are queued; a background loop takes what is pending, waits
+/// The silo's one journal writer. Appends from all grains are queued; a background loop sorts them by partition, waits
 /// at most <see cref="JournalOptions.Linger"/> for more (or less, once a partition has a full transaction), plans
-/// transactions (<see cref="BatchPlanner"/>) and submits them, up to <see cref="JournalOptions.MaxConcurrentTransactions"/>
-/// at once. When all slots are busy the queue grows, so transactions get larger exactly when load is high.
+/// transactions (<see cref="BatchPlanner"/>) and submits them: at most <see cref="JournalOptions.MaxInFlightPerPartition"/>
+/// per partition and <see cref="JournalOptions.MaxConcurrentTransactions"/> in all. While a partition's transaction
+/// commits, its next appends wait and form the next transaction, so transactions get larger exactly when load is high
+/// (classic group commit: under load, about one transaction per partition per storage round trip).
 /// Each caller completes when the transaction holding its rows committed, or fails with that transaction's error
 /// (transient ones as <see cref="StorageUnavailableException"/>): callers of other transactions are unaffected.
 /// Timing uses real time on purpose: test clusters replace the silo's TimeProvider with a manual clock.
 /// </summary>
 public sealed class GroupCommitWriter : IAsyncDisposable
 {
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
+    private readonly Channel<string> _finished = Channel.CreateUnbounded<string>(); // the partition of each finished commit
     private readonly Func<IReadOnlyList<TableTransactionAction>, CancellationToken, Task> _submit;
     private readonly JournalOptions _options;
     private readonly ILogger _logger;
@@ -63,69 +66,111 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var round = new List<PendingAppend>();
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        var waiting = new Dictionary<string, List<PendingAppend>>(StringComparer.Ordinal);
+        var inFlight = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (true)
         {
-            await CollectAsync(reader, round).ConfigureAwait(false);
-            List<CommitUnit> units;
-            try
+            var open = Take(waiting, inFlight);
+            if (!open && waiting.Count == 0 && inFlight.Count == 0) return;
+            if (!AnyReady(waiting, inFlight, out var full))
             {
-                units = BatchPlanner.Plan(round, _options.MaxBatch);
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "Journal writer could not plan {Appends} append(s); failing them.", round.Count);
-                Fail(new CommitUnit(round.ToArray(), []), ex);
-                round.Clear();
+                await WaitForWorkAsync(open, TimeSpan.Zero).ConfigureAwait(false);
                 continue;
             }
 
-            foreach (var unit in units)
+            // Linger for more appends unless a transaction is already full (or the linger is off).
+            var lingerUntil = Stopwatch.GetTimestamp() + (long)(_options.Linger.TotalSeconds * Stopwatch.Frequency);
+            while (open && !full && Stopwatch.GetTimestamp() < lingerUntil)
+            {
+                await WaitForWorkAsync(open, Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), lingerUntil)).ConfigureAwait(false);
+                open = Take(waiting, inFlight);
+                AnyReady(waiting, inFlight, out full);
+            }
+
+            await DispatchAsync(waiting, inFlight).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Moves queued appends into the per-partition waiting lists and applies finished commits.</summary>
+    /// <returns>False once the queue is closed and empty.</returns>
+    private bool Take(Dictionary<string, List<PendingAppend>> waiting, Dictionary<string, int> inFlight)
+    {
+        while (_finished.Reader.TryRead(out var partition))
+        {
+            if (--inFlight[partition] == 0) inFlight.Remove(partition);
+        }
+
+        while (_queue.Reader.TryRead(out var append))
+        {
+            if (!waiting.TryGetValue(append.Partition, out var list)) waiting[append.Partition] = list = [];
+            list.Add(append);
+        }
+
+        return !_queue.Reader.Completion.IsCompleted;
+    }
+
+    /// <summary>Whether some partition with waiting appends may start a transaction, and whether one of those has a full one.</summary>
+    private bool AnyReady(Dictionary<string, List<PendingAppend>> waiting, Dictionary<string, int> inFlight, out bool full)
+    {
+        var any = false;
+        full = false;
+        foreach (var (partition, list) in waiting)
+        {
+            if (inFlight.GetValueOrDefault(partition) >= _options.MaxInFlightPerPartition) continue;
+            any = true;
+            if (list.Sum(a => a.Actions.Count) >= _options.MaxBatch) full = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>Waits until an append arrives or a transaction finishes (or <paramref name="limit"/> passes, when positive).</summary>
+    private async Task WaitForWorkAsync(bool open, TimeSpan limit)
+    {
+        var finished = _finished.Reader.WaitToReadAsync().AsTask();
+        Task work = open ? Task.WhenAny(finished, _queue.Reader.WaitToReadAsync().AsTask()) : finished;
+        if (limit > TimeSpan.Zero) await Task.WhenAny(work, Task.Delay(limit)).ConfigureAwait(false);
+        else await work.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts transactions for every partition below its in-flight limit, taking its waiting appends in arrival order;
+    /// what does not fit keeps waiting, so a partition's next transaction grows while the previous one commits.
+    /// </summary>
+    private async Task DispatchAsync(Dictionary<string, List<PendingAppend>> waiting, Dictionary<string, int> inFlight)
+    {
+        foreach (var partition in waiting.Keys.ToArray())
+        {
+            var running = inFlight.GetValueOrDefault(partition);
+            if (running >= _options.MaxInFlightPerPartition) continue;
+            List<CommitUnit> units;
+            try
+            {
+                units = BatchPlanner.Plan(waiting[partition], _options.MaxBatch);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Journal writer could not plan {Appends} append(s); failing them.", waiting[partition].Count);
+                Fail(new CommitUnit(waiting[partition].ToArray(), []), ex);
+                waiting.Remove(partition);
+                continue;
+            }
+
+            var started = 0;
+            for (; started < units.Count && running < _options.MaxInFlightPerPartition; started++, running++)
             {
                 await _slots.WaitAsync().ConfigureAwait(false);
-                _ = CommitAsync(unit);
+                inFlight[partition] = running + 1;
+                _ = CommitAsync(units[started], partition);
             }
 
-            round.Clear();
+            var rest = units.Skip(started).SelectMany(u => u.Appends).ToList();
+            if (rest.Count == 0) waiting.Remove(partition);
+            else waiting[partition] = rest;
         }
     }
 
-    /// <summary>Takes what is queued, then lingers for more until the linger expires or a partition fills a transaction.</summary>
-    private async Task CollectAsync(ChannelReader<PendingAppend> reader, List<PendingAppend> round)
-    {
-        var perPartition = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (Drain(reader, round, perPartition) || _options.Linger <= TimeSpan.Zero) return;
-        using var linger = new CancellationTokenSource(_options.Linger);
-        try
-        {
-            while (await reader.WaitToReadAsync(linger.Token).ConfigureAwait(false))
-            {
-                if (Drain(reader, round, perPartition)) return;
-            }
-        }
-        catch (OperationCanceledException) when (linger.IsCancellationRequested)
-        {
-            // The linger expired: submit what we have.
-        }
-    }
-
-    /// <returns>True once some partition has a full transaction pending.</returns>
-    private bool Drain(ChannelReader<PendingAppend> reader, List<PendingAppend> round, Dictionary<string, int> perPartition)
-    {
-        while (reader.TryRead(out var append))
-        {
-            round.Add(append);
-            perPartition.TryGetValue(append.Partition, out var count);
-            count += append.Actions.Count;
-            perPartition[append.Partition] = count;
-            if (count >= _options.MaxBatch) return true;
-        }
-
-        return false;
-    }
-
-    private async Task CommitAsync(CommitUnit unit)
+    private async Task CommitAsync(CommitUnit unit, string partition)
     {
         try
         {
@@ -159,6 +204,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         finally
         {
             _slots.Release();
+            _finished.Writer.TryWrite(partition);
         }
     }
 

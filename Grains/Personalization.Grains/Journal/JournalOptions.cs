@@ -36,6 +36,12 @@ public sealed partial class JournalOptions
     /// <summary>Transactions in flight at once; when all are busy, appends queue up and form larger transactions.</summary>
     public int MaxConcurrentTransactions { get; set; } = 16;
 
+    /// <summary>
+    /// Transactions of one partition in flight at once. 1 (the default) makes each partition's next transaction collect
+    /// everything that arrives while the previous one commits: the fewest transactions per event under load.
+    /// </summary>
+    public int MaxInFlightPerPartition { get; set; } = 1;
+
     /// <summary>Upper bound on one storage operation including its retries; after it, callers get StorageUnavailableException.</summary>
     public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -58,6 +64,7 @@ public sealed partial class JournalOptions
         if (Linger < TimeSpan.Zero || Linger > TimeSpan.FromSeconds(1)) errors.Add($"{nameof(Linger)} must be in [0, 1 s].");
         if (MaxBatch is < 1 or > MaxTransactionEntities) errors.Add($"{nameof(MaxBatch)} must be in [1, {MaxTransactionEntities}].");
         if (MaxConcurrentTransactions is < 1 or > 256) errors.Add($"{nameof(MaxConcurrentTransactions)} must be in [1, 256].");
+        if (MaxInFlightPerPartition is < 1 or > 256) errors.Add($"{nameof(MaxInFlightPerPartition)} must be in [1, 256].");
         if (CommitTimeout <= TimeSpan.Zero || CommitTimeout > TimeSpan.FromMinutes(5)) errors.Add($"{nameof(CommitTimeout)} must be in (0, 5 min].");
         if (MaxRetries is < 0 or > 10) errors.Add($"{nameof(MaxRetries)} must be in [0, 10].");
         if (RetryAfter <= TimeSpan.Zero) errors.Add($"{nameof(RetryAfter)} must be positive.");

@@ -71,6 +71,43 @@ public sealed class GroupCommitWriterTests
     }
 
     [Fact]
+    public async Task While_a_partitions_transaction_commits_its_next_appends_wait_and_then_share_one_transaction()
+    {
+        var sizes = new List<int>();
+        var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task Submit(IReadOnlyList<TableTransactionAction> transaction, CancellationToken _)
+        {
+            bool first;
+            lock (sizes)
+            {
+                sizes.Add(transaction.Count);
+                first = sizes.Count == 1;
+            }
+
+            if (!first) return;
+            firstStarted.SetResult();
+            await release.Task;
+        }
+
+        var options = new JournalOptions { Linger = TimeSpan.Zero };
+        await using var writer = new GroupCommitWriter(Submit, options, new JournalCounters(), NullLogger.Instance);
+        var head = writer.EnqueueAsync(Append("p000", "head", 1, 1), default);
+        await firstStarted.Task;
+        var behind = Enumerable.Range(0, 10).Select(i => writer.EnqueueAsync(Append("p000", $"b{i}", 1, 1), default)).ToArray();
+        var otherPartition = writer.EnqueueAsync(Append("p001", "other", 1, 1), default);
+
+        Assert.Equal(1, await otherPartition); // other partitions are not held up
+        lock (sizes) Assert.Equal([1, 1], sizes);
+        Assert.All(behind, t => Assert.False(t.IsCompleted));
+
+        release.SetResult();
+        Assert.Equal(1, await head);
+        Assert.All(await Task.WhenAll(behind), sequence => Assert.Equal(1, sequence));
+        lock (sizes) Assert.Equal([1, 1, 10], sizes);
+    }
+
+    [Fact]
     public async Task Disposing_commits_what_is_queued_and_then_refuses_new_appends()
     {
         var commits = 0;
