@@ -40,6 +40,23 @@ internal sealed class QueryBreakdown
             break;
         }
 
+        if (Environment.GetEnvironmentVariable("BREAKDOWN_DUMP") is { } dump && (rank < 0 || rank >= 10))
+        {
+            var start = state.SessionStartIndex();
+            var sb = new StringBuilder();
+            sb.Append(CultureInfo.InvariantCulture, $"## {kind} target {target}/a{targetArtist} rank {rank} histlen {state.History.Count} start {start}\n  session:");
+            for (var i = Math.Max(0, start - 5); i < state.History.Count; i++)
+            {
+                if (i == start) sb.Append(" |");
+                sb.Append(CultureInfo.InvariantCulture, $" {state.History[i].Track}/a{state.History[i].Artist}");
+            }
+
+            sb.Append("\n  top:");
+            for (var i = 0; i < Math.Min(12, ranked.Count); i++) sb.Append(CultureInfo.InvariantCulture, $" {ranked[i].Track}/a{ranked[i].Artist}:{ranked[i].Reason}:{ranked[i].Score:F2}");
+            if (rank >= 0) sb.Append(CultureInfo.InvariantCulture, $"\n  target: {ranked[rank].Reason} {ranked[rank].Score:F3}");
+            File.AppendAllText(dump, sb.ToString() + "\n");
+        }
+
         if (rank < 0) return;
         if (rank < 10) row.Hit10++;
         if (rank < 20) row.Hit20++;

@@ -58,6 +58,12 @@ public sealed class EngineOptions
     /// <summary>How many of the session's most recent tracks seed transition candidates (weight 1/k for the k-th most recent).</summary>
     public int SessionAnchors { get; set; } = 3;
     public double TransitionSourceWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// Transition evidence is scaled by its best candidate's total, but never by less than this: weak evidence (a pair
+    /// seen once) then weighs less than strong evidence instead of being stretched to the full source weight. 0 disables.
+    /// </summary>
+    public double TransitionEvidenceFloor { get; set; }
     public double SessionArtistSourceWeight { get; set; } = 0.55;
     public double FavoriteArtistSourceWeight { get; set; } = 0.05;
     public double HistorySourceWeight { get; set; } = 0.05;
@@ -93,6 +99,18 @@ public sealed class EngineOptions
     public int PersonalTransitionWindow { get; set; } = 3;
 
     public int MaxRecommendations { get; set; } = 100;
+
+    // ---- Session signals: how this session moves on scales the sources (strength 0 disables one) ----
+    /// <summary>Prior weight (in pseudo-moves) of <see cref="ArtistStayPrior"/> against the session's own artist stays.</summary>
+    public double ArtistStayStrength { get; set; }
+
+    /// <summary>Weight of a move in the listener's earlier sessions (in the bounded history) against one in the current session.</summary>
+    public double EarlierSessionsSignalWeight { get; set; }
+    public double ArtistStayPrior { get; set; } = 0.5;
+    public double RepeatStrength { get; set; }
+    public double RepeatPrior { get; set; } = 0.1;
+    public double HistoryReturnStrength { get; set; }
+    public double HistoryReturnPrior { get; set; } = 0.1;
 
     /// <summary>May the playing track itself be recommended (a replay)? Listeners do replay; false hides it always.</summary>
     public bool RecommendPlayingTrack { get; set; } = true;

@@ -25,17 +25,22 @@ public sealed class Recommender(EngineOptions options)
         var pool = new CandidatePool();
         var sessionActive = state.IsSessionActive(nowMs);
         var playing = -1;
+        var signals = sessionActive ? SessionSignals.Of(state, options.EarlierSessionsSignalWeight, (long)options.SessionGap.TotalMilliseconds) : default;
         if (sessionActive)
         {
             AddTransitions(state, model, pool, out playing);
             _personal.AddRepeatedSequences(state, pool);
-            AddSessionArtists(state, model, pool);
+            AddSessionArtists(state, model, pool, signals.Lift(signals.ArtistStays, options.ArtistStayPrior, options.ArtistStayStrength));
         }
 
         AddFavoriteArtists(state, model, pool, nowMs);
-        AddHistory(state, pool, nowMs);
+        AddHistory(state, pool, nowMs, signals.Lift(signals.HistoryReturns, options.HistoryReturnPrior, options.HistoryReturnStrength));
         AddTrending(model, pool);
-        if (sessionActive) DampPlayingTrack(pool, playing);
+        if (sessionActive)
+        {
+            ScaleSessionRepeats(state, pool, signals.Lift(signals.Repeats, options.RepeatPrior, options.RepeatStrength));
+            DampPlayingTrack(pool, playing);
+        }
 
         var ranked = new List<RecommendedTrack>(count);
         foreach (var c in pool.Ranked())
@@ -80,7 +85,7 @@ public sealed class Recommender(EngineOptions options)
         }
 
         if (totals.Count == 0) return;
-        var scale = options.TransitionSourceWeight / totals.Values.Max();
+        var scale = options.TransitionSourceWeight / Math.Max(totals.Values.Max(), options.TransitionEvidenceFloor);
         foreach (var (track, rank) in anchors)
         {
             var anchorWeight = AnchorWeight(rank) * scale;
@@ -115,7 +120,19 @@ public sealed class Recommender(EngineOptions options)
         if (playing >= 0) pool.Scale(playing, options.PlayingTrackFactor);
     }
 
-    private void AddSessionArtists(ListenerState state, IModelView model, CandidatePool pool)
+    /// <summary>Tracks already played in the session (the playing one aside) are as much more likely again as the session repeats itself.</summary>
+    private static void ScaleSessionRepeats(ListenerState state, CandidatePool pool, double lift)
+    {
+        if (lift == 1) return;
+        var scaled = new HashSet<int>();
+        for (var i = state.SessionStartIndex(); i < state.History.Count - 1; i++)
+        {
+            var track = state.History[i].Track;
+            if (track != state.History[^1].Track && scaled.Add(track)) pool.Scale(track, lift);
+        }
+    }
+
+    private void AddSessionArtists(ListenerState state, IModelView model, CandidatePool pool, double lift)
     {
         var rank = 0;
         var start = state.SessionStartIndex();
@@ -132,7 +149,7 @@ public sealed class Recommender(EngineOptions options)
             if (tracks.IsEmpty) continue;
             var artistWeight = SessionArtistWeight(state, step.Artist, rank, start, last);
             // "More by this artist" means the artist's other tracks: those already played in the session are damped.
-            var scale = options.SessionArtistSourceWeight * artistWeight;
+            var scale = options.SessionArtistSourceWeight * artistWeight * lift;
             foreach (var t in tracks)
             {
                 var factor = played.Contains(t.Id) ? options.SessionRepeatFactor : 1;
@@ -176,14 +193,14 @@ public sealed class Recommender(EngineOptions options)
         foreach (var t in tracks) pool.Add(t.Id, artist, t.Weight * scale, reason, artist);
     }
 
-    private void AddHistory(ListenerState state, CandidatePool pool, long nowMs)
+    private void AddHistory(ListenerState state, CandidatePool pool, long nowMs, double lift)
     {
         var liked = state.Tracks.Top(state.Tracks.Count, nowMs, positiveOnly: true);
         if (liked.Count == 0) return;
         var max = liked[0].Weight;
         foreach (var (track, weight) in liked)
         {
-            pool.Add(track, -1, options.HistorySourceWeight * weight / max, ReasonKind.FromHistory, track);
+            pool.Add(track, -1, options.HistorySourceWeight * lift * weight / max, ReasonKind.FromHistory, track);
         }
     }
 
