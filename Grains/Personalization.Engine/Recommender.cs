@@ -25,7 +25,7 @@ public sealed class Recommender(EngineOptions options)
         var pool = new CandidatePool();
         var sessionActive = state.IsSessionActive(nowMs);
         var playing = -1;
-        var signals = sessionActive ? SessionSignals.Of(state, options.EarlierSessionsSignalWeight, (long)options.SessionGap.TotalMilliseconds) : default;
+        var signals = sessionActive ? SessionSignals.Of(state) : default;
         if (sessionActive)
         {
             AddTransitions(state, model, pool, out playing);

@@ -1,38 +1,28 @@
 namespace Personalization.Engine;
 
 /// <summary>
-/// What the current session says about how this listener moves on: of its steps after the first, how many stayed with
-/// the previous step's artist, how many repeated a track already played in the session, and how many came from the
-/// listener's history before the session. Read from the bounded history; nothing is stored.
+/// What the current session says about how this listener moves on: of its moves (steps after the first), how many
+/// stayed with the previous step's artist, how many repeated a track already played in the session, and how many
+/// returned to a track of the listener's history before the session. Read from the bounded history; nothing is stored.
 /// </summary>
-internal readonly record struct SessionSignals(double Moves, double ArtistStays, double Repeats, double HistoryReturns)
+internal readonly record struct SessionSignals(int Moves, int ArtistStays, int Repeats, int HistoryReturns)
 {
-    public static SessionSignals Of(ListenerState state, double earlierSessionsWeight, long sessionGapMs)
+    public static SessionSignals Of(ListenerState state)
     {
         var history = state.History;
         var start = state.SessionStartIndex();
-        double moves = 0, stays = 0, repeats = 0, returns = 0;
+        int moves = 0, stays = 0, repeats = 0, returns = 0;
         var previous = -1;
-        var sessionStart = 0;
-        var from = earlierSessionsWeight > 0 ? 0 : start;
-        for (var i = from; i < history.Count; i++)
+        for (var i = start; i < history.Count; i++)
         {
             var step = history[i];
             if (!step.IsListen) continue;
-            if (previous >= 0 && step.TimeMs - history[previous].TimeMs >= sessionGapMs)
-            {
-                previous = -1;
-                sessionStart = i;
-            }
-
-            if (i == start) sessionStart = start;
             if (previous >= 0)
             {
-                var w = i > start ? 1 : earlierSessionsWeight;
-                moves += w;
-                if (step.Artist == history[previous].Artist) stays += w;
-                if (PlayedBetween(state, step.Track, sessionStart, i)) repeats += w;
-                else if (PlayedBetween(state, step.Track, 0, sessionStart)) returns += w;
+                moves++;
+                if (step.Artist == history[previous].Artist) stays++;
+                if (PlayedBetween(state, step.Track, start, i)) repeats++;
+                else if (PlayedBetween(state, step.Track, 0, start)) returns++;
             }
 
             previous = i;
@@ -43,12 +33,12 @@ internal readonly record struct SessionSignals(double Moves, double ArtistStays,
 
     /// <summary>
     /// How much more (or less) likely than <paramref name="prior"/> the session makes an outcome seen
-    /// <paramref name="count"/> times in <see cref="Moves"/>: (count + strength·prior) / (moves + strength) / prior.
-    /// 1 with no moves or a strength of 0 (disabled).
+    /// <paramref name="count"/> times in <see cref="Moves"/>: the smoothed rate (count + strength·prior) / (moves + strength)
+    /// divided by the prior. 1 with no moves yet or a strength of 0 (disabled).
     /// </summary>
-    public double Lift(double count, double prior, double strength)
+    public double Lift(int count, double prior, double strength)
     {
-        if (!(strength > 0) || !(prior > 0) || !(Moves > 0)) return 1;
+        if (!(strength > 0) || !(prior > 0) || Moves == 0) return 1;
         return (count + strength * prior) / (Moves + strength) / prior;
     }
 
