@@ -115,6 +115,10 @@ public sealed class EngineOptions
     public double RepeatStrength { get; set; } = 10;
     public double RepeatPrior { get; set; } = 0.1;
 
+    /// <summary>Lifts the playing track (a replay) by how often the session replayed the previous track.</summary>
+    public double ReplayStrength { get; set; }
+    public double ReplayPrior { get; set; } = 0.03;
+
     /// <summary>Lifts the liked-tracks source by how often the session returned to the listener's earlier tracks.</summary>
     public double HistoryReturnStrength { get; set; } = 10;
     public double HistoryReturnPrior { get; set; } = 0.1;
@@ -200,6 +204,7 @@ public sealed class EngineOptions
             (ArtistStayStrength, ArtistStayPrior, "ArtistStay"),
             (RepeatStrength, RepeatPrior, "Repeat"),
             (HistoryReturnStrength, HistoryReturnPrior, "HistoryReturn"),
+            (ReplayStrength, ReplayPrior, "Replay"),
         })
         {
             NonNegative(strength, name + "Strength");

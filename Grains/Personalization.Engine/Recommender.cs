@@ -39,7 +39,7 @@ public sealed class Recommender(EngineOptions options)
         if (sessionActive)
         {
             ScaleSessionRepeats(state, pool, signals.Lift(signals.Repeats, options.RepeatPrior, options.RepeatStrength));
-            DampPlayingTrack(pool, playing);
+            DampPlayingTrack(pool, playing, signals.Lift(signals.Replays, options.ReplayPrior, options.ReplayStrength));
         }
 
         var ranked = new List<RecommendedTrack>(count);
@@ -115,9 +115,9 @@ public sealed class Recommender(EngineOptions options)
     }
 
     /// <summary>The playing track is a less likely next track than its learned replays suggest.</summary>
-    private void DampPlayingTrack(CandidatePool pool, int playing)
+    private void DampPlayingTrack(CandidatePool pool, int playing, double lift)
     {
-        if (playing >= 0) pool.Scale(playing, options.PlayingTrackFactor);
+        if (playing >= 0) pool.Scale(playing, options.PlayingTrackFactor * lift);
     }
 
     /// <summary>Tracks already played in the session (the playing one aside) are as much more likely again as the session repeats itself.</summary>
