@@ -116,7 +116,7 @@ public sealed class EngineOptions
     public double RepeatPrior { get; set; } = 0.1;
 
     /// <summary>Lifts the playing track (a replay) by how often the session replayed the previous track.</summary>
-    public double ReplayStrength { get; set; }
+    public double ReplayStrength { get; set; } = 20;
     public double ReplayPrior { get; set; } = 0.03;
 
     /// <summary>Lifts the liked-tracks source by how often the session returned to the listener's earlier tracks.</summary>
@@ -130,7 +130,7 @@ public sealed class EngineOptions
     public double SessionRepeatFactor { get; set; } = 0.3;
 
     /// <summary>Score multiplier for the playing track (a replay), when it may be recommended at all.</summary>
-    public double PlayingTrackFactor { get; set; } = 0.5;
+    public double PlayingTrackFactor { get; set; } = 0.6;
 
     /// <summary>Returns every violated rule; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
