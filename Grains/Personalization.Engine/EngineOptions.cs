@@ -119,10 +119,6 @@ public sealed class EngineOptions
     public double ReplayStrength { get; set; } = 20;
     public double ReplayPrior { get; set; } = 0.03;
 
-    /// <summary>Lifts the liked-tracks source by how often the session returned to the listener's earlier tracks.</summary>
-    public double HistoryReturnStrength { get; set; } = 10;
-    public double HistoryReturnPrior { get; set; } = 0.1;
-
     /// <summary>May the playing track itself be recommended (a replay)? Listeners do replay; false hides it always.</summary>
     public bool RecommendPlayingTrack { get; set; } = true;
 
@@ -203,7 +199,6 @@ public sealed class EngineOptions
         {
             (ArtistStayStrength, ArtistStayPrior, "ArtistStay"),
             (RepeatStrength, RepeatPrior, "Repeat"),
-            (HistoryReturnStrength, HistoryReturnPrior, "HistoryReturn"),
             (ReplayStrength, ReplayPrior, "Replay"),
         })
         {

@@ -34,7 +34,7 @@ public sealed class Recommender(EngineOptions options)
         }
 
         AddFavoriteArtists(state, model, pool, nowMs);
-        AddHistory(state, pool, nowMs, signals.Lift(signals.HistoryReturns, options.HistoryReturnPrior, options.HistoryReturnStrength));
+        AddHistory(state, pool, nowMs);
         AddTrending(model, pool);
         if (sessionActive)
         {
@@ -193,14 +193,14 @@ public sealed class Recommender(EngineOptions options)
         foreach (var t in tracks) pool.Add(t.Id, artist, t.Weight * scale, reason, artist);
     }
 
-    private void AddHistory(ListenerState state, CandidatePool pool, long nowMs, double lift)
+    private void AddHistory(ListenerState state, CandidatePool pool, long nowMs)
     {
         var liked = state.Tracks.Top(state.Tracks.Count, nowMs, positiveOnly: true);
         if (liked.Count == 0) return;
         var max = liked[0].Weight;
         foreach (var (track, weight) in liked)
         {
-            pool.Add(track, -1, options.HistorySourceWeight * lift * weight / max, ReasonKind.FromHistory, track);
+            pool.Add(track, -1, options.HistorySourceWeight * weight / max, ReasonKind.FromHistory, track);
         }
     }
 

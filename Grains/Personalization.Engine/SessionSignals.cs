@@ -1,17 +1,17 @@
 namespace Personalization.Engine;
 
 /// <summary>
-/// What the current session says about how this listener moves on: of its moves (steps after the first), how many
-/// stayed with the previous step's artist, how many repeated a track already played in the session (replays of the previous track among them), and how many
-/// returned to a track of the listener's history before the session. Read from the bounded history; nothing is stored.
+/// What the current session says about how this listener moves on: of its moves (listens after the first), how many
+/// stayed with the previous listen's artist, how many repeated a track already played in the session, and how many of
+/// those replayed the previous track itself. Read from the bounded history; nothing is stored.
 /// </summary>
-internal readonly record struct SessionSignals(int Moves, int ArtistStays, int Repeats, int HistoryReturns, int Replays)
+internal readonly record struct SessionSignals(int Moves, int ArtistStays, int Repeats, int Replays)
 {
     public static SessionSignals Of(ListenerState state)
     {
         var history = state.History;
         var start = state.SessionStartIndex();
-        int moves = 0, stays = 0, repeats = 0, returns = 0, replays = 0;
+        int moves = 0, stays = 0, repeats = 0, replays = 0;
         var previous = -1;
         for (var i = start; i < history.Count; i++)
         {
@@ -23,13 +23,12 @@ internal readonly record struct SessionSignals(int Moves, int ArtistStays, int R
                 if (step.Artist == history[previous].Artist) stays++;
                 if (step.Track == history[previous].Track) replays++;
                 if (PlayedBetween(state, step.Track, start, i)) repeats++;
-                else if (PlayedBetween(state, step.Track, 0, start)) returns++;
             }
 
             previous = i;
         }
 
-        return new SessionSignals(moves, stays, repeats, returns, replays);
+        return new SessionSignals(moves, stays, repeats, replays);
     }
 
     /// <summary>
