@@ -6,7 +6,8 @@ namespace Personalization.Engine;
 /// Scores candidates from several sources and ranks them: transitions from the session's last tracks (learned from
 /// every listener), what followed those tracks in the listener's own history, the session's artists, the listener's
 /// favourite artists, the listener's own liked tracks, and trending. Each source's scores are normalized to [0, 1] and weighted by a named option; a track's reason is the
-/// source that contributed most. Disliked tracks and artists and exclusions are never returned; the playing track only when
+/// source that contributed most. How the current session moves on (<see cref="SessionSignals"/>: artist stays, repeats,
+/// replays) lifts the session-artist source, the session's earlier tracks and the playing track against their priors. Disliked tracks and artists and exclusions are never returned; the playing track only when
 /// <see cref="EngineOptions.RecommendPlayingTrack"/> allows a replay.
 /// Deterministic for a given state and model: ties are broken by track id.
 /// </summary>
