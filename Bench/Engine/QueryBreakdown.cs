@@ -10,7 +10,8 @@ namespace Personalization.Bench.Engine;
 /// classifies every scored query by how its next track relates to the listener's state just before it (unknown to the
 /// model, replay of the playing track, repeat of a session track, the playing track's artist, another session artist,
 /// a new artist) and reports per class how often the engine's list hits it at 10, at 20, and at all (top 100), and by
-/// which reason. Reads the state only; changes nothing.
+/// which reason. With <c>PERSONALIZATION_BENCH_MISSES=FILE</c> it also appends every miss at 10 to FILE (engine-internal
+/// ids, the session, the top 12 with reasons). Reads the state only; changes nothing.
 /// </summary>
 internal sealed class QueryBreakdown
 {
@@ -19,7 +20,11 @@ internal sealed class QueryBreakdown
 
     private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
 
+    public const string MissesVariable = "PERSONALIZATION_BENCH_MISSES";
+
     public static bool Enabled => Environment.GetEnvironmentVariable(EnvironmentVariable) == "1";
+
+    private static string? MissesFile => Environment.GetEnvironmentVariable(MissesVariable);
 
     /// <summary>Records one query: the engine's long list (best first) and the track actually played next.</summary>
     public void Add(ListenerState state, IModelView model, IReadOnlyList<RecommendedTrack> ranked, long nowMs, int target, int targetArtist)
@@ -40,22 +45,7 @@ internal sealed class QueryBreakdown
             break;
         }
 
-        if (Environment.GetEnvironmentVariable("BREAKDOWN_DUMP") is { } dump && (rank < 0 || rank >= 10))
-        {
-            var start = state.SessionStartIndex();
-            var sb = new StringBuilder();
-            sb.Append(CultureInfo.InvariantCulture, $"## {kind} target {target}/a{targetArtist} rank {rank} histlen {state.History.Count} start {start}\n  session:");
-            for (var i = Math.Max(0, start - 5); i < state.History.Count; i++)
-            {
-                if (i == start) sb.Append(" |");
-                sb.Append(CultureInfo.InvariantCulture, $" {state.History[i].Track}/a{state.History[i].Artist}");
-            }
-
-            sb.Append("\n  top:");
-            for (var i = 0; i < Math.Min(12, ranked.Count); i++) sb.Append(CultureInfo.InvariantCulture, $" {ranked[i].Track}/a{ranked[i].Artist}:{ranked[i].Reason}:{ranked[i].Score:F2}");
-            if (rank >= 0) sb.Append(CultureInfo.InvariantCulture, $"\n  target: {ranked[rank].Reason} {ranked[rank].Score:F3}");
-            File.AppendAllText(dump, sb.ToString() + "\n");
-        }
+        if (MissesFile is { } misses && (rank < 0 || rank >= 10)) File.AppendAllText(misses, DescribeMiss(state, ranked, kind, target, targetArtist, rank));
 
         if (rank < 0) return;
         if (rank < 10) row.Hit10++;
@@ -63,6 +53,28 @@ internal sealed class QueryBreakdown
         row.InList++;
         var reason = ranked[rank].Reason.ToString();
         row.Reasons[reason] = row.Reasons.GetValueOrDefault(reason) + 1;
+    }
+
+    /// <summary>One miss for reading by eye: the session (after the last five earlier steps), the top 12 with reasons and scores, the target's rank.</summary>
+    private static string DescribeMiss(ListenerState state, IReadOnlyList<RecommendedTrack> ranked, string kind, int target, int targetArtist, int rank)
+    {
+        var start = state.SessionStartIndex();
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"## {kind}: target {target}/a{targetArtist} at rank {rank}\n  steps:");
+        for (var i = Math.Max(0, start - 5); i < state.History.Count; i++)
+        {
+            if (i == start) sb.Append(" |");
+            sb.Append(CultureInfo.InvariantCulture, $" {state.History[i].Track}/a{state.History[i].Artist}");
+        }
+
+        sb.Append("\n  top:");
+        for (var i = 0; i < Math.Min(12, ranked.Count); i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" {ranked[i].Track}/a{ranked[i].Artist}:{ranked[i].Reason}:{ranked[i].Score:F2}");
+        }
+
+        if (rank >= 0) sb.Append(CultureInfo.InvariantCulture, $"\n  target: {ranked[rank].Reason} {ranked[rank].Score:F3}");
+        return sb.Append('\n').ToString();
     }
 
     private static string Classify(ListenerState state, IModelView model, long nowMs, int target, int targetArtist)
