@@ -5,10 +5,11 @@ namespace Personalization.Engine;
 /// <summary>
 /// Scores candidates from several sources and ranks them: transitions from the session's last tracks (learned from
 /// every listener), what followed those tracks in the listener's own history, the session's artists, the listener's
-/// favourite artists, the listener's own liked tracks, and trending. Each source's scores are normalized to [0, 1] and weighted by a named option; a track's reason is the
-/// source that contributed most. How the current session moves on (<see cref="SessionSignals"/>: artist stays, repeats,
-/// replays) lifts the session-artist source, the session's earlier tracks and the playing track against their priors. Disliked tracks and artists and exclusions are never returned; the playing track only when
-/// <see cref="EngineOptions.RecommendPlayingTrack"/> allows a replay.
+/// favourite artists, the listener's own liked tracks, and trending. Each source's scores are normalized to [0, 1] and
+/// weighted by a named option; a track's reason is the source that contributed most. How the current session moves on
+/// (<see cref="SessionSignals"/>: artist stays, repeats, replays) lifts the session-artist source, the session's earlier
+/// tracks and the playing track against their priors. Disliked tracks and artists and exclusions are never returned; the
+/// playing track only when <see cref="EngineOptions.RecommendPlayingTrack"/> allows a replay.
 /// Deterministic for a given state and model: ties are broken by track id.
 /// </summary>
 public sealed class Recommender(EngineOptions options)
@@ -39,7 +40,7 @@ public sealed class Recommender(EngineOptions options)
         AddTrending(model, pool);
         if (sessionActive)
         {
-            ScaleSessionRepeats(state, pool, signals.Lift(signals.Repeats, options.RepeatPrior, options.RepeatStrength));
+            ScaleSessionRepeats(state, pool, playing, signals.Lift(signals.Repeats, options.RepeatPrior, options.RepeatStrength));
             DampPlayingTrack(pool, playing, signals.Lift(signals.Replays, options.ReplayPrior, options.ReplayStrength));
         }
 
@@ -122,14 +123,14 @@ public sealed class Recommender(EngineOptions options)
     }
 
     /// <summary>Tracks already played in the session (the playing one aside) are as much more likely again as the session repeats itself.</summary>
-    private static void ScaleSessionRepeats(ListenerState state, CandidatePool pool, double lift)
+    private static void ScaleSessionRepeats(ListenerState state, CandidatePool pool, int playing, double lift)
     {
         if (lift == 1) return;
         var scaled = new HashSet<int>();
-        for (var i = state.SessionStartIndex(); i < state.History.Count - 1; i++)
+        for (var i = state.SessionStartIndex(); i < state.History.Count; i++)
         {
-            var track = state.History[i].Track;
-            if (track != state.History[^1].Track && scaled.Add(track)) pool.Scale(track, lift);
+            var step = state.History[i];
+            if (step.IsListen && step.Track != playing && scaled.Add(step.Track)) pool.Scale(step.Track, lift);
         }
     }
 
