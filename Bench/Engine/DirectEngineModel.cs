@@ -22,6 +22,8 @@ public sealed class DirectEngineModel : ISequenceModel
     private readonly List<ModelObservation> _pending = [];
     private readonly int[] _predecessors;
     private readonly string _eventPrefix;
+    private readonly QueryBreakdown? _breakdown = QueryBreakdown.Enabled ? new QueryBreakdown() : null;
+    private (string User, long NowMs, IReadOnlyList<RecommendedTrack> Ranked)? _lastQuery;
 
     public DirectEngineModel(string eventPrefix, IReadOnlyDictionary<string, string?> settings)
     {
@@ -42,6 +44,12 @@ public sealed class DirectEngineModel : ISequenceModel
         ArgumentNullException.ThrowIfNull(e);
         var state = StateOf(e.UserId);
         var listen = new Listen(_vocabulary.Intern(e.ItemId), _vocabulary.Intern(e.ArtistId), SignalKind.Play, e.Time * 1000);
+        if (_lastQuery is { } q && q.User == e.UserId)
+        {
+            _breakdown?.Add(state, _model, q.Ranked, q.NowMs, listen.Track, listen.Artist);
+        }
+
+        _lastQuery = null;
         var change = state.Apply($"{_eventPrefix}:{e.Order}", listen);
         if (change.NewStep && !change.EarlySkip)
         {
@@ -62,11 +70,21 @@ public sealed class DirectEngineModel : ISequenceModel
 
     public ValueTask<IReadOnlyList<string>> RecommendAsync(QueryContext query, int count)
     {
-        var ranked = _recommender.Recommend(StateOf(query.UserId), _model, query.Time * 1000, count);
+        var state = StateOf(query.UserId);
+        if (_breakdown is not null)
+        {
+            _lastQuery = (query.UserId, query.Time * 1000, _recommender.Recommend(state, _model, query.Time * 1000, QueryBreakdown.DepthChecked));
+        }
+
+        var ranked = _recommender.Recommend(state, _model, query.Time * 1000, count);
         return ValueTask.FromResult<IReadOnlyList<string>>([.. ranked.Select(r => _vocabulary.NameOf(r.Track))]);
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        if (_breakdown is not null) Console.Error.Write(_breakdown.Render());
+        return ValueTask.CompletedTask;
+    }
 
     private ListenerState StateOf(string user)
     {

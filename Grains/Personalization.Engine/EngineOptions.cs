@@ -58,9 +58,15 @@ public sealed class EngineOptions
     /// <summary>How many of the session's most recent tracks seed transition candidates (weight 1/k for the k-th most recent).</summary>
     public int SessionAnchors { get; set; } = 3;
     public double TransitionSourceWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// Transition evidence is scaled by its best candidate's total, but never by less than this: weak evidence (a pair
+    /// seen once) then weighs less than strong evidence instead of being stretched to the full source weight. 0 disables.
+    /// </summary>
+    public double TransitionEvidenceFloor { get; set; } = 1;
     public double SessionArtistSourceWeight { get; set; } = 0.55;
     public double FavoriteArtistSourceWeight { get; set; } = 0.05;
-    public double HistorySourceWeight { get; set; } = 0.05;
+    public double HistorySourceWeight { get; set; } = 0.15;
     public double TrendingSourceWeight { get; set; } = 0.01;
 
     /// <summary>The k-th most recent session anchor's transition evidence is weighted k^-x (1 = the former 1/k).</summary>
@@ -92,7 +98,26 @@ public sealed class EngineOptions
     /// <summary>How many steps after an earlier occurrence count as its successors (weight 1/gap).</summary>
     public int PersonalTransitionWindow { get; set; } = 3;
 
+    /// <summary>Extra weight (×(1 + bonus)) for an earlier occurrence of the playing track preceded by the same track as now.</summary>
+    public double PersonalContextBonus { get; set; } = 3;
+
     public int MaxRecommendations { get; set; } = 100;
+
+    // ---- Session signals: how the current session moves on lifts the matching source ----
+    // Each lift is the session's smoothed rate of an outcome divided by its prior rate:
+    // (count + Strength·Prior) / (moves + Strength) / Prior; Strength is the prior's weight in pseudo-moves (0 disables).
+
+    /// <summary>Lifts the session-artist source by how often the session stayed with the previous step's artist.</summary>
+    public double ArtistStayStrength { get; set; } = 10;
+    public double ArtistStayPrior { get; set; } = 0.5;
+
+    /// <summary>Lifts tracks already played in the session (not the playing one) by how often the session repeated itself.</summary>
+    public double RepeatStrength { get; set; } = 10;
+    public double RepeatPrior { get; set; } = 0.1;
+
+    /// <summary>Lifts the playing track (a replay) by how often the session replayed the previous track.</summary>
+    public double ReplayStrength { get; set; } = 20;
+    public double ReplayPrior { get; set; } = 0.03;
 
     /// <summary>May the playing track itself be recommended (a replay)? Listeners do replay; false hides it always.</summary>
     public bool RecommendPlayingTrack { get; set; } = true;
@@ -101,7 +126,7 @@ public sealed class EngineOptions
     public double SessionRepeatFactor { get; set; } = 0.3;
 
     /// <summary>Score multiplier for the playing track (a replay), when it may be recommended at all.</summary>
-    public double PlayingTrackFactor { get; set; } = 0.5;
+    public double PlayingTrackFactor { get; set; } = 0.6;
 
     /// <summary>Returns every violated rule; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -168,6 +193,18 @@ public sealed class EngineOptions
         if (!(PlayingTrackFactor is >= 0 and <= 1)) errors.Add($"{nameof(PlayingTrackFactor)} must be in [0, 1] (was {PlayingTrackFactor}).");
         if (!(SessionRepeatFactor is >= 0 and <= 1)) errors.Add($"{nameof(SessionRepeatFactor)} must be in [0, 1] (was {SessionRepeatFactor}).");
         Cap(MaxRecommendations, nameof(MaxRecommendations), 1, 1000);
+        NonNegative(TransitionEvidenceFloor, nameof(TransitionEvidenceFloor));
+        NonNegative(PersonalContextBonus, nameof(PersonalContextBonus));
+        foreach (var (strength, prior, name) in new[]
+        {
+            (ArtistStayStrength, ArtistStayPrior, "ArtistStay"),
+            (RepeatStrength, RepeatPrior, "Repeat"),
+            (ReplayStrength, ReplayPrior, "Replay"),
+        })
+        {
+            NonNegative(strength, name + "Strength");
+            if (!(prior is > 0 and < 1)) errors.Add($"{name}Prior must be in (0, 1) (was {prior}).");
+        }
         return errors;
     }
 }

@@ -34,6 +34,8 @@ internal sealed class PersonalSources(EngineOptions options)
             var k = anchors[..n].IndexOf(history[i].Track);
             if (k < 0) continue;
             var weight = options.PersonalTransitionSourceWeight / (k + 1);
+            // The same two steps in a row as now (the occurrence's predecessor is the session's previous track): a replayed sequence.
+            if (k == 0 && n > 1 && i > 0 && history[i - 1].Track == anchors[1]) weight *= 1 + options.PersonalContextBonus;
             for (var gap = 1; gap <= options.PersonalTransitionWindow && i + gap <= last; gap++)
             {
                 var next = history[i + gap];

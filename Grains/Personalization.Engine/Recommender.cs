@@ -5,9 +5,11 @@ namespace Personalization.Engine;
 /// <summary>
 /// Scores candidates from several sources and ranks them: transitions from the session's last tracks (learned from
 /// every listener), what followed those tracks in the listener's own history, the session's artists, the listener's
-/// favourite artists, the listener's own liked tracks, and trending. Each source's scores are normalized to [0, 1] and weighted by a named option; a track's reason is the
-/// source that contributed most. Disliked tracks and artists and exclusions are never returned; the playing track only when
-/// <see cref="EngineOptions.RecommendPlayingTrack"/> allows a replay.
+/// favourite artists, the listener's own liked tracks, and trending. Each source's scores are normalized to [0, 1] and
+/// weighted by a named option; a track's reason is the source that contributed most. How the current session moves on
+/// (<see cref="SessionSignals"/>: artist stays, repeats, replays) lifts the session-artist source, the session's earlier
+/// tracks and the playing track against their priors. Disliked tracks and artists and exclusions are never returned; the
+/// playing track only when <see cref="EngineOptions.RecommendPlayingTrack"/> allows a replay.
 /// Deterministic for a given state and model: ties are broken by track id.
 /// </summary>
 public sealed class Recommender(EngineOptions options)
@@ -25,17 +27,22 @@ public sealed class Recommender(EngineOptions options)
         var pool = new CandidatePool();
         var sessionActive = state.IsSessionActive(nowMs);
         var playing = -1;
+        var signals = sessionActive ? SessionSignals.Of(state) : default;
         if (sessionActive)
         {
             AddTransitions(state, model, pool, out playing);
             _personal.AddRepeatedSequences(state, pool);
-            AddSessionArtists(state, model, pool);
+            AddSessionArtists(state, model, pool, signals.Lift(signals.ArtistStays, options.ArtistStayPrior, options.ArtistStayStrength));
         }
 
         AddFavoriteArtists(state, model, pool, nowMs);
         AddHistory(state, pool, nowMs);
         AddTrending(model, pool);
-        if (sessionActive) DampPlayingTrack(pool, playing);
+        if (sessionActive)
+        {
+            ScaleSessionRepeats(state, pool, playing, signals.Lift(signals.Repeats, options.RepeatPrior, options.RepeatStrength));
+            DampPlayingTrack(pool, playing, signals.Lift(signals.Replays, options.ReplayPrior, options.ReplayStrength));
+        }
 
         var ranked = new List<RecommendedTrack>(count);
         foreach (var c in pool.Ranked())
@@ -80,7 +87,7 @@ public sealed class Recommender(EngineOptions options)
         }
 
         if (totals.Count == 0) return;
-        var scale = options.TransitionSourceWeight / totals.Values.Max();
+        var scale = options.TransitionSourceWeight / Math.Max(totals.Values.Max(), options.TransitionEvidenceFloor);
         foreach (var (track, rank) in anchors)
         {
             var anchorWeight = AnchorWeight(rank) * scale;
@@ -110,12 +117,24 @@ public sealed class Recommender(EngineOptions options)
     }
 
     /// <summary>The playing track is a less likely next track than its learned replays suggest.</summary>
-    private void DampPlayingTrack(CandidatePool pool, int playing)
+    private void DampPlayingTrack(CandidatePool pool, int playing, double lift)
     {
-        if (playing >= 0) pool.Scale(playing, options.PlayingTrackFactor);
+        if (playing >= 0) pool.Scale(playing, options.PlayingTrackFactor * lift);
     }
 
-    private void AddSessionArtists(ListenerState state, IModelView model, CandidatePool pool)
+    /// <summary>Tracks already played in the session (the playing one aside) are as much more likely again as the session repeats itself.</summary>
+    private static void ScaleSessionRepeats(ListenerState state, CandidatePool pool, int playing, double lift)
+    {
+        if (lift == 1) return;
+        var scaled = new HashSet<int>();
+        for (var i = state.SessionStartIndex(); i < state.History.Count; i++)
+        {
+            var step = state.History[i];
+            if (step.IsListen && step.Track != playing && scaled.Add(step.Track)) pool.Scale(step.Track, lift);
+        }
+    }
+
+    private void AddSessionArtists(ListenerState state, IModelView model, CandidatePool pool, double lift)
     {
         var rank = 0;
         var start = state.SessionStartIndex();
@@ -132,7 +151,7 @@ public sealed class Recommender(EngineOptions options)
             if (tracks.IsEmpty) continue;
             var artistWeight = SessionArtistWeight(state, step.Artist, rank, start, last);
             // "More by this artist" means the artist's other tracks: those already played in the session are damped.
-            var scale = options.SessionArtistSourceWeight * artistWeight;
+            var scale = options.SessionArtistSourceWeight * artistWeight * lift;
             foreach (var t in tracks)
             {
                 var factor = played.Contains(t.Id) ? options.SessionRepeatFactor : 1;
