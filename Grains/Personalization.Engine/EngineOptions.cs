@@ -1,3 +1,5 @@
+using Personalization.Engine.Rewards;
+
 namespace Personalization.Engine;
 
 /// <summary>
@@ -103,6 +105,9 @@ public sealed class EngineOptions
     /// <summary>Score multiplier for the playing track (a replay), when it may be recommended at all.</summary>
     public double PlayingTrackFactor { get; set; } = 0.5;
 
+    // ---- Rewards (attribution of outcomes to served lists; section Personalization:Engine:Rewards) ----
+    public RewardOptions Rewards { get; set; } = new();
+
     /// <summary>Returns every violated rule; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -168,6 +173,8 @@ public sealed class EngineOptions
         if (!(PlayingTrackFactor is >= 0 and <= 1)) errors.Add($"{nameof(PlayingTrackFactor)} must be in [0, 1] (was {PlayingTrackFactor}).");
         if (!(SessionRepeatFactor is >= 0 and <= 1)) errors.Add($"{nameof(SessionRepeatFactor)} must be in [0, 1] (was {SessionRepeatFactor}).");
         Cap(MaxRecommendations, nameof(MaxRecommendations), 1, 1000);
+        if (Rewards is null) errors.Add($"{nameof(Rewards)} must be set.");
+        else errors.AddRange(Rewards.Validate());
         return errors;
     }
 }
