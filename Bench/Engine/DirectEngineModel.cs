@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Personalization.Engine.SessionLogs;
 using Personalization.Bench.Evaluation;
 using Personalization.Engine;
+using Personalization.Engine.Exploration;
 using Personalization.Engine.Model;
 
 namespace Personalization.Bench.Engine;
@@ -11,31 +12,39 @@ namespace Personalization.Bench.Engine;
 /// grain does per event (apply, publish an observation per new step) and what the pipeline does (learn in batches, here
 /// synced before every recommendation). Reported as <c>engine-direct</c>, never as the engine row.
 /// </summary>
-public sealed class DirectEngineModel : ISequenceModel
+public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
 {
     private readonly EngineOptions _options;
     private readonly Vocabulary _vocabulary = new();
     private readonly Dictionary<string, ListenerState> _listeners = new(StringComparer.Ordinal);
     private readonly ModelLearner _learner;
     private readonly LiveModel _model = new();
-    private readonly Recommender _recommender;
+    private readonly RecommendationPolicy _policy;
+    private readonly SourceArms _arms;
     private readonly List<ModelObservation> _pending = [];
     private readonly int[] _predecessors;
     private readonly string _eventPrefix;
 
-    public DirectEngineModel(string eventPrefix, IReadOnlyDictionary<string, string?> settings)
+    public DirectEngineModel(string eventPrefix, IReadOnlyDictionary<string, string?> settings, string name = "engine-direct")
     {
         _options = new EngineOptions();
-        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(EngineOptions.SectionName).Bind(_options);
-        var errors = _options.Validate();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        configuration.GetSection(EngineOptions.SectionName).Bind(_options);
+        var exploration = new ExplorationOptions();
+        configuration.GetSection(ExplorationOptions.SectionName).Bind(exploration);
+        var errors = _options.Validate().Concat(exploration.Validate()).ToList();
         if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(settings));
         _learner = new ModelLearner(_options);
-        _recommender = new Recommender(_options);
+        _arms = new SourceArms(exploration);
+        _policy = new RecommendationPolicy(new Recommender(_options), new SourceExplorer(exploration, _arms), _options);
+        Name = name;
         _predecessors = new int[_options.TransitionWindow];
         _eventPrefix = eventPrefix;
     }
 
-    public string Name => "engine-direct";
+    public string Name { get; }
+
+    public IReadOnlyList<double> LastPropensities { get; private set; } = [];
 
     public ValueTask RecordAsync(SessionEvent e)
     {
@@ -62,8 +71,9 @@ public sealed class DirectEngineModel : ISequenceModel
 
     public ValueTask<IReadOnlyList<string>> RecommendAsync(QueryContext query, int count)
     {
-        var ranked = _recommender.Recommend(StateOf(query.UserId), _model, query.Time * 1000, count);
-        return ValueTask.FromResult<IReadOnlyList<string>>([.. ranked.Select(r => _vocabulary.NameOf(r.Track))]);
+        var served = _policy.Serve(StateOf(query.UserId), _model, query.Time * 1000, count, null, Personalization.Engine.StableHash.Of(query.UserId));
+        LastPropensities = [.. served.Select(s => s.Propensity)];
+        return ValueTask.FromResult<IReadOnlyList<string>>([.. served.Select(s => _vocabulary.NameOf(s.Item.Track))]);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -73,6 +83,7 @@ public sealed class DirectEngineModel : ISequenceModel
         if (!_listeners.TryGetValue(user, out var state))
         {
             state = new ListenerState(_options);
+            state.Rewards.Observer = _arms; // as the grain's reward feed does on a silo (without the metrics)
             _listeners[user] = state;
         }
 
