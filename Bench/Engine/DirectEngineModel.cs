@@ -38,6 +38,7 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
         _arms = new SourceArms(exploration);
         _policy = new RecommendationPolicy(new Recommender(_options), new SourceExplorer(exploration, _arms), _options);
         Name = name;
+        IsStochastic = exploration is { Enabled: true, Epsilon: > 0 };
         _predecessors = new int[_options.TransitionWindow];
         _eventPrefix = eventPrefix;
     }
@@ -45,6 +46,8 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
     public string Name { get; }
 
     public IReadOnlyList<double> LastPropensities { get; private set; } = [];
+
+    public bool IsStochastic { get; }
 
     public ValueTask RecordAsync(SessionEvent e)
     {

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
+using Personalization.Engine.Exploration;
 using Personalization.Engine.SessionLogs;
 using Personalization.Bench.Evaluation;
 using Personalization.Grains;
@@ -26,9 +28,10 @@ public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger
     private readonly Func<Task> _syncModel;
     private readonly string _eventPrefix;
 
-    private GrainEngineModel(IHost host, Func<Task> syncModel, string eventPrefix, string name)
+    private GrainEngineModel(IHost host, Func<Task> syncModel, string eventPrefix, string name, bool stochastic)
     {
         Name = name;
+        IsStochastic = stochastic;
         _host = host;
         _grains = host.Services.GetRequiredService<IGrainFactory>();
         _syncModel = syncModel;
@@ -39,6 +42,8 @@ public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger
 
     /// <summary>The propensities the grain logged for its last list (all 1 unless exploration is enabled).</summary>
     public IReadOnlyList<double> LastPropensities { get; private set; } = [];
+
+    public bool IsStochastic { get; }
 
     /// <summary>Starts a fresh silo; <paramref name="settings"/> override configuration (e.g. engine or exploration options).</summary>
     public static async Task<GrainEngineModel> StartAsync(string eventPrefix, IReadOnlyDictionary<string, string?> settings, string name = "engine")
@@ -52,7 +57,8 @@ public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger
         var host = builder.Build();
         await host.StartAsync();
         var pipeline = host.Services.GetRequiredService<IModelPipeline>();
-        return new GrainEngineModel(host, () => pipeline.FlushAsync(), eventPrefix, name);
+        var stochastic = host.Services.GetRequiredService<IOptions<ExplorationOptions>>().Value is { Enabled: true, Epsilon: > 0 };
+        return new GrainEngineModel(host, () => pipeline.FlushAsync(), eventPrefix, name, stochastic);
     }
 
     public async ValueTask RecordAsync(SessionEvent e)

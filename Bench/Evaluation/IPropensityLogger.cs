@@ -5,4 +5,7 @@ public interface IPropensityLogger
 {
     /// <summary>The propensities of the list the last <see cref="ISequenceModel.RecommendAsync"/> returned, in its order.</summary>
     IReadOnlyList<double> LastPropensities { get; }
+
+    /// <summary>True when the policy is stochastic (exploration on): only such a log supports counterfactual estimates.</summary>
+    bool IsStochastic { get; }
 }

@@ -32,7 +32,7 @@ public sealed class ReplayRunner
         ArgumentNullException.ThrowIfNull(models);
         var metrics = models.ToDictionary(m => m.Name, _ => new RankMetrics());
         var novelty = models.ToDictionary(m => m.Name, _ => new NoveltyMetrics());
-        var logger = models.FirstOrDefault(m => m is IPropensityLogger);
+        var logger = models.FirstOrDefault(m => m is IPropensityLogger { IsStochastic: true });
         var offPolicy = models.ToDictionary(m => m.Name, _ => new OffPolicyEstimator());
         var played = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var firsts = new Dictionary<string, string?>(StringComparer.Ordinal);

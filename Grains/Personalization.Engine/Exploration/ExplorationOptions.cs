@@ -3,7 +3,7 @@ namespace Personalization.Engine.Exploration;
 /// <summary>
 /// The exploration policy (bound from <c>Personalization:Exploration</c>, validated at start). Off by default: the
 /// served list is then exactly the deterministic ranking. On: each slot is, with probability <see cref="Epsilon"/>,
-/// filled by the best remaining candidate of a source chosen by Thompson sampling on the sources' reward posteriors.
+/// filled by one of the best remaining candidates of a source chosen by Thompson sampling on the sources' reward posteriors.
 /// </summary>
 public sealed class ExplorationOptions
 {
@@ -17,6 +17,9 @@ public sealed class ExplorationOptions
 
     /// <summary>Share of an exploring slot's source choice spread evenly over the sources that have candidates (keeps every source's propensity above 0).</summary>
     public double SourceFloor { get; set; } = 0.2;
+
+    /// <summary>An exploring slot takes one of its source's this many best remaining candidates, uniformly (1 = always the source's best).</summary>
+    public int ExploreDepth { get; set; } = 5;
 
     /// <summary>Thompson draws per served list to estimate each source's chance of being the best (the sampled distribution, hence the exact propensity).</summary>
     public int ThompsonDraws { get; set; } = 64;
@@ -39,6 +42,7 @@ public sealed class ExplorationOptions
         var errors = new List<string>();
         if (!(Epsilon is >= 0 and <= 1)) errors.Add($"{nameof(Epsilon)} must be in [0, 1] (was {Epsilon}).");
         if (!(SourceFloor is >= 0 and <= 1)) errors.Add($"{nameof(SourceFloor)} must be in [0, 1] (was {SourceFloor}).");
+        if (ExploreDepth is < 1 or > 100) errors.Add($"{nameof(ExploreDepth)} must be in [1, 100] (was {ExploreDepth}).");
         if (ThompsonDraws is < 1 or > 10_000) errors.Add($"{nameof(ThompsonDraws)} must be in [1, 10000] (was {ThompsonDraws}).");
         if (!(PriorSuccesses is > 0 and < 1e6)) errors.Add($"{nameof(PriorSuccesses)} must be in (0, 1e6) (was {PriorSuccesses}).");
         if (!(PriorFailures is > 0 and < 1e6)) errors.Add($"{nameof(PriorFailures)} must be in (0, 1e6) (was {PriorFailures}).");

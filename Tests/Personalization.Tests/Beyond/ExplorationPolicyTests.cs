@@ -63,7 +63,7 @@ public sealed class ExplorationPolicyTests
     public void Propensities_are_probabilities_and_inverse_propensity_weights_match_the_sampling()
     {
         // Five sources, the best candidates interleaved; arms with different evidence so the Thompson weights differ.
-        var exploration = new ExplorationOptions { Enabled = true, Epsilon = 0.3, ThompsonDraws = 32 };
+        var exploration = new ExplorationOptions { Enabled = true, Epsilon = 0.3, ThompsonDraws = 8, ExploreDepth = 2 };
         var arms = new SourceArms(exploration);
         for (var i = 0; i < 40; i++)
         {
@@ -84,10 +84,10 @@ public sealed class ExplorationPolicyTests
             weightByFirst[first.Item.Track] = weightByFirst.GetValueOrDefault(first.Item.Track) + 1 / first.Propensity;
         }
 
-        // E[1{first = x} / p(first)] = 1 for every x the policy can put first: each source's best candidate.
-        var heads = ranked.GroupBy(r => r.Reason).Select(g => g.First().Track).ToList();
-        Assert.Equal(heads.Order(), weightByFirst.Keys.Order());
-        Assert.All(heads, h => Assert.InRange(weightByFirst[h] / Runs, 0.92, 1.08));
+        // E[1{first = x} / p(first)] = 1 for every x the policy can put first: each source's two best candidates.
+        var reachable = ranked.GroupBy(r => r.Reason).SelectMany(g => g.Take(2)).Select(r => r.Track).ToList();
+        Assert.Equal(reachable.Order(), weightByFirst.Keys.Order());
+        Assert.All(reachable, x => Assert.InRange(weightByFirst[x] / Runs, 0.9, 1.1));
     }
 
     private static RecommendationPolicy Policy(EngineOptions options, ExplorationOptions exploration) =>
