@@ -30,6 +30,14 @@ public sealed class OffPolicyEstimator
         if (string.Equals(targetFirst, actual, StringComparison.Ordinal)) _hits++;
     }
 
+    /// <summary>The logging policy evaluated on its own log: weight 1, so IPS = SNIPS = its measured HR@1.</summary>
+    public void AddOnPolicy(string? loggedFirst, string actual)
+    {
+        var hit = string.Equals(loggedFirst, actual, StringComparison.Ordinal);
+        Add(hit ? 1 : 0, 1, 1);
+        if (hit) _hits++;
+    }
+
     /// <summary>The general form: reward of the logged action, its probability under the target and under the logging policy.</summary>
     public void Add(double reward, double targetProbability, double loggingProbability)
     {

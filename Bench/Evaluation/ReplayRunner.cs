@@ -60,7 +60,7 @@ public sealed class ReplayRunner
                     firsts[model.Name] = ranked.Count > 0 ? ranked[0] : null;
                 }
 
-                if (logger is IPropensityLogger log) AddOffPolicy(offPolicy, firsts, firsts[logger.Name], log.LastPropensities, e.ItemId);
+                if (logger is IPropensityLogger log) AddOffPolicy(offPolicy, firsts, logger.Name, log.LastPropensities, e.ItemId);
             }
 
             foreach (var model in models) await model.RecordAsync(e);
@@ -75,11 +75,19 @@ public sealed class ReplayRunner
             novelty, logger?.Name, logger is null ? null : offPolicy);
     }
 
-    /// <summary>Every model's first item is scored against the logging model's first item and its propensity.</summary>
+    /// <summary>
+    /// Every deterministic model's first item is scored against the logging model's first item and its propensity; the
+    /// logging policy itself is on-policy (weight 1), so its row must reproduce its measured HR@1.
+    /// </summary>
     private static void AddOffPolicy(
-        Dictionary<string, OffPolicyEstimator> estimators, Dictionary<string, string?> firsts, string? logged, IReadOnlyList<double> propensities, string actual)
+        Dictionary<string, OffPolicyEstimator> estimators, Dictionary<string, string?> firsts, string logger, IReadOnlyList<double> propensities, string actual)
     {
+        var logged = firsts[logger];
         var propensity = propensities.Count > 0 ? propensities[0] : 1;
-        foreach (var (name, first) in firsts) estimators[name].Add(logged, propensity, first, actual);
+        foreach (var (name, first) in firsts)
+        {
+            if (name == logger) estimators[name].AddOnPolicy(logged, actual);
+            else estimators[name].Add(logged, propensity, first, actual);
+        }
     }
 }
