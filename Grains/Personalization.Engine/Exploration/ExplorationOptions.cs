@@ -19,7 +19,7 @@ public sealed class ExplorationOptions
     public double SourceFloor { get; set; } = 0.2;
 
     /// <summary>An exploring slot takes one of its source's this many best remaining candidates, uniformly (1 = always the source's best).</summary>
-    public int ExploreDepth { get; set; } = 5;
+    public int ExploreDepth { get; set; } = 20;
 
     /// <summary>Thompson draws per served list to estimate each source's chance of being the best (the sampled distribution, hence the exact propensity).</summary>
     public int ThompsonDraws { get; set; } = 64;
