@@ -10,7 +10,9 @@ namespace Personalization.Bench.Engine;
 /// <summary>
 /// Hidden fast path for tuning (<c>--direct</c>): the engine classes driven without Orleans, mirroring what the user
 /// grain does per event (apply, publish an observation per new step) and what the pipeline does (learn in batches, here
-/// synced before every recommendation). Reported as <c>engine-direct</c>, never as the engine row.
+/// synced before every recommendation) and what the grain serves (<see cref="RecommendationPolicy"/>: exploration when
+/// <c>Personalization:Exploration:Enabled</c>, served lists remembered for rewards, one <see cref="SourceArms"/> for all
+/// listeners as on a silo). Reported as <c>engine-direct</c>, never as the engine row.
 /// </summary>
 public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
 {
