@@ -42,7 +42,11 @@ var engineName = options.Direct ? "engine-direct" : "engine";
 Func<string, Task<ISequenceModel>> startEngine = options.Direct
     ? prefix => Task.FromResult<ISequenceModel>(new DirectEngineModel(prefix, options.Settings))
     : async prefix => await GrainEngineModel.StartAsync(prefix, options.Settings);
-var evaluator = new Evaluator(new ReplayRunner(options.Warmup), startEngine);
+var exploring = new Dictionary<string, string?>(options.Settings, StringComparer.OrdinalIgnoreCase) { ["Personalization:Exploration:Enabled"] = "true" };
+Func<string, Task<ISequenceModel>>? startExplorer = !options.Explore ? null : options.Direct
+    ? prefix => Task.FromResult<ISequenceModel>(new DirectEngineModel(prefix, exploring, engineName + "+explore"))
+    : async prefix => await GrainEngineModel.StartAsync(prefix, exploring, engineName + "+explore");
+var evaluator = new Evaluator(new ReplayRunner(options.Warmup), startEngine, startExplorer);
 var results = new List<SliceResult>();
 for (var i = 0; i < options.Events.Count; i++)
 {

@@ -11,12 +11,14 @@ public sealed record EvaluateArguments(
     double Warmup,
     string? JsonPath,
     bool Direct,
-    IReadOnlyDictionary<string, string?> Settings)
+    IReadOnlyDictionary<string, string?> Settings,
+    bool Explore = false)
 {
     public const string Usage =
-        "usage: evaluate --events FILE [--events FILE ...] [--warmup 0.7] [--json OUT]\n" +
+        "usage: evaluate --events FILE [--events FILE ...] [--warmup 0.7] [--json OUT] [--explore]\n" +
         "  FILE: tab-separated session log with header UserId SessionId ItemId Time ArtistId (plain or .gz);\n" +
-        "  each file is replayed as an independent slice into a fresh cluster.";
+        "  each file is replayed as an independent slice into a fresh cluster.\n" +
+        "  --explore: also run the engine with exploration on (row engine+explore; novelty, IPS/SNIPS from its log).";
 
     public static EvaluateArguments Parse(IReadOnlyList<string> args)
     {
@@ -25,6 +27,7 @@ public sealed record EvaluateArguments(
         var warmup = 0.7;
         string? json = null;
         var direct = false;
+        var explore = false;
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Count; i++)
         {
@@ -34,6 +37,7 @@ public sealed record EvaluateArguments(
                 case "--events": events.Add(Value()); break;
                 case "--json": json = Value(); break;
                 case "--direct": direct = true; break;
+                case "--explore": explore = true; break;
                 case "--warmup":
                     var text = Value();
                     if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out warmup) || warmup is < 0 or >= 1)
@@ -53,6 +57,6 @@ public sealed record EvaluateArguments(
         }
 
         if (events.Count == 0) throw new ArgumentException($"At least one --events FILE is required.\n{Usage}");
-        return new EvaluateArguments(events, warmup, json, direct, settings);
+        return new EvaluateArguments(events, warmup, json, direct, settings, explore);
     }
 }

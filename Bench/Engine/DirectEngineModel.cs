@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Personalization.Engine.SessionLogs;
 using Personalization.Bench.Evaluation;
 using Personalization.Engine;
+using Personalization.Engine.Exploration;
 using Personalization.Engine.Model;
 
 namespace Personalization.Bench.Engine;
@@ -9,9 +10,11 @@ namespace Personalization.Bench.Engine;
 /// <summary>
 /// Hidden fast path for tuning (<c>--direct</c>): the engine classes driven without Orleans, mirroring what the user
 /// grain does per event (apply, publish an observation per new step) and what the pipeline does (learn in batches, here
-/// synced before every recommendation). Reported as <c>engine-direct</c>, never as the engine row.
+/// synced before every recommendation) and what the grain serves (<see cref="RecommendationPolicy"/>: exploration when
+/// <c>Personalization:Exploration:Enabled</c>, served lists remembered for rewards, one <see cref="SourceArms"/> for all
+/// listeners as on a silo). Reported as <c>engine-direct</c>, never as the engine row.
 /// </summary>
-public sealed class DirectEngineModel : ISequenceModel
+public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
 {
     private readonly EngineOptions _options;
     private readonly Vocabulary _vocabulary = new();
@@ -19,25 +22,38 @@ public sealed class DirectEngineModel : ISequenceModel
     private readonly ModelLearner _learner;
     private readonly LiveModel _model = new();
     private readonly Recommender _recommender;
+    private readonly RecommendationPolicy _policy;
+    private readonly SourceArms _arms;
     private readonly List<ModelObservation> _pending = [];
     private readonly int[] _predecessors;
     private readonly string _eventPrefix;
     private readonly QueryBreakdown? _breakdown = QueryBreakdown.Enabled ? new QueryBreakdown() : null;
     private (string User, long NowMs, IReadOnlyList<RecommendedTrack> Ranked)? _lastQuery;
 
-    public DirectEngineModel(string eventPrefix, IReadOnlyDictionary<string, string?> settings)
+    public DirectEngineModel(string eventPrefix, IReadOnlyDictionary<string, string?> settings, string name = "engine-direct")
     {
         _options = new EngineOptions();
-        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(EngineOptions.SectionName).Bind(_options);
-        var errors = _options.Validate();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        configuration.GetSection(EngineOptions.SectionName).Bind(_options);
+        var exploration = new ExplorationOptions();
+        configuration.GetSection(ExplorationOptions.SectionName).Bind(exploration);
+        var errors = _options.Validate().Concat(exploration.Validate()).ToList();
         if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(settings));
         _learner = new ModelLearner(_options);
+        _arms = new SourceArms(exploration);
         _recommender = new Recommender(_options);
+        _policy = new RecommendationPolicy(_recommender, new SourceExplorer(exploration, _arms), _options);
+        Name = name;
+        IsStochastic = exploration is { Enabled: true, Epsilon: > 0 };
         _predecessors = new int[_options.TransitionWindow];
         _eventPrefix = eventPrefix;
     }
 
-    public string Name => "engine-direct";
+    public string Name { get; }
+
+    public IReadOnlyList<double> LastPropensities { get; private set; } = [];
+
+    public bool IsStochastic { get; }
 
     public ValueTask RecordAsync(SessionEvent e)
     {
@@ -76,8 +92,9 @@ public sealed class DirectEngineModel : ISequenceModel
             _lastQuery = (query.UserId, query.Time * 1000, _recommender.Recommend(state, _model, query.Time * 1000, QueryBreakdown.DepthChecked));
         }
 
-        var ranked = _recommender.Recommend(state, _model, query.Time * 1000, count);
-        return ValueTask.FromResult<IReadOnlyList<string>>([.. ranked.Select(r => _vocabulary.NameOf(r.Track))]);
+        var served = _policy.Serve(state, _model, query.Time * 1000, count, null, Personalization.Engine.StableHash.Of(query.UserId));
+        LastPropensities = [.. served.Select(s => s.Propensity)];
+        return ValueTask.FromResult<IReadOnlyList<string>>([.. served.Select(s => _vocabulary.NameOf(s.Item.Track))]);
     }
 
     public ValueTask DisposeAsync()
@@ -91,6 +108,7 @@ public sealed class DirectEngineModel : ISequenceModel
         if (!_listeners.TryGetValue(user, out var state))
         {
             state = new ListenerState(_options);
+            state.Rewards.Observer = _arms; // as the grain's reward feed does on a silo (without the metrics)
             _listeners[user] = state;
         }
 

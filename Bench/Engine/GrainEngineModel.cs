@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
+using Personalization.Engine.Exploration;
 using Personalization.Engine.SessionLogs;
 using Personalization.Bench.Evaluation;
 using Personalization.Grains;
@@ -19,25 +21,32 @@ namespace Personalization.Bench.Engine;
 /// <see cref="SyncAsync"/>, which waits until the shared model has learned every event recorded before; that seam is a
 /// delegate because the model will become cluster-wide.
 /// </summary>
-public sealed class GrainEngineModel : ISequenceModel
+public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger
 {
     private readonly IHost _host;
     private readonly IGrainFactory _grains;
     private readonly Func<Task> _syncModel;
     private readonly string _eventPrefix;
 
-    private GrainEngineModel(IHost host, Func<Task> syncModel, string eventPrefix)
+    private GrainEngineModel(IHost host, Func<Task> syncModel, string eventPrefix, string name, bool stochastic)
     {
+        Name = name;
+        IsStochastic = stochastic;
         _host = host;
         _grains = host.Services.GetRequiredService<IGrainFactory>();
         _syncModel = syncModel;
         _eventPrefix = eventPrefix;
     }
 
-    public string Name => "engine";
+    public string Name { get; }
 
-    /// <summary>Starts a fresh silo; <paramref name="settings"/> override configuration (e.g. engine options).</summary>
-    public static async Task<GrainEngineModel> StartAsync(string eventPrefix, IReadOnlyDictionary<string, string?> settings)
+    /// <summary>The propensities the grain logged for its last list (all 1 unless exploration is enabled).</summary>
+    public IReadOnlyList<double> LastPropensities { get; private set; } = [];
+
+    public bool IsStochastic { get; }
+
+    /// <summary>Starts a fresh silo; <paramref name="settings"/> override configuration (e.g. engine or exploration options).</summary>
+    public static async Task<GrainEngineModel> StartAsync(string eventPrefix, IReadOnlyDictionary<string, string?> settings, string name = "engine")
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -48,7 +57,8 @@ public sealed class GrainEngineModel : ISequenceModel
         var host = builder.Build();
         await host.StartAsync();
         var pipeline = host.Services.GetRequiredService<IModelPipeline>();
-        return new GrainEngineModel(host, () => pipeline.FlushAsync(), eventPrefix);
+        var stochastic = host.Services.GetRequiredService<IOptions<ExplorationOptions>>().Value is { Enabled: true, Epsilon: > 0 };
+        return new GrainEngineModel(host, () => pipeline.FlushAsync(), eventPrefix, name, stochastic);
     }
 
     public async ValueTask RecordAsync(SessionEvent e)
@@ -65,6 +75,7 @@ public sealed class GrainEngineModel : ISequenceModel
     {
         var request = new RecommendRequest(count, null, At: DateTimeOffset.FromUnixTimeSeconds(query.Time));
         var list = await _grains.GetGrain<IUserGrain>(query.UserId).RecommendAsync(request);
+        LastPropensities = [.. list.Items.Select(i => i.Propensity)];
         return [.. list.Items.Select(i => i.TrackId)];
     }
 

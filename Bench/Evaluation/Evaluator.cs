@@ -5,9 +5,10 @@ namespace Personalization.Bench.Evaluation;
 
 /// <summary>
 /// Replays each slice independently: a fresh catalog, fresh baselines and a fresh engine (a new silo) per slice, all
-/// driven by one <see cref="ReplayRunner"/> so every model sees the same events and queries.
+/// driven by one <see cref="ReplayRunner"/> so every model sees the same events and queries. An optional second engine
+/// (<c>startExplorer</c>: exploration on) runs in the same replay.
 /// </summary>
-public sealed class Evaluator(ReplayRunner runner, Func<string, Task<ISequenceModel>> startEngine)
+public sealed class Evaluator(ReplayRunner runner, Func<string, Task<ISequenceModel>> startEngine, Func<string, Task<ISequenceModel>>? startExplorer = null)
 {
     public static IReadOnlyList<ISequenceModel> Baselines(TrackCatalog catalog) =>
     [
@@ -21,6 +22,7 @@ public sealed class Evaluator(ReplayRunner runner, Func<string, Task<ISequenceMo
         ArgumentNullException.ThrowIfNull(slice);
         var catalog = new TrackCatalog();
         var models = new List<ISequenceModel>(Baselines(catalog)) { await startEngine($"s{sliceIndex}") };
+        if (startExplorer is not null) models.Add(await startExplorer($"s{sliceIndex}"));
         try
         {
             return await runner.RunAsync(slice, catalog, models, progress);

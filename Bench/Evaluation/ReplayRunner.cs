@@ -7,7 +7,8 @@ namespace Personalization.Bench.Evaluation;
 /// Prequential replay with full ranking. The first <c>warmup</c> share of a slice's events (in replay order) is only
 /// recorded. Every later event whose session already has an earlier event is first predicted by every model (top
 /// <see cref="RankMetrics.ListLength"/>, the model synced but not told the event), scored against the played track,
-/// and only then recorded. Candidates are whatever each model knows: no sampled negatives.
+/// and only then recorded. Candidates are whatever each model knows: no sampled negatives. When a model logs
+/// propensities (<see cref="IPropensityLogger"/>), every model's HR@1 is also estimated counterfactually from that log.
 /// </summary>
 public sealed class ReplayRunner
 {
@@ -30,6 +31,11 @@ public sealed class ReplayRunner
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(models);
         var metrics = models.ToDictionary(m => m.Name, _ => new RankMetrics());
+        var novelty = models.ToDictionary(m => m.Name, _ => new NoveltyMetrics());
+        var logger = models.FirstOrDefault(m => m is IPropensityLogger { IsStochastic: true });
+        var offPolicy = models.ToDictionary(m => m.Name, _ => new OffPolicyEstimator());
+        var played = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var firsts = new Dictionary<string, string?>(StringComparer.Ordinal);
         var latency = models.ToDictionary(m => m.Name, _ => new LatencyRecorder());
         var sessions = new HashSet<string>(StringComparer.Ordinal);
         var events = slice.Events;
@@ -50,15 +56,38 @@ public sealed class ReplayRunner
                     var ranked = await model.RecommendAsync(query, RankMetrics.ListLength);
                     latency[model.Name].Add(start, Stopwatch.GetTimestamp());
                     metrics[model.Name].Add(ranked, e.ItemId);
+                    novelty[model.Name].Add(ranked, catalog, played.GetValueOrDefault(e.UserId));
+                    firsts[model.Name] = ranked.Count > 0 ? ranked[0] : null;
                 }
+
+                if (logger is IPropensityLogger log) AddOffPolicy(offPolicy, firsts, logger.Name, log.LastPropensities, e.ItemId);
             }
 
             foreach (var model in models) await model.RecordAsync(e);
             catalog.Record(e);
+            if (!played.TryGetValue(e.UserId, out var mine)) played[e.UserId] = mine = new HashSet<string>(StringComparer.Ordinal);
+            mine.Add(e.ItemId);
             if (i % step == 0) progress?.Report((double)(i + 1) / events.Count);
         }
 
         progress?.Report(1);
-        return new SliceResult(slice.Name, events.Count, warmupCount, slice.DuplicatesDropped, catalog.Tracks.ToHashSet(StringComparer.Ordinal), metrics, latency);
+        return new SliceResult(slice.Name, events.Count, warmupCount, slice.DuplicatesDropped, catalog.Tracks.ToHashSet(StringComparer.Ordinal), metrics, latency,
+            novelty, logger?.Name, logger is null ? null : offPolicy);
+    }
+
+    /// <summary>
+    /// Every deterministic model's first item is scored against the logging model's first item and its propensity; the
+    /// logging policy itself is on-policy (weight 1), so its row must reproduce its measured HR@1.
+    /// </summary>
+    private static void AddOffPolicy(
+        Dictionary<string, OffPolicyEstimator> estimators, Dictionary<string, string?> firsts, string logger, IReadOnlyList<double> propensities, string actual)
+    {
+        var logged = firsts[logger];
+        var propensity = propensities.Count > 0 ? propensities[0] : 1;
+        foreach (var (name, first) in firsts)
+        {
+            if (name == logger) estimators[name].AddOnPolicy(logged, actual);
+            else estimators[name].Add(logged, propensity, first, actual);
+        }
     }
 }

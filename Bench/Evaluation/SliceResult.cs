@@ -1,6 +1,9 @@
 namespace Personalization.Bench.Evaluation;
 
-/// <summary>What replaying one slice produced: metrics and recommend latency per model, and the slice's sizes.</summary>
+/// <summary>
+/// What replaying one slice produced: metrics, novelty and recommend latency per model, the slice's sizes, and — when a
+/// model logged propensities — counterfactual HR@1 estimates of every model from its log (<see cref="OffPolicyLogger"/>).
+/// </summary>
 public sealed record SliceResult(
     string Name,
     int Events,
@@ -8,7 +11,10 @@ public sealed record SliceResult(
     int DuplicatesDropped,
     IReadOnlySet<string> KnownTrackIds,
     IReadOnlyDictionary<string, RankMetrics> Metrics,
-    IReadOnlyDictionary<string, LatencyRecorder> Latency)
+    IReadOnlyDictionary<string, LatencyRecorder> Latency,
+    IReadOnlyDictionary<string, NoveltyMetrics>? Novelty = null,
+    string? OffPolicyLogger = null,
+    IReadOnlyDictionary<string, OffPolicyEstimator>? OffPolicy = null)
 {
     public int KnownTracks => KnownTrackIds.Count;
 }

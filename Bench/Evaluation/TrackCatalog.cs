@@ -22,6 +22,9 @@ public sealed class TrackCatalog
 
     public int Count => _counts.Count;
 
+    /// <summary>Plays recorded so far (every event).</summary>
+    public long TotalPlays { get; private set; }
+
     public IEnumerable<string> Tracks => _counts.Keys;
 
     /// <summary>The most played tracks, best first.</summary>
@@ -32,6 +35,7 @@ public sealed class TrackCatalog
     public void Record(SessionEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        TotalPlays++;
         _counts.TryGetValue(e.ItemId, out var current);
         var updated = (current.Count + 1, ++_stamp);
         _counts[e.ItemId] = updated;

@@ -2,7 +2,8 @@ namespace Personalization.Abstractions;
 
 /// <summary>
 /// One recommended track with its score, a human-readable reason ("after t42", "artist you like", "trending"), the
-/// reason's code and the track or artist it refers to.
+/// reason's code and the track or artist it refers to; its position in the list (0 = first), the probability that the
+/// serving policy put it there given the items above it (1 without exploration), and whether exploration placed it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pzn.Recommendation.v1")]
 public sealed record Recommendation(
@@ -11,4 +12,7 @@ public sealed record Recommendation(
     [property: Id(2)] double Score,
     [property: Id(3)] string Reason,
     [property: Id(4)] string ReasonCode,
-    [property: Id(5)] string? Because);
+    [property: Id(5)] string? Because,
+    [property: Id(6)] int Position = 0,
+    [property: Id(7)] double Propensity = 1,
+    [property: Id(8)] bool Explored = false);

@@ -2,7 +2,7 @@ namespace Personalization.Abstractions;
 
 /// <summary>
 /// Everything stored about one listener (privacy export): the full history kept, every affinity with the instant its
-/// weight was stamped, blocked tracks, counters, the hashes of the event ids remembered for deduplication, and the
+/// weight was stamped, blocked tracks, counters, reward statistics, the hashes of the event ids remembered for deduplication, and the
 /// sequence. Built from the same snapshot the grain persists, so nothing stored is left out.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pzn.UserExport.v1")]
@@ -15,4 +15,5 @@ public sealed record UserExport(
     [property: Id(5)] IReadOnlyList<ExportedAffinity> TrackAffinities,
     [property: Id(6)] IReadOnlyList<string> BlockedTracks,
     [property: Id(7)] ProfileCounters Counters,
-    [property: Id(8)] IReadOnlyList<string> RememberedEventIdHashes);
+    [property: Id(8)] IReadOnlyList<string> RememberedEventIdHashes,
+    [property: Id(9)] RewardSummary? Rewards = null);

@@ -1,6 +1,6 @@
 namespace Personalization.Abstractions;
 
-/// <summary>What the system knows of a listener's taste right now.</summary>
+/// <summary>What the system knows of a listener's taste right now, and how the lists served to it fared (<see cref="Rewards"/>).</summary>
 [GenerateSerializer, Immutable, Alias("pzn.UserProfile.v1")]
 public sealed record UserProfile(
     [property: Id(0)] string UserId,
@@ -10,4 +10,5 @@ public sealed record UserProfile(
     [property: Id(4)] ProfileCounters Counters,
     [property: Id(5)] IReadOnlyList<string> DislikedArtists,
     [property: Id(6)] IReadOnlyList<string> BlockedTracks,
-    [property: Id(7)] long Sequence);
+    [property: Id(7)] long Sequence,
+    [property: Id(8)] RewardSummary? Rewards = null);

@@ -1,3 +1,5 @@
+using Personalization.Engine.Rewards;
+
 namespace Personalization.Engine;
 
 /// <summary>
@@ -128,6 +130,9 @@ public sealed class EngineOptions
     /// <summary>Score multiplier for the playing track (a replay), when it may be recommended at all.</summary>
     public double PlayingTrackFactor { get; set; } = 0.6;
 
+    // ---- Rewards (attribution of outcomes to served lists; section Personalization:Engine:Rewards) ----
+    public RewardOptions Rewards { get; set; } = new();
+
     /// <summary>Returns every violated rule; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -205,6 +210,8 @@ public sealed class EngineOptions
             NonNegative(strength, name + "Strength");
             if (!(prior is > 0 and < 1)) errors.Add($"{name}Prior must be in (0, 1) (was {prior}).");
         }
+        if (Rewards is null) errors.Add($"{nameof(Rewards)} must be set.");
+        else errors.AddRange(Rewards.Validate());
         return errors;
     }
 }

@@ -1,3 +1,5 @@
+using Personalization.Engine.Rewards;
+
 namespace Personalization.Engine;
 
 /// <summary>
@@ -19,6 +21,7 @@ public sealed class ListenerState
         History = new HistoryRing(options.HistoryCapacity);
         SeenEvents = new EventIdWindow(options.DedupeWindow);
         BlockedTracks = new BlockList(options.MaxBlockedTracks);
+        Rewards = new RewardLedger(options.Rewards, options.SessionGap);
     }
 
     public EngineOptions Options => _options;
@@ -28,6 +31,9 @@ public sealed class ListenerState
     public EventIdWindow SeenEvents { get; }
     public BlockList BlockedTracks { get; }
     public ListenerCounters Counters { get; } = new();
+
+    /// <summary>Served lists and the outcomes attributed to them (see <see cref="RewardLedger"/>).</summary>
+    public RewardLedger Rewards { get; }
 
     /// <summary>Number of events applied so far (duplicates excluded); the journal's sequence.</summary>
     public long Sequence { get; set; }
@@ -52,6 +58,7 @@ public sealed class ListenerState
         var change = UpdateHistory(listen);
         if (change.EarlySkip) Counters.EarlySkips++;
         if (change.NewSession) Counters.Sessions++;
+        Rewards.Observe(listen, change.EarlySkip, LastEventMs);
         LastEventMs = Math.Max(LastEventMs, listen.TimeMs);
         return change;
     }
@@ -100,6 +107,7 @@ public sealed class ListenerState
         SeenEvents.Clear();
         BlockedTracks.Clear();
         Counters.Reset();
+        Rewards.Clear();
         Sequence = 0;
         LastEventMs = 0;
     }

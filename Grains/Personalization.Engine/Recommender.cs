@@ -24,6 +24,24 @@ public sealed class Recommender(EngineOptions options)
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         count = Math.Min(count, options.MaxRecommendations);
 
+        var ranked = new List<RecommendedTrack>(count);
+        foreach (var r in RankAll(state, model, nowMs, exclude))
+        {
+            ranked.Add(r);
+            if (ranked.Count == count) break;
+        }
+
+        return ranked;
+    }
+
+    /// <summary>
+    /// Every eligible candidate, best first, lazily: the ranking <see cref="Recommend"/> cuts to its count. The hook the
+    /// exploration policy re-ranks (each item's <see cref="RecommendedTrack.Reason"/> is its candidate source).
+    /// </summary>
+    public IEnumerable<RecommendedTrack> RankAll(ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(model);
         var pool = new CandidatePool();
         var sessionActive = state.IsSessionActive(nowMs);
         var playing = -1;
@@ -44,17 +62,19 @@ public sealed class Recommender(EngineOptions options)
             DampPlayingTrack(pool, playing, signals.Lift(signals.Replays, options.ReplayPrior, options.ReplayStrength));
         }
 
-        var ranked = new List<RecommendedTrack>(count);
+        return Eligible(pool, playing, state, model, nowMs, exclude);
+    }
+
+    private IEnumerable<RecommendedTrack> Eligible(
+        CandidatePool pool, int playing, ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude)
+    {
         foreach (var c in pool.Ranked())
         {
             if ((c.Track == playing && !options.RecommendPlayingTrack) || state.BlockedTracks.Contains(c.Track) || (exclude?.Contains(c.Track) ?? false)) continue;
             var artist = c.Artist >= 0 ? c.Artist : model.ArtistOf(c.Track);
             if (artist >= 0 && state.IsArtistDisliked(artist, nowMs)) continue;
-            ranked.Add(new RecommendedTrack(c.Track, artist, c.Score, c.Reason, c.Anchor));
-            if (ranked.Count == count) break;
+            yield return new RecommendedTrack(c.Track, artist, c.Score, c.Reason, c.Anchor);
         }
-
-        return ranked;
     }
 
     private void AddTransitions(ListenerState state, IModelView model, CandidatePool pool, out int playing)

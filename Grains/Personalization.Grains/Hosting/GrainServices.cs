@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
 using Personalization.Engine;
+using Personalization.Engine.Exploration;
+using Personalization.Engine.Rewards;
 using Personalization.Engine.Model;
 using Personalization.Grains.Model;
 using Personalization.Grains.State;
@@ -20,11 +22,17 @@ public static class GrainServices
         services.AddValidatedOptions<ValidationLimits>(configuration, ValidationLimits.SectionName, o => o.Validate());
         services.AddValidatedOptions<ModelPipelineOptions>(configuration, ModelPipelineOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<SnapshotOptions>(configuration, SnapshotOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<ExplorationOptions>(configuration, ExplorationOptions.SectionName, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Vocabulary>();
         services.AddSingleton(sp => new RequestValidator(sp.GetRequiredService<IOptions<ValidationLimits>>().Value));
         services.AddSingleton(sp => new Recommender(sp.GetRequiredService<IOptions<EngineOptions>>().Value));
+        services.AddSingleton(sp => new SourceArms(sp.GetRequiredService<IOptions<ExplorationOptions>>().Value));
+        services.AddSingleton(sp => new SourceExplorer(sp.GetRequiredService<IOptions<ExplorationOptions>>().Value, sp.GetRequiredService<SourceArms>()));
+        services.AddSingleton(sp => new RecommendationPolicy(
+            sp.GetRequiredService<Recommender>(), sp.GetRequiredService<SourceExplorer>(), sp.GetRequiredService<IOptions<EngineOptions>>().Value));
+        services.TryAddSingleton<IRewardObserver>(sp => sp.GetRequiredService<SourceArms>()); // the silo's operations add metrics (RewardFeed)
         services.AddSingleton<SnapshotCodec>();
         services.AddSingleton<EventMapper>();
         services.AddSingleton<LiveModel>();

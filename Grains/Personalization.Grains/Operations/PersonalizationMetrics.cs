@@ -1,12 +1,16 @@
 using System.Diagnostics.Metrics;
 using Personalization.Abstractions;
+using Personalization.Engine;
+using Personalization.Engine.Exploration;
+using Personalization.Engine.Rewards;
 using Personalization.Grains.Model;
+using Personalization.Grains.Users;
 
 namespace Personalization.Grains.Operations;
 
 /// <summary>
 /// The project's own meter, <c>Personalization</c> (exported next to Orleans' <c>Microsoft.Orleans</c> meter).
-/// Tags never carry a user id: only bounded values (event kind, outcome).
+/// Tags never carry a user id: only bounded values (event kind, outcome, candidate source, context).
 /// </summary>
 public sealed class PersonalizationMetrics
 {
@@ -16,9 +20,14 @@ public sealed class PersonalizationMetrics
     private readonly Histogram<double> _recommendationDuration;
     private readonly Histogram<double> _storageWriteDuration;
     private readonly UpDownCounter<long> _activeUsers;
+    private readonly Counter<long> _itemsServed;
+    private readonly Counter<long> _outcomes;
+    private readonly UpDownCounter<double> _reward;
+    private readonly Histogram<int> _startedPosition;
 
-    public PersonalizationMetrics(IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock)
+    public PersonalizationMetrics(IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock, SourceArms arms)
     {
+        ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
         _eventsIngested = meter.CreateCounter<long>(
@@ -32,6 +41,49 @@ public sealed class PersonalizationMetrics
         meter.CreateObservableGauge(
             "personalization.model.staleness", () => StalenessSeconds(pipeline, clock), "s",
             "Seconds since this silo's read model was last refreshed from the model shards.");
+        _itemsServed = meter.CreateCounter<long>(
+            "personalization.recommendations.items", "{item}", "Items served in recommendation lists, by candidate source and whether exploration placed them.");
+        _outcomes = meter.CreateCounter<long>(
+            "personalization.rewards.outcomes", "{outcome}", "Outcomes attributed to served items (started, completed, skipped_early, saved, liked, disliked) and listener returns (returned).");
+        _reward = meter.CreateUpDownCounter<double>(
+            "personalization.rewards.reward", "{reward}", "Reward earned by served items (1 completed/saved/liked, 0.5 started, 0 skipped early), by candidate source.");
+        _startedPosition = meter.CreateHistogram<int>(
+            "personalization.rewards.started_position", "{position}", "List position (0 = first) of served items the listener started.");
+        meter.CreateObservableGauge(
+            "personalization.exploration.arm_mean", () => ArmMeans(arms), "{reward}",
+            "Posterior mean reward per served item of each bandit arm (context, candidate source) on this silo.");
+    }
+
+    public void ItemServed(ReasonKind source, bool explored) =>
+        _itemsServed.Add(1, new KeyValuePair<string, object?>("source", EventMapper.CodeOf(source)), new KeyValuePair<string, object?>("explored", explored));
+
+    public void OutcomeAttributed(ReasonKind source, int position, ItemOutcome added, double rewardDelta)
+    {
+        foreach (var (flag, name) in OutcomeNames)
+        {
+            if ((added & flag) != 0) _outcomes.Add(1, new KeyValuePair<string, object?>("outcome", name));
+        }
+
+        if ((added & ItemOutcome.Started) != 0) _startedPosition.Record(position);
+        if (rewardDelta != 0) _reward.Add(rewardDelta, new KeyValuePair<string, object?>("source", EventMapper.CodeOf(source)));
+    }
+
+    public void ListenerReturned() => _outcomes.Add(1, new KeyValuePair<string, object?>("outcome", "returned"));
+
+    private static readonly (ItemOutcome Flag, string Name)[] OutcomeNames =
+    [
+        (ItemOutcome.Started, "started"), (ItemOutcome.Completed, "completed"), (ItemOutcome.SkippedEarly, "skipped_early"),
+        (ItemOutcome.Saved, "saved"), (ItemOutcome.Liked, "liked"), (ItemOutcome.Disliked, "disliked"),
+    ];
+
+    private static IEnumerable<Measurement<double>> ArmMeans(SourceArms arms)
+    {
+        foreach (var arm in arms.All())
+        {
+            yield return new Measurement<double>(arm.Mean,
+                new KeyValuePair<string, object?>("context", arm.Context == ListeningContext.InSession ? "in_session" : "no_session"),
+                new KeyValuePair<string, object?>("source", EventMapper.CodeOf(arm.Source)));
+        }
     }
 
     public void EventsIngested(int count, string outcome) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Personalization.Abstractions;
+using Personalization.Engine.Rewards;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Journal;
 
@@ -17,6 +18,7 @@ public static class SiloOperations
         ArgumentNullException.ThrowIfNull(settings);
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<PersonalizationMetrics>();
+        silo.Services.Replace(ServiceDescriptor.Singleton<IRewardObserver, RewardFeed>()); // arm statistics + reward metrics
         silo.AddIncomingGrainCallFilter<MetricsCallFilter>();
         silo.Services.DecorateEventJournal();
 

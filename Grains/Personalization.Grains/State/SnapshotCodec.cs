@@ -1,4 +1,5 @@
 using Personalization.Engine;
+using Personalization.Engine.Rewards;
 
 namespace Personalization.Grains.State;
 
@@ -26,6 +27,7 @@ public sealed class SnapshotCodec(Vocabulary vocabulary)
             SeenEventHashes = state.SeenEvents.ToArray(),
             BlockedTracks = [.. state.BlockedTracks.ToArray().Select(vocabulary.NameOf)],
             Counters = new CountersRecord(c.Events, c.Plays, c.Completes, c.Skips, c.EarlySkips, c.Likes, c.Dislikes, c.Saves, c.Duplicates, c.Sessions),
+            Rewards = Rewards(state.Rewards.Stats),
         };
     }
 
@@ -55,7 +57,21 @@ public sealed class SnapshotCodec(Vocabulary vocabulary)
             (k.Likes, k.Dislikes, k.Saves, k.Duplicates, k.Sessions) = (c.Likes, c.Dislikes, c.Saves, c.Duplicates, c.Sessions);
         }
 
+        if (snapshot.Rewards is { } r) Restore(r, state.Rewards.Stats);
         return state;
+    }
+
+    private static RewardsRecord? Rewards(RewardStats s) => s.ListsServed == 0
+        ? null // a listener never served a list stores nothing extra
+        : new RewardsRecord(s.ListsServed, s.ItemsServed, s.Started, s.Completed, s.SkippedEarly, s.Saved, s.Liked, s.Disliked,
+            s.ListsReturned, s.Reward, [.. s.ServedBySource], [.. s.RewardBySource]);
+
+    private static void Restore(RewardsRecord r, RewardStats s)
+    {
+        (s.ListsServed, s.ItemsServed, s.Started, s.Completed, s.SkippedEarly) = (r.ListsServed, r.ItemsServed, r.Started, r.Completed, r.SkippedEarly);
+        (s.Saved, s.Liked, s.Disliked, s.ListsReturned, s.Reward) = (r.Saved, r.Liked, r.Disliked, r.ListsReturned, r.Reward);
+        (r.ServedBySource ?? []).AsSpan(0, Math.Min(r.ServedBySource?.Length ?? 0, RewardStats.SourceCount)).CopyTo(s.ServedBySource);
+        (r.RewardBySource ?? []).AsSpan(0, Math.Min(r.RewardBySource?.Length ?? 0, RewardStats.SourceCount)).CopyTo(s.RewardBySource);
     }
 
     private AffinityRecord[] Affinities(AffinityTable table)

@@ -19,4 +19,7 @@ public sealed class UserSnapshot
     [Id(6)] public ulong[] SeenEventHashes { get; set; } = [];
     [Id(7)] public string[] BlockedTracks { get; set; } = [];
     [Id(8)] public CountersRecord? Counters { get; set; }
+
+    /// <summary>Reward statistics (absent in snapshots written before rewards existed). Served lists themselves are not stored.</summary>
+    [Id(9)] public RewardsRecord? Rewards { get; set; }
 }

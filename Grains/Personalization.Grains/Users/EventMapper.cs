@@ -1,5 +1,6 @@
 using Personalization.Abstractions;
 using Personalization.Engine;
+using Personalization.Engine.Exploration;
 
 namespace Personalization.Grains.Users;
 
@@ -41,20 +42,34 @@ public sealed class EventMapper(Vocabulary vocabulary)
         };
     }
 
-    public Recommendation ToRecommendation(RecommendedTrack r)
+    /// <summary>The wire form of a served item: <paramref name="position"/> in the list, its propensity and whether exploration placed it.</summary>
+    public Recommendation ToRecommendation(ServedTrack served, int position)
     {
+        var r = served.Item;
         var track = vocabulary.NameOf(r.Track);
         var artist = r.Artist >= 0 ? vocabulary.NameOf(r.Artist) : null;
         var anchor = r.Anchor >= 0 ? vocabulary.NameOf(r.Anchor) : null;
-        var (code, text) = r.Reason switch
+        var text = r.Reason switch
         {
-            ReasonKind.AfterTrack => ("after-track", $"after {anchor}"),
-            ReasonKind.SessionArtist => ("session-artist", $"more by {anchor}, playing in this session"),
-            ReasonKind.FavoriteArtist => ("favorite-artist", "artist you like"),
-            ReasonKind.FromHistory => ("from-history", "a track you love"),
-            ReasonKind.Trending => ("trending", "trending"),
-            _ => ("other", "recommended"),
+            ReasonKind.AfterTrack => $"after {anchor}",
+            ReasonKind.SessionArtist => $"more by {anchor}, playing in this session",
+            ReasonKind.FavoriteArtist => "artist you like",
+            ReasonKind.FromHistory => "a track you love",
+            ReasonKind.Trending => "trending",
+            _ => "recommended",
         };
-        return new Recommendation(track, artist, Math.Round(r.Score, 6), text, code, anchor);
+        return new Recommendation(track, artist, Math.Round(r.Score, 6), text, CodeOf(r.Reason), anchor,
+            position, served.Propensity, served.Explored);
     }
+
+    /// <summary>The reason code of a candidate source (also the source's name in reward statistics).</summary>
+    public static string CodeOf(ReasonKind reason) => reason switch
+    {
+        ReasonKind.AfterTrack => "after-track",
+        ReasonKind.SessionArtist => "session-artist",
+        ReasonKind.FavoriteArtist => "favorite-artist",
+        ReasonKind.FromHistory => "from-history",
+        ReasonKind.Trending => "trending",
+        _ => "other",
+    };
 }

@@ -23,7 +23,8 @@ public static class ExportView
             c is null
                 ? new ProfileCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                 : new ProfileCounters(c.Events, c.Plays, c.Completes, c.Skips, c.EarlySkips, c.Likes, c.Dislikes, c.Saves, c.Duplicates, c.Sessions),
-            [.. snapshot.SeenEventHashes.Select(h => h.ToString("x16", CultureInfo.InvariantCulture))]);
+            [.. snapshot.SeenEventHashes.Select(h => h.ToString("x16", CultureInfo.InvariantCulture))],
+            RewardView.Create(snapshot.Rewards));
     }
 
     private static ExportedStep Step(HistoryRecord h)

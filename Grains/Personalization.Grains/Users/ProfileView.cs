@@ -22,7 +22,8 @@ public static class ProfileView
             new ProfileCounters(c.Events, c.Plays, c.Completes, c.Skips, c.EarlySkips, c.Likes, c.Dislikes, c.Saves, c.Duplicates, c.Sessions),
             [.. artists.Where(a => state.IsArtistDisliked(a.Id, nowMs)).Select(a => names.NameOf(a.Id))],
             [.. state.BlockedTracks.ToArray().Select(names.NameOf)],
-            state.Sequence);
+            state.Sequence,
+            RewardView.Create(state.Rewards.Stats));
     }
 
     private static SessionSummary Session(ListenerState state, Vocabulary names, long nowMs)

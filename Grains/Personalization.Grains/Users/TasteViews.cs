@@ -4,6 +4,7 @@ using Personalization.Abstractions.Blend;
 using Personalization.Engine;
 using Personalization.Engine.Blend;
 using Personalization.Engine.Discovery;
+using Personalization.Engine.Exploration;
 using Personalization.Engine.Model;
 
 namespace Personalization.Grains.Users;
@@ -39,7 +40,7 @@ public sealed class TasteViews(
             userId,
             state.Sequence,
             false,
-            [.. ranked.Select(mapper.ToRecommendation)],
+            [.. ranked.Select((r, i) => mapper.ToRecommendation(new ServedTrack(r, 1, false), i))],
             [.. artists.Where(a => a.Weight > 0).Take(blendOptions.Value.FavoriteArtistsShared).Select(a => names.NameOf(a.Id))],
             [.. artists.Where(a => state.IsArtistDisliked(a.Id, nowMs)).Select(a => names.NameOf(a.Id))],
             [.. state.BlockedTracks.ToArray().Select(names.NameOf)],
@@ -61,7 +62,7 @@ public sealed class TasteViews(
 
         var at = request.At ?? now;
         var found = discovery.Find(state, model, at.ToUnixTimeMilliseconds(), request.Count, exclude);
-        return new RecommendationList(Guid.NewGuid().ToString("N"), now, [.. found.Select(ToRecommendation)]);
+        return new RecommendationList(Guid.NewGuid().ToString("N"), now, [.. found.Select((d, i) => ToRecommendation(d) with { Position = i })]);
     }
 
     private Recommendation ToRecommendation(DiscoveredTrack d)

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
 using Personalization.Abstractions.Blend;
 using Personalization.Engine;
+using Personalization.Engine.Exploration;
+using Personalization.Engine.Rewards;
 using Personalization.Engine.Model;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Model;
@@ -22,7 +24,8 @@ public sealed class UserGrain(
     [PersistentState("user", StorageNames.Users)] IPersistentState<UserSnapshot> store,
     SnapshotCodec codec,
     EventMapper mapper,
-    Recommender recommender,
+    RecommendationPolicy policy,
+    IRewardObserver rewardObserver,
     IModelView model,
     IModelFeed feed,
     RequestValidator validator,
@@ -38,6 +41,7 @@ public sealed class UserGrain(
     private ListenerStore _store = null!;
     private ListenerState _state = null!;
     private UserSnapshot? _migrated;
+    private ulong _listenerKey;
 
     /// <summary>Set when an append failed: memory may be ahead of storage, so this activation must neither snapshot nor serve again.</summary>
     private bool _poisoned;
@@ -46,6 +50,8 @@ public sealed class UserGrain(
     {
         _store = new ListenerStore(this.GetPrimaryKeyString(), store, journal, codec, mapper, snapshotOptions.Value, clock, logger);
         _state = await _store.LoadAsync(_migrated, _options, cancellationToken);
+        _state.Rewards.Observer = rewardObserver; // after the journal replay: replayed events are not attributed twice
+        _listenerKey = Personalization.Engine.StableHash.Of(this.GetPrimaryKeyString());
         _migrated = null;
         ServiceProvider.GetRequiredService<PersonalizationMetrics>().UserActivated(); // operations hook: active users gauge
     }
@@ -89,9 +95,10 @@ public sealed class UserGrain(
             }
         }
 
-        var ranked = recommender.Recommend(_state, model, now.ToUnixTimeMilliseconds(), request.Count, exclude);
-        var items = new Recommendation[ranked.Count];
-        for (var i = 0; i < ranked.Count; i++) items[i] = mapper.ToRecommendation(ranked[i]);
+        // Served lists are remembered (for reward attribution) in memory only; see RewardLedger.
+        var served = policy.Serve(_state, model, now.ToUnixTimeMilliseconds(), request.Count, exclude, _listenerKey);
+        var items = new Recommendation[served.Count];
+        for (var i = 0; i < served.Count; i++) items[i] = mapper.ToRecommendation(served[i], i);
         return Task.FromResult(new RecommendationList(Guid.NewGuid().ToString("N"), clock.GetUtcNow(), items));
     }
 
