@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
 using Personalization.Engine;
 using Personalization.Engine.Model;
+using Personalization.Grains.Diagnostics;
 using Personalization.Grains.Model;
 using Personalization.Grains.State;
 using Personalization.Grains.Users;
@@ -20,6 +21,7 @@ public static class GrainServices
         services.AddValidatedOptions<ValidationLimits>(configuration, ValidationLimits.SectionName, o => o.Validate());
         services.AddValidatedOptions<ModelPipelineOptions>(configuration, ModelPipelineOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<SnapshotOptions>(configuration, SnapshotOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<DiagnosticsOptions>(configuration, DiagnosticsOptions.SectionName, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Vocabulary>();

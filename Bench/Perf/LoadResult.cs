@@ -1,0 +1,16 @@
+namespace Personalization.Bench.Perf;
+
+/// <summary>One measured run of a scenario at one concurrency: throughput and latency percentiles (milliseconds).</summary>
+public sealed record LoadResult(
+    string Scenario,
+    int Concurrency,
+    long Operations,
+    long Errors,
+    double Seconds,
+    double P50Ms,
+    double P99Ms,
+    double P999Ms,
+    double MaxMs)
+{
+    public double Throughput => Seconds > 0 ? Operations / Seconds : 0;
+}
