@@ -10,7 +10,7 @@ namespace Personalization.Bench.Perf;
 /// </summary>
 public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, TextWriter log)
 {
-    private const int SeedCallUsers = 500;
+    private const int SeedCallUsers = 100;
     private const int SeedCallsInFlight = 4;
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private readonly GrainWorkloads _workloads = new(client, Guid.NewGuid().ToString("N")[..8]);
@@ -39,7 +39,7 @@ public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, Tex
     {
         if (tracks <= _catalogTracks) return 0;
         var clock = Stopwatch.StartNew();
-        const int PerCall = 100_000;
+        const int PerCall = 25_000;
         for (var first = _catalogTracks; first < tracks; first += PerCall)
         {
             await client.GetGrain<IDiagnosticsGrain>(0).SeedCatalogAsync(new CatalogSeedRequest(first, Math.Min(PerCall, tracks - first), DateTimeOffset.UtcNow));

@@ -29,7 +29,7 @@ public sealed class PerfClient : IAsyncDisposable
             ["Personalization:Client:ClusterId"] = silo.ClusterId,
             ["Personalization:Client:Clustering"] = "Static",
             ["Personalization:Client:GatewayEndpoints:0"] = "127.0.0.1:" + silo.GatewayPort.ToString(CultureInfo.InvariantCulture),
-            ["Personalization:Client:ResponseTimeout"] = "00:00:30", // seeding calls are long; scenario calls are not
+            ["Personalization:Client:ResponseTimeout"] = "00:02:00", // seeding calls are long (and the machine may be shared); scenario calls are not
             ["Personalization:Auth:UseDevelopmentKey"] = "true", // the registration adds the HTTP services; no HTTP is served
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
