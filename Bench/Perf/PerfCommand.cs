@@ -38,7 +38,13 @@ public static class PerfCommand
                 if (Wants("ingest") || Wants("recommend") || Wants("mixed")) await cluster.GrowCatalogAsync(sizes.RecommendCatalog);
                 if (Wants("ingest")) results.Runs.AddRange(await cluster.IngestAsync());
                 if (Wants("recommend") || Wants("mixed")) await cluster.SeedWarmUsersAsync();
-                if (Wants("recommend")) results.Runs.AddRange(await cluster.RecommendAsync());
+                if (Wants("recommend"))
+                {
+                    results.Runs.AddRange(await cluster.RecommendAsync());
+                    results.SiloRecommend = await SiloMetrics.RecommendationsAsync(silo.HttpPort);
+                    if (results.SiloRecommend is { } served) log.WriteLine($"  recommend inside the silo: {served.MeanMs:F3} ms mean over {served.Count:N0} calls");
+                }
+
                 if (Wants("mixed")) results.Runs.AddRange(await cluster.MixedAsync());
                 foreach (var tracks in catalogSizes.Where(t => t > sizes.RecommendCatalog)) results.Catalog.Add(await cluster.CatalogAsync(tracks));
                 if (Wants("memory")) results.Memory.AddRange(await cluster.MemoryAsync());

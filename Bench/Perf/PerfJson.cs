@@ -35,6 +35,7 @@ public static class PerfJson
                 ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             },
             ["headline_concurrency"] = r.Sizes.Concurrency,
+            ["silo_recommend_mean_ms"] = Round(r.SiloRecommend?.MeanMs),
             ["catalog_compared_tracks"] = r.Catalog.Count >= 2 ? new JsonArray(r.Catalog.Min(c => c.Tracks), r.Catalog.Max(c => c.Tracks)) : null,
             ["scenarios"] = new JsonArray([.. r.Runs.Select(Run)]),
             ["memory"] = new JsonArray([.. r.Memory.Select(m => (JsonNode)new JsonObject

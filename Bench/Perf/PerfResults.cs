@@ -14,6 +14,9 @@ public sealed class PerfResults(PerfSizes sizes, bool quick)
     public List<CatalogReading> Catalog { get; } = [];
     public DurableBenchmark.Result? Durable { get; set; }
 
+    /// <summary>Recommendations served by the user grains up to the end of the recommend scenario, and their mean time inside the silo.</summary>
+    public (long Count, double MeanMs)? SiloRecommend { get; set; }
+
     /// <summary>Why a scenario did not run (e.g. redis-server missing), by scenario name.</summary>
     public Dictionary<string, string> Skipped { get; } = [];
 

@@ -9,14 +9,14 @@ public sealed record PerfSizes
     /// <summary>Further concurrencies measured for the latency-vs-throughput curves (empty: the headline only).</summary>
     public IReadOnlyList<int> Sweep { get; init; } = [8, 256];
 
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3); // long enough for tiered JIT to reach optimized code
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(8);
 
     /// <summary>Distinct users the ingest scenario writes to (cold: they are activated by the load).</summary>
     public int IngestUsers { get; init; } = 100_000;
 
     /// <summary>Warm users (200-event history, in a session) asked for recommendations.</summary>
-    public int WarmUsers { get; init; } = 20_000;
+    public int WarmUsers { get; init; } = 10_000;
 
     public int HistoryEvents { get; init; } = 200;
 

@@ -23,6 +23,11 @@ public static class PerfTable
             b.AppendLine(Invariant($"| durable (events through grains, journal on Azurite) | {r.Sizes.DurableConcurrency} | {d.DurableEventsPerSecond:N0} | | | | |"));
         }
 
+        if (r.SiloRecommend is { } served)
+        {
+            b.AppendLine(Invariant($"| recommend, inside the silo (grain time, {served.Count:N0} calls) | | | mean {served.MeanMs:F3} | | | |"));
+        }
+
         foreach (var (scenario, reason) in r.Skipped) b.AppendLine($"| {scenario} | skipped: {reason} | | | | | |");
 
         if (r.Memory.Count > 0)

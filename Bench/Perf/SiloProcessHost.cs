@@ -13,16 +13,20 @@ public sealed class SiloProcessHost : IDisposable
 {
     private readonly Process _process;
 
-    private SiloProcessHost(Process process, int gatewayPort, string clusterId, string log)
+    private SiloProcessHost(Process process, int gatewayPort, int httpPort, string clusterId, string log)
     {
         _process = process;
         GatewayPort = gatewayPort;
+        HttpPort = httpPort;
         ClusterId = clusterId;
         LogPath = log;
     }
 
     public int Pid => _process.Id;
     public int GatewayPort { get; }
+
+    /// <summary>The co-hosted HTTP API's port (its <c>/metrics</c> tell how long the grains themselves took).</summary>
+    public int HttpPort { get; }
     public string ClusterId { get; }
     public string LogPath { get; }
 
@@ -52,7 +56,7 @@ public sealed class SiloProcessHost : IDisposable
             ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var (key, value) in environment) start.Environment[key] = value;
-        var host = new SiloProcessHost(Process.Start(start)!, gatewayPort, clusterId, log);
+        var host = new SiloProcessHost(Process.Start(start)!, gatewayPort, httpPort, clusterId, log);
         try
         {
             await host.WaitForGatewayAsync(timeout);

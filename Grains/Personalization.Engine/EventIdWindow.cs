@@ -27,7 +27,7 @@ public sealed class EventIdWindow
         if (_count < _capacity)
         {
             // Not full yet: hashes sit at [0, count) in order.
-            if (_count == _hashes.Length) Array.Resize(ref _hashes, Math.Min(_capacity, Math.Max(8, _hashes.Length * 2)));
+            if (_count == _hashes.Length) Array.Resize(ref _hashes, Math.Min(_capacity, Math.Max(8, _hashes.Length * 3 / 2))); // 1.5x: 200 events hold 202 slots, not 256
             _hashes[_count++] = hash;
             _next = _count % _capacity;
             return;
