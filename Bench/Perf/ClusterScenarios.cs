@@ -23,8 +23,22 @@ public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, Tex
 
     public async Task<IReadOnlyList<LoadResult>> PingAsync() => await SweepAsync("ping", _ => _workloads.Ping());
 
-    public async Task<IReadOnlyList<LoadResult>> IngestAsync() =>
-        await SweepAsync("ingest", c => _workloads.Ingest($"i{_runId}c{c}-", sizes.IngestUsers, Math.Max(1, _catalogTracks), c));
+    /// <summary>
+    /// Ingest over <see cref="PerfSizes.IngestUsers"/> distinct users: first one pass that sends each (cold) user its first
+    /// event — what activating a user costs, reported as <c>ingest-first-event</c> — then the sweep over the same, now
+    /// active, users.
+    /// </summary>
+    public async Task<IReadOnlyList<LoadResult>> IngestAsync()
+    {
+        var prefix = $"i{_runId}-";
+        var catalog = Math.Max(1, _catalogTracks);
+        using var done = new CancellationTokenSource();
+        var next = -1L;
+        var firstEvents = _workloads.FirstEvents(prefix, sizes.IngestUsers, catalog, () => Interlocked.Increment(ref next), done);
+        var cold = await LoadRunner.RunAsync("ingest-first-event", sizes.Concurrency, TimeSpan.Zero, TimeSpan.FromMinutes(30), firstEvents, done.Token);
+        log.WriteLine($"  ingest first event of {sizes.IngestUsers:N0} users (activations) x{cold.Concurrency}: {cold.Throughput:N0}/s, p50 {cold.P50Ms:F3} ms, p99 {cold.P99Ms:F3} ms");
+        return [cold, .. await SweepAsync("ingest", c => _workloads.Ingest(prefix, sizes.IngestUsers, catalog, c))];
+    }
 
     /// <summary>Warm users for recommend and mixed: seeded once, over the current catalog.</summary>
     public async Task SeedWarmUsersAsync() => await SeedUsersAsync(WarmPrefix, sizes.WarmUsers, _catalogTracks, keepStored: true);
@@ -47,6 +61,7 @@ public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, Tex
 
         _catalogTracks = tracks;
         log.WriteLine($"  model: {tracks:N0} tracks ({clock.Elapsed.TotalSeconds:F1} s to learn and refresh)");
+        await SettleAsync();
         return clock.Elapsed.TotalSeconds;
     }
 
@@ -119,7 +134,11 @@ public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, Tex
             }
         });
         await Task.WhenAll(calls);
+        if (keepStored) await SettleAsync();
     }
+
+    /// <summary>A full collection on the silo after bulk seeding, so that a measurement does not pay for the seeding's garbage.</summary>
+    private async Task SettleAsync() => await client.GetGrain<IDiagnosticsGrain>(0).GetHeapAsync(collect: true);
 
     private async Task<IReadOnlyList<LoadResult>> SweepAsync(string scenario, Func<int, LoadRunner.Operation> operation)
     {

@@ -23,6 +23,21 @@ public sealed class GrainWorkloads(IClusterClient client, string runId)
             return client.GetGrain<IUserGrain>(LoadCatalog.UserId(prefix, user)).RecordAsync(e);
         };
 
+    /// <summary>One event to each user in turn (<paramref name="nextUser"/> hands out 0, 1, ...); cancels <paramref name="done"/> after the last.</summary>
+    public LoadRunner.Operation FirstEvents(string prefix, int users, int catalogTracks, Func<long> nextUser, CancellationTokenSource done) =>
+        (caller, n) =>
+        {
+            var user = nextUser();
+            if (user >= users)
+            {
+                done.Cancel();
+                return Task.CompletedTask;
+            }
+
+            var e = LoadEvents.Complete($"{runId}-f{user}", LoadEvents.NextTrack((int)user, 0, catalogTracks), DateTimeOffset.UtcNow);
+            return client.GetGrain<IUserGrain>(LoadCatalog.UserId(prefix, (int)user)).RecordAsync(e);
+        };
+
     /// <summary>A top-10 next-track request for a warm user (in a session, 200-event history).</summary>
     public LoadRunner.Operation Recommend(string prefix, int users) =>
         (caller, n) => client.GetGrain<IUserGrain>(LoadCatalog.UserId(prefix, Pick(caller, n, users))).RecommendAsync(new RecommendRequest(10));

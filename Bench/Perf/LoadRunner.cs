@@ -15,7 +15,9 @@ public static class LoadRunner
     /// <summary>An operation: caller number and the caller's own running count (both for choosing keys).</summary>
     public delegate Task Operation(int caller, long n);
 
-    public static async Task<LoadResult> RunAsync(string scenario, int concurrency, TimeSpan warmup, TimeSpan duration, Operation operation)
+    /// <param name="finished">Set when the work ran out (a pass over a fixed set of keys): callers stop early.</param>
+    public static async Task<LoadResult> RunAsync(
+        string scenario, int concurrency, TimeSpan warmup, TimeSpan duration, Operation operation, CancellationToken finished = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
@@ -34,7 +36,7 @@ public static class LoadRunner
             for (long n = 0; ; n++)
             {
                 var started = clock.Elapsed;
-                if (started >= end) return;
+                if (started >= end || finished.IsCancellationRequested) return;
                 try
                 {
                     await operation(caller, n);
@@ -46,7 +48,7 @@ public static class LoadRunner
                     continue;
                 }
 
-                if (started < measureFrom) continue;
+                if (started < measureFrom || finished.IsCancellationRequested) continue; // a call past the end of the work did nothing
                 var micros = (long)((clock.Elapsed - started).TotalMilliseconds * 1000);
                 histogram.RecordValue(Math.Clamp(micros, 1, HighestMicroseconds));
                 operations[caller]++;

@@ -1,18 +1,22 @@
+using System.Runtime.InteropServices;
+
 namespace Personalization.Bench.Perf;
 
 /// <summary>
 /// The processes this benchmark started (silo, Redis, Azurite), stopped by PID when it ends, fails, is interrupted
-/// (Ctrl+C) or terminated — never left running.
+/// (Ctrl+C) or terminated — never left running. Signals are caught with <see cref="PosixSignalRegistration"/>: the
+/// Orleans client's host takes SIGTERM and SIGINT for its own graceful stop, so ProcessExit alone would not run.
 /// </summary>
 public sealed class OwnedProcesses : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<IDisposable> _owned = [];
+    private readonly PosixSignalRegistration[] _signals;
 
     public OwnedProcesses()
     {
-        Console.CancelKeyPress += OnCancel;
         AppDomain.CurrentDomain.ProcessExit += OnExit;
+        _signals = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
     }
 
     public T Add<T>(T process)
@@ -32,8 +36,8 @@ public sealed class OwnedProcesses : IDisposable
 
     public void Dispose()
     {
-        Console.CancelKeyPress -= OnCancel;
         AppDomain.CurrentDomain.ProcessExit -= OnExit;
+        foreach (var signal in _signals) signal.Dispose();
         StopAll();
     }
 
@@ -49,10 +53,11 @@ public sealed class OwnedProcesses : IDisposable
         foreach (var p in owned.Reverse()) p.Dispose();
     }
 
-    private void OnCancel(object? sender, ConsoleCancelEventArgs e)
+    private void OnSignal(PosixSignalContext context)
     {
-        Console.Error.WriteLine("perf: interrupted; stopping the processes it started");
+        Console.Error.WriteLine($"perf: {context.Signal}; stopping the processes it started, then exiting");
         StopAll();
+        Environment.Exit(130);
     }
 
     private void OnExit(object? sender, EventArgs e) => StopAll();

@@ -50,7 +50,7 @@ public sealed record PerfSizes
         IngestUsers = 20_000,
         WarmUsers = 2_000,
         RecommendCatalog = 50_000,
-        MemoryUsers = [20_000],
+        MemoryUsers = [10_000],
         CatalogTracks = [10_000, 100_000],
         CatalogUsers = 500,
         DurableDuration = TimeSpan.FromSeconds(2),
