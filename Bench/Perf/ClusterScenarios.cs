@@ -148,6 +148,7 @@ public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, Tex
             var result = await LoadRunner.RunAsync(scenario, concurrency, sizes.Warmup, sizes.Duration, operation(concurrency));
             results.Add(result);
             log.WriteLine($"  {scenario} x{concurrency}: {result.Throughput:N0}/s, p50 {result.P50Ms:F3} ms, p99 {result.P99Ms:F3} ms, p99.9 {result.P999Ms:F3} ms");
+            if (result.FirstError is { } error) log.WriteLine($"    {result.Errors} failed, first: {error}");
         }
 
         return results;

@@ -1,6 +1,9 @@
 namespace Personalization.Bench.Perf;
 
-/// <summary>One measured run of a scenario at one concurrency: throughput and latency percentiles (milliseconds).</summary>
+/// <summary>
+/// One measured run of a scenario at one concurrency: throughput and latency percentiles (milliseconds), and the first
+/// failure's type and message when some operations failed (tolerated up to 1%).
+/// </summary>
 public sealed record LoadResult(
     string Scenario,
     int Concurrency,
@@ -10,7 +13,8 @@ public sealed record LoadResult(
     double P50Ms,
     double P99Ms,
     double P999Ms,
-    double MaxMs)
+    double MaxMs,
+    string? FirstError = null)
 {
     public double Throughput => Seconds > 0 ? Operations / Seconds : 0;
 }

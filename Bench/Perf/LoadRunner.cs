@@ -70,6 +70,7 @@ public static class LoadRunner
 
         double Ms(double percentile) => merged.TotalCount == 0 ? 0 : merged.GetValueAtPercentile(percentile) / 1000.0;
         var seconds = Math.Max(1e-9, measured.TotalSeconds);
-        return new LoadResult(scenario, concurrency, total, failed, seconds, Ms(50), Ms(99), Ms(99.9), merged.GetMaxValue() / 1000.0);
+        var error = failed > 0 && firstError is not null ? $"{firstError.GetType().Name}: {firstError.Message}" : null;
+        return new LoadResult(scenario, concurrency, total, failed, seconds, Ms(50), Ms(99), Ms(99.9), merged.GetMaxValue() / 1000.0, error);
     }
 }

@@ -86,6 +86,7 @@ public static class PerfJson
         ["p99_ms"] = Round(x.P99Ms),
         ["p999_ms"] = Round(x.P999Ms),
         ["max_ms"] = Round(x.MaxMs),
+        ["first_error"] = x.FirstError,
     };
 
     private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 4) : null;
