@@ -31,7 +31,7 @@ public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, Tex
     public async Task<IReadOnlyList<LoadResult>> IngestAsync()
     {
         var prefix = $"i{_runId}-";
-        var catalog = Math.Max(1, _catalogTracks);
+        var catalog = LoadTracks;
         using var done = new CancellationTokenSource();
         var next = -1L;
         var firstEvents = _workloads.FirstEvents(prefix, sizes.IngestUsers, catalog, () => Interlocked.Increment(ref next), done);
@@ -46,7 +46,10 @@ public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, Tex
     public async Task<IReadOnlyList<LoadResult>> RecommendAsync() => await SweepAsync("recommend", _ => _workloads.Recommend(WarmPrefix, sizes.WarmUsers));
 
     public async Task<IReadOnlyList<LoadResult>> MixedAsync() =>
-        await SweepAsync("mixed", _ => _workloads.Mixed(WarmPrefix, sizes.WarmUsers, _catalogTracks));
+        await SweepAsync("mixed", _ => _workloads.Mixed(WarmPrefix, sizes.WarmUsers, LoadTracks));
+
+    /// <summary>Tracks the ingest and mixed events play: the model's, minus those of the catalog scenario's listeners.</summary>
+    private TrackRange LoadTracks => new(_catalogUsersTracks < _catalogTracks ? _catalogUsersTracks : 0, Math.Max(1, _catalogTracks));
 
     /// <summary>Teaches the model tracks up to <paramref name="tracks"/> (no-op when it already has them); returns the seconds it took.</summary>
     public async Task<double> GrowCatalogAsync(int tracks)

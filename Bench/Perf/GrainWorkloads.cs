@@ -14,17 +14,17 @@ public sealed class GrainWorkloads(IClusterClient client, string runId)
     public LoadRunner.Operation Ping() =>
         (caller, n) => client.GetGrain<IDiagnosticsGrain>((caller * 7919L + n) % PingKeys).PingAsync();
 
-    /// <summary>One listening event per call, spread over <paramref name="users"/> distinct (initially cold) users.</summary>
-    public LoadRunner.Operation Ingest(string prefix, int users, int catalogTracks, int concurrency) =>
+    /// <summary>One listening event per call, spread over <paramref name="users"/> distinct users, tracks from <paramref name="tracks"/>.</summary>
+    public LoadRunner.Operation Ingest(string prefix, int users, TrackRange tracks, int concurrency) =>
         (caller, n) =>
         {
             var user = (int)((n * concurrency + caller) % users);
-            var e = LoadEvents.Complete($"{runId}-{caller}-{n}", LoadEvents.NextTrack(user, n, catalogTracks), DateTimeOffset.UtcNow);
+            var e = LoadEvents.Complete($"{runId}-{caller}-{n}", tracks.Next(user, n), DateTimeOffset.UtcNow);
             return client.GetGrain<IUserGrain>(LoadCatalog.UserId(prefix, user)).RecordAsync(e);
         };
 
     /// <summary>One event to each user in turn (<paramref name="nextUser"/> hands out 0, 1, ...); cancels <paramref name="done"/> after the last.</summary>
-    public LoadRunner.Operation FirstEvents(string prefix, int users, int catalogTracks, Func<long> nextUser, CancellationTokenSource done) =>
+    public LoadRunner.Operation FirstEvents(string prefix, int users, TrackRange tracks, Func<long> nextUser, CancellationTokenSource done) =>
         (caller, n) =>
         {
             var user = nextUser();
@@ -34,7 +34,7 @@ public sealed class GrainWorkloads(IClusterClient client, string runId)
                 return Task.CompletedTask;
             }
 
-            var e = LoadEvents.Complete($"{runId}-f{user}", LoadEvents.NextTrack((int)user, 0, catalogTracks), DateTimeOffset.UtcNow);
+            var e = LoadEvents.Complete($"{runId}-f{user}", tracks.Next((int)user, 0), DateTimeOffset.UtcNow);
             return client.GetGrain<IUserGrain>(LoadCatalog.UserId(prefix, (int)user)).RecordAsync(e);
         };
 
@@ -43,14 +43,14 @@ public sealed class GrainWorkloads(IClusterClient client, string runId)
         (caller, n) => client.GetGrain<IUserGrain>(LoadCatalog.UserId(prefix, Pick(caller, n, users))).RecommendAsync(new RecommendRequest(10));
 
     /// <summary>80% listening events, 20% recommendations, over warm users.</summary>
-    public LoadRunner.Operation Mixed(string prefix, int users, int catalogTracks)
+    public LoadRunner.Operation Mixed(string prefix, int users, TrackRange tracks)
     {
         var recommend = Recommend(prefix, users);
         return (caller, n) =>
         {
             if (n % 5 == 4) return recommend(caller, n);
             var user = Pick(caller, n, users);
-            var e = LoadEvents.Complete($"{runId}-m{caller}-{n}", LoadEvents.NextTrack(user, n, catalogTracks), DateTimeOffset.UtcNow);
+            var e = LoadEvents.Complete($"{runId}-m{caller}-{n}", tracks.Next(user, n), DateTimeOffset.UtcNow);
             return client.GetGrain<IUserGrain>(LoadCatalog.UserId(prefix, user)).RecordAsync(e);
         };
     }
