@@ -17,6 +17,12 @@ if (args.Length > 0 && args[0] == "durable")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "perf")
+{
+    // perf [--quick] [--json OUT] [--report OUT.md] [--only ...]: throughput, latency, memory and scale (issue 7).
+    return await Personalization.Bench.Perf.PerfMain.RunAsync(args[1..]);
+}
+
 if (args.Length == 0 || args[0] != "evaluate")
 {
     Console.Error.WriteLine(EvaluateArguments.Usage);

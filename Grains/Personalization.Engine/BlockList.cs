@@ -1,16 +1,20 @@
 namespace Personalization.Engine;
 
-/// <summary>Bounded set of ids the listener rejected (disliked tracks); the oldest falls out when full.</summary>
+/// <summary>
+/// Bounded set of ids the listener rejected (disliked tracks); the oldest falls out when full. Its array grows with
+/// use up to the capacity (most listeners block few tracks or none).
+/// </summary>
 public sealed class BlockList
 {
-    private readonly int[] _ids;
+    private readonly int _capacity;
+    private int[] _ids = [];
     private int _next;
     private int _count;
 
     public BlockList(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _ids = new int[capacity];
+        _capacity = capacity;
     }
 
     public int Count => _count;
@@ -20,9 +24,17 @@ public sealed class BlockList
     public void Add(int id)
     {
         if (Contains(id)) return;
+        if (_count < _capacity)
+        {
+            // Not full yet: ids sit at [0, count) in order.
+            if (_count == _ids.Length) Array.Resize(ref _ids, Math.Min(_capacity, Math.Max(4, _ids.Length * 2)));
+            _ids[_count++] = id;
+            _next = _count % _capacity;
+            return;
+        }
+
         _ids[_next] = id;
-        _next = (_next + 1) % _ids.Length;
-        if (_count < _ids.Length) _count++;
+        _next = (_next + 1) % _capacity;
     }
 
     public void Remove(int id)
@@ -39,7 +51,7 @@ public sealed class BlockList
     public int[] ToArray()
     {
         var result = new int[_count];
-        var first = _count < _ids.Length ? 0 : _next;
+        var first = _count < _capacity ? 0 : _next;
         for (var i = 0; i < _count; i++) result[i] = _ids[(first + i) % _ids.Length];
         return result;
     }

@@ -1,21 +1,25 @@
 namespace Personalization.Engine;
 
-/// <summary>Bounded ring of the most recent steps, oldest first when enumerated.</summary>
+/// <summary>
+/// Bounded ring of the most recent steps, oldest first when enumerated. Its array grows with the history up to the
+/// capacity (a listener with few steps holds few), then the oldest step is overwritten.
+/// </summary>
 public sealed class HistoryRing
 {
-    private readonly HistoryEntry[] _items;
+    private readonly int _capacity;
+    private HistoryEntry[] _items = [];
     private int _start;
     private int _count;
 
     public HistoryRing(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _items = new HistoryEntry[capacity];
+        _capacity = capacity;
     }
 
     public int Count => _count;
 
-    public int Capacity => _items.Length;
+    public int Capacity => _capacity;
 
     /// <summary>The i-th entry, 0 = oldest.</summary>
     public HistoryEntry this[int index]
@@ -23,7 +27,8 @@ public sealed class HistoryRing
         get
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
-            return _items[(_start + index) % _items.Length];
+            var i = _start + index;
+            return _items[i < _items.Length ? i : i - _items.Length];
         }
     }
 
@@ -41,15 +46,16 @@ public sealed class HistoryRing
 
     public void Add(HistoryEntry entry)
     {
-        if (_count < _items.Length)
+        if (_count < _capacity)
         {
-            _items[(_start + _count) % _items.Length] = entry;
-            _count++;
+            // Not full yet: entries sit at [0, count) and _start is 0.
+            if (_count == _items.Length) Array.Resize(ref _items, Math.Min(_capacity, Math.Max(8, _items.Length * 2)));
+            _items[_count++] = entry;
             return;
         }
 
         _items[_start] = entry;
-        _start = (_start + 1) % _items.Length;
+        _start = (_start + 1) % _capacity;
     }
 
     public void ReplaceLast(HistoryEntry entry)

@@ -111,7 +111,8 @@ public sealed class Recommender(EngineOptions options)
         foreach (var (track, rank) in anchors)
         {
             var anchorWeight = AnchorWeight(rank) * scale;
-            foreach (var s in model.SuccessorsOf(track)) pool.Add(s.Id, -1, s.Weight * anchorWeight * damping[s.Id], ReasonKind.AfterTrack, track);
+            // The silo's read model may be refreshed between the two reads of a list: Damping memoizes, it does not assume.
+            foreach (var s in model.SuccessorsOf(track)) pool.Add(s.Id, -1, s.Weight * anchorWeight * Damping(model, damping, s.Id), ReasonKind.AfterTrack, track);
         }
     }
 

@@ -7,6 +7,7 @@ using Personalization.Engine;
 using Personalization.Engine.Exploration;
 using Personalization.Engine.Rewards;
 using Personalization.Engine.Model;
+using Personalization.Grains.Diagnostics;
 using Personalization.Grains.Model;
 using Personalization.Grains.State;
 using Personalization.Grains.Users;
@@ -23,6 +24,7 @@ public static class GrainServices
         services.AddValidatedOptions<ModelPipelineOptions>(configuration, ModelPipelineOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<SnapshotOptions>(configuration, SnapshotOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<ExplorationOptions>(configuration, ExplorationOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<DiagnosticsOptions>(configuration, DiagnosticsOptions.SectionName, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Vocabulary>();

@@ -1,0 +1,20 @@
+namespace Personalization.Bench.Perf;
+
+/// <summary>
+/// One measured run of a scenario at one concurrency: throughput and latency percentiles (milliseconds), and the first
+/// failure's type and message when some operations failed (tolerated up to 1%).
+/// </summary>
+public sealed record LoadResult(
+    string Scenario,
+    int Concurrency,
+    long Operations,
+    long Errors,
+    double Seconds,
+    double P50Ms,
+    double P99Ms,
+    double P999Ms,
+    double MaxMs,
+    string? FirstError = null)
+{
+    public double Throughput => Seconds > 0 ? Operations / Seconds : 0;
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Personalization.Client;
+
+namespace Personalization.Bench.Perf;
+
+/// <summary>The load generator's Orleans client: the project's client registration with a static gateway (the silo process).</summary>
+public sealed class PerfClient : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private PerfClient(IHost host)
+    {
+        _host = host;
+        Grains = host.Services.GetRequiredService<IClusterClient>();
+    }
+
+    public IClusterClient Grains { get; }
+
+    public static async Task<PerfClient> ConnectAsync(SiloProcessHost silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Personalization:Client:ClusterId"] = silo.ClusterId,
+            ["Personalization:Client:Clustering"] = "Static",
+            ["Personalization:Client:GatewayEndpoints:0"] = "127.0.0.1:" + silo.GatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Personalization:Client:ResponseTimeout"] = "00:02:00", // seeding calls are long (and the machine may be shared); scenario calls are not
+            ["Personalization:Auth:UseDevelopmentKey"] = "true", // the registration adds the HTTP services; no HTTP is served
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddPersonalizationClient();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new PerfClient(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

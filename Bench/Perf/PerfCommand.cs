@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Personalization.Bench.Durable;
+
+namespace Personalization.Bench.Perf;
+
+/// <summary>
+/// <c>perf</c>: starts the silo as a separate process on 127.0.0.1 and drives it through the Orleans client (ping,
+/// ingest, recommend, mixed, catalog, memory), then the Redis peer and the durable journal on Azurite, each against
+/// services it starts and stops itself; writes a table to stdout, a markdown report with a plot, and JSON.
+/// </summary>
+public static class PerfCommand
+{
+    public static async Task<PerfResults> RunAsync(PerfArguments options, TextWriter output, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        var sizes = options.Sizes;
+        var results = new PerfResults(sizes, options.Quick);
+        var clock = Stopwatch.StartNew();
+        using var owned = new OwnedProcesses();
+        bool Wants(string scenario) => options.Scenarios.Contains(scenario);
+
+        string[] clusterScenarios = ["ping", "ingest", "recommend", "mixed", "catalog", "memory"];
+        IEnumerable<int> concurrencies = new[] { sizes.Concurrency }.Concat(sizes.Sweep).Distinct().Order().ToList();
+        if (clusterScenarios.Any(Wants))
+        {
+            var silo = owned.Add(await SiloProcessHost.StartAsync(TimeSpan.FromSeconds(60)));
+            log.WriteLine($"silo pid {silo.Pid}, gateway 127.0.0.1:{silo.GatewayPort} (log {silo.LogPath})");
+            await using (var client = await PerfClient.ConnectAsync(silo))
+            {
+                var cluster = new ClusterScenarios(client.Grains, sizes, log);
+                if (Wants("ping")) results.Runs.AddRange(await cluster.PingAsync());
+
+                // The smallest catalog sizes are measured before the model grows for the other scenarios.
+                var catalogSizes = Wants("catalog") ? sizes.CatalogTracks.Order().ToList() : [];
+                foreach (var tracks in catalogSizes.Where(t => t <= sizes.RecommendCatalog)) results.Catalog.Add(await cluster.CatalogAsync(tracks));
+
+                if (Wants("ingest") || Wants("recommend") || Wants("mixed")) await cluster.GrowCatalogAsync(sizes.RecommendCatalog);
+                if (Wants("ingest")) results.Runs.AddRange(await cluster.IngestAsync());
+                if (Wants("recommend") || Wants("mixed")) await cluster.SeedWarmUsersAsync();
+                if (Wants("recommend"))
+                {
+                    results.Runs.AddRange(await cluster.RecommendAsync());
+                    results.SiloRecommend = await SiloMetrics.RecommendationsAsync(silo.HttpPort);
+                    if (results.SiloRecommend is { } served) log.WriteLine($"  recommend inside the silo: {served.MeanMs:F3} ms mean over {served.Count:N0} calls");
+                }
+
+                if (Wants("mixed")) results.Runs.AddRange(await cluster.MixedAsync());
+                foreach (var tracks in catalogSizes.Where(t => t > sizes.RecommendCatalog)) results.Catalog.Add(await cluster.CatalogAsync(tracks));
+                if (Wants("memory")) results.Memory.AddRange(await cluster.MemoryAsync());
+            }
+
+            owned.Stop(silo);
+        }
+
+        if (Wants("peer"))
+        {
+            var peer = await PeerScenario.RunAsync(sizes, concurrencies, owned, log);
+            if (peer is null) results.Skipped["peer"] = "redis-server is not installed (apt-get install redis-server; .ci/run does)";
+            else results.Runs.AddRange(peer);
+        }
+
+        if (Wants("durable")) await RunDurableAsync(results, owned, log);
+
+        results.TotalSeconds = clock.Elapsed.TotalSeconds;
+        output.Write(PerfTable.Render(results));
+        await PerfMarkdown.WriteAsync(options, results);
+        log.WriteLine($"wrote {options.ReportPath}");
+        if (options.JsonPath is { } json)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(json))!);
+            await File.WriteAllTextAsync(json, PerfJson.Render(results));
+            log.WriteLine($"wrote {json}");
+        }
+
+        return results;
+    }
+
+    private static async Task RunDurableAsync(PerfResults results, OwnedProcesses owned, TextWriter log)
+    {
+        AzuriteProcess azurite;
+        try
+        {
+            azurite = owned.Add(AzuriteProcess.Start());
+        }
+        catch (InvalidOperationException ex)
+        {
+            results.Skipped["durable"] = $"Azurite did not start ({ex.Message}; run npm ci in tools/azurite)";
+            return;
+        }
+
+        var sizes = results.Sizes;
+        results.Durable = await DurableBenchmark.RunAsync(
+            azurite.ConnectionString, azurite.Pid, sizes.DurableDuration, sizes.DurableUsers, sizes.DurableConcurrency, new Dictionary<string, string?>(), log);
+        owned.Stop(azurite);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+
+namespace Personalization.Bench.Perf;
+
+/// <summary>The run as plain-text (and markdown) tables: every load run, then memory, catalog, durable and the goals.</summary>
+public static class PerfTable
+{
+    public static string Render(PerfResults r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var b = new StringBuilder();
+        b.AppendLine("| scenario | callers | ops/s | p50 ms | p99 ms | p99.9 ms | errors |");
+        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var x in r.Runs.Concat(r.Catalog.Select(c => c.Result)))
+        {
+            b.AppendLine(Invariant($"| {x.Scenario} | {x.Concurrency} | {x.Throughput:N0} | {x.P50Ms:F3} | {x.P99Ms:F3} | {x.P999Ms:F3} | {x.Errors} |"));
+        }
+
+        if (r.Durable is { } d)
+        {
+            b.AppendLine(Invariant($"| durable (raw single-entity upserts, {Durable.DurableBenchmark.RawConcurrency} writers) | {Durable.DurableBenchmark.RawConcurrency} | {d.RawUpsertsPerSecond:N0} | | | | |"));
+            b.AppendLine(Invariant($"| durable (events through grains, journal on Azurite) | {r.Sizes.DurableConcurrency} | {d.DurableEventsPerSecond:N0} | | | | |"));
+        }
+
+        if (r.SiloRecommend is { } served)
+        {
+            b.AppendLine(Invariant($"| recommend, inside the silo (grain time, {served.Count:N0} calls) | | | mean {served.MeanMs:F3} | | | |"));
+        }
+
+        foreach (var (scenario, reason) in r.Skipped) b.AppendLine($"| {scenario} | skipped: {reason} | | | | | |");
+
+        if (r.Memory.Count > 0)
+        {
+            b.AppendLine().AppendLine("| users activated | heap before | heap after | bytes per user | user grains active |");
+            b.AppendLine("|---:|---:|---:|---:|---:|");
+            foreach (var m in r.Memory)
+            {
+                b.AppendLine(Invariant($"| {m.Users:N0} | {Mb(m.HeapBeforeBytes)} | {Mb(m.HeapAfterBytes)} | {m.BytesPerUser:N0} | {m.ActiveUserGrains:N0} |"));
+            }
+        }
+
+        b.AppendLine().AppendLine("| goal | measured | met |").AppendLine("|---|---|---|");
+        foreach (var (goal, measured, met) in PerfGoals.Evaluate(r))
+        {
+            b.AppendLine($"| {goal} | {measured} | {(met is null ? "not measured" : met.Value ? "yes" : "**no**")} |");
+        }
+
+        return b.ToString();
+    }
+
+    private static string Mb(long bytes) => Invariant($"{bytes / 1048576.0:N1} MB");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
