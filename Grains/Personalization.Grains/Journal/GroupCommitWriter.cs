@@ -20,7 +20,7 @@ namespace Personalization.Grains.Journal;
 public sealed class GroupCommitWriter : IAsyncDisposable
 {
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
-    private readonly Channel<string> _finished = Channel.CreateUnbounded<string>(); // the partition of each finished commit
+    private readonly Channel<(string Partition, long StartedAt)> _finished = Channel.CreateUnbounded<(string, long)>(); // each finished commit
     private readonly Func<IReadOnlyList<TableTransactionAction>, CancellationToken, Task> _submit;
     private readonly JournalOptions _options;
     private readonly ILogger _logger;
@@ -67,14 +67,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var waiting = new Dictionary<string, List<PendingAppend>>(StringComparer.Ordinal);
-        var inFlight = new Dictionary<string, int>(StringComparer.Ordinal);
+        var traffic = new PartitionTraffic(_options.MaxInFlightPerPartition, _options.CommitTimeout);
         while (true)
         {
-            var open = Take(waiting, inFlight);
-            if (!open && waiting.Count == 0 && inFlight.Count == 0) return;
-            if (!AnyReady(waiting, inFlight, out var full))
+            var open = Take(waiting, traffic);
+            if (!open && waiting.Count == 0 && traffic.IsIdle) return;
+            if (!AnyReady(waiting, traffic, out var full))
             {
-                await WaitForWorkAsync(open, TimeSpan.Zero).ConfigureAwait(false);
+                // Wake for an append, a finished transaction, or a busy partition's commit running overdue.
+                await WaitForWorkAsync(open, traffic.UntilNextOverdue(waiting.Keys) is { } due ? due + TimeSpan.FromMilliseconds(1) : null).ConfigureAwait(false);
                 continue;
             }
 
@@ -83,23 +84,19 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             while (open && !full && Stopwatch.GetTimestamp() < lingerUntil)
             {
                 await WaitForWorkAsync(open, Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), lingerUntil)).ConfigureAwait(false);
-                open = Take(waiting, inFlight);
-                AnyReady(waiting, inFlight, out full);
+                open = Take(waiting, traffic);
+                AnyReady(waiting, traffic, out full);
             }
 
-            await DispatchAsync(waiting, inFlight).ConfigureAwait(false);
+            await DispatchAsync(waiting, traffic).ConfigureAwait(false);
         }
     }
 
     /// <summary>Moves queued appends into the per-partition waiting lists and applies finished commits.</summary>
     /// <returns>False once the queue is closed and empty.</returns>
-    private bool Take(Dictionary<string, List<PendingAppend>> waiting, Dictionary<string, int> inFlight)
+    private bool Take(Dictionary<string, List<PendingAppend>> waiting, PartitionTraffic traffic)
     {
-        while (_finished.Reader.TryRead(out var partition))
-        {
-            if (--inFlight[partition] == 0) inFlight.Remove(partition);
-        }
-
+        while (_finished.Reader.TryRead(out var done)) traffic.Finished(done.Partition, done.StartedAt);
         while (_queue.Reader.TryRead(out var append))
         {
             if (!waiting.TryGetValue(append.Partition, out var list)) waiting[append.Partition] = list = [];
@@ -110,13 +107,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     }
 
     /// <summary>Whether some partition with waiting appends may start a transaction, and whether one of those has a full one.</summary>
-    private bool AnyReady(Dictionary<string, List<PendingAppend>> waiting, Dictionary<string, int> inFlight, out bool full)
+    private bool AnyReady(Dictionary<string, List<PendingAppend>> waiting, PartitionTraffic traffic, out bool full)
     {
         var any = false;
         full = false;
         foreach (var (partition, list) in waiting)
         {
-            if (inFlight.GetValueOrDefault(partition) >= _options.MaxInFlightPerPartition) continue;
+            if (!traffic.CanStart(partition)) continue;
             any = true;
             if (list.Sum(a => a.Actions.Count) >= _options.MaxBatch) full = true;
         }
@@ -124,12 +121,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         return any;
     }
 
-    /// <summary>Waits until an append arrives or a transaction finishes (or <paramref name="limit"/> passes, when positive).</summary>
-    private async Task WaitForWorkAsync(bool open, TimeSpan limit)
+    /// <summary>Waits until an append arrives or a transaction finishes, or <paramref name="limit"/> passes (no limit: null).</summary>
+    private async Task WaitForWorkAsync(bool open, TimeSpan? limit)
     {
         var finished = _finished.Reader.WaitToReadAsync().AsTask();
         Task work = open ? Task.WhenAny(finished, _queue.Reader.WaitToReadAsync().AsTask()) : finished;
-        if (limit > TimeSpan.Zero) await Task.WhenAny(work, Task.Delay(limit)).ConfigureAwait(false);
+        if (limit is { } bound) await Task.WhenAny(work, Task.Delay(bound)).ConfigureAwait(false);
         else await work.ConfigureAwait(false);
     }
 
@@ -137,12 +134,11 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// Starts transactions for every partition below its in-flight limit, taking its waiting appends in arrival order;
     /// what does not fit keeps waiting, so a partition's next transaction grows while the previous one commits.
     /// </summary>
-    private async Task DispatchAsync(Dictionary<string, List<PendingAppend>> waiting, Dictionary<string, int> inFlight)
+    private async Task DispatchAsync(Dictionary<string, List<PendingAppend>> waiting, PartitionTraffic traffic)
     {
         foreach (var partition in waiting.Keys.ToArray())
         {
-            var running = inFlight.GetValueOrDefault(partition);
-            if (running >= _options.MaxInFlightPerPartition) continue;
+            if (!traffic.CanStart(partition)) continue;
             List<CommitUnit> units;
             try
             {
@@ -157,11 +153,10 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             }
 
             var started = 0;
-            for (; started < units.Count && running < _options.MaxInFlightPerPartition; started++, running++)
+            for (; started < units.Count && traffic.CanStart(partition); started++)
             {
                 await _slots.WaitAsync().ConfigureAwait(false);
-                inFlight[partition] = running + 1;
-                _ = CommitAsync(units[started], partition);
+                _ = CommitAsync(units[started], partition, traffic.Started(partition));
             }
 
             var rest = units.Skip(started).SelectMany(u => u.Appends).ToList();
@@ -170,7 +165,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private async Task CommitAsync(CommitUnit unit, string partition)
+    private async Task CommitAsync(CommitUnit unit, string partition, long startedAt)
     {
         try
         {
@@ -204,7 +199,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         finally
         {
             _slots.Release();
-            _finished.Writer.TryWrite(partition);
+            _finished.Writer.TryWrite((partition, startedAt));
         }
     }
 

@@ -148,4 +148,41 @@ public sealed class GroupCommitWriterTests
         Assert.Contains("saturated", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, submits);
     }
+
+    [Fact]
+    public async Task A_commit_that_never_returns_does_not_hold_its_partition_forever()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var submits = 0;
+        async Task Submit(IReadOnlyList<TableTransactionAction> _, CancellationToken __)
+        {
+            if (Interlocked.Increment(ref submits) > 1) return;
+            started.SetResult();
+            await release.Task; // storage that never answers and ignores cancellation
+        }
+
+        var options = new JournalOptions { Linger = TimeSpan.Zero, CommitTimeout = TimeSpan.FromMilliseconds(300) };
+        await using var writer = new GroupCommitWriter(Submit, options, new JournalCounters(), NullLogger.Instance);
+        try
+        {
+            var stuck = writer.EnqueueAsync(Append("p000", "stuck", 1, 1), default);
+            await started.Task;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var behind = writer.EnqueueAsync(Append("p000", "behind", 1, 1), default);
+
+            // Once the stuck commit is overdue, the append behind it is started: it either commits or (having waited
+            // longer than the commit timeout) fails as saturated, but it does not wait for the stuck commit.
+            await Task.WhenAny(behind, Task.Delay(TimeSpan.FromSeconds(30)));
+            Assert.True(behind.IsCompleted, "the append behind a commit that never returns is still waiting");
+            Assert.True(behind.IsCompletedSuccessfully || behind.Exception?.InnerException is StorageUnavailableException, $"{behind.Exception}");
+            Assert.True(watch.Elapsed >= options.CommitTimeout - TimeSpan.FromMilliseconds(50), $"started after {watch.Elapsed}, before the stuck commit was overdue");
+            Assert.Equal(1, await writer.EnqueueAsync(Append("p000", "late", 1, 1), default).WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.False(stuck.IsCompleted);
+        }
+        finally
+        {
+            release.TrySetResult(); // lets the stuck commit finish so the writer can be disposed
+        }
+    }
 }

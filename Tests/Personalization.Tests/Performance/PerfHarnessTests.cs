@@ -9,6 +9,7 @@ namespace Personalization.Tests.Performance;
 /// never how fast anything is (the machine is shared).
 /// </summary>
 [Trait("Category", "Performance")]
+[Collection(PerformanceCollection.Name)]
 public sealed class PerfHarnessTests
 {
     private static readonly PerfSizes Tiny = PerfSizes.Quick with
