@@ -70,26 +70,43 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var traffic = new PartitionTraffic(_options.MaxInFlightPerPartition, _options.CommitTimeout);
         while (true)
         {
-            var open = Take(waiting, traffic);
-            if (!open && waiting.Count == 0 && traffic.IsIdle) return;
-            if (!AnyReady(waiting, traffic, out var full))
+            try
             {
-                // Wake for an append, a finished transaction, or a busy partition's commit running overdue.
-                await WaitForWorkAsync(open, traffic.UntilNextOverdue(waiting.Keys) is { } due ? due + TimeSpan.FromMilliseconds(1) : null).ConfigureAwait(false);
-                continue;
+                var open = Take(waiting, traffic);
+                if (!open && waiting.Count == 0 && traffic.IsIdle) return;
+                await RoundAsync(waiting, traffic, open).ConfigureAwait(false);
             }
-
-            // Linger for more appends unless a transaction is already full (or the linger is off).
-            var lingerUntil = Stopwatch.GetTimestamp() + (long)(_options.Linger.TotalSeconds * Stopwatch.Frequency);
-            while (open && !full && Stopwatch.GetTimestamp() < lingerUntil)
+            catch (Exception ex)
             {
-                await WaitForWorkAsync(open, Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), lingerUntil)).ConfigureAwait(false);
-                open = Take(waiting, traffic);
-                AnyReady(waiting, traffic, out full);
+                // The loop must outlive any bug: fail what waits (callers get an error, never a hang) and go on.
+                _logger.LogError(ex, "Journal writer loop failed; failing {Appends} waiting append(s).", waiting.Values.Sum(l => l.Count));
+                foreach (var list in waiting.Values) Fail(new CommitUnit(list.ToArray(), []), ex);
+                waiting.Clear();
             }
-
-            await DispatchAsync(waiting, traffic).ConfigureAwait(false);
         }
+    }
+
+    private async Task RoundAsync(Dictionary<string, List<PendingAppend>> waiting, PartitionTraffic traffic, bool open)
+    {
+        if (!AnyReady(waiting, traffic, out var full))
+        {
+            // Wake for an append, a finished transaction, or a busy partition's commit running overdue.
+            await WaitForWorkAsync(open, traffic.UntilNextOverdue(waiting.Keys) is { } due ? due + TimeSpan.FromMilliseconds(1) : null).ConfigureAwait(false);
+            return;
+        }
+
+        // Linger for more appends unless a transaction is already full (or the linger is off).
+        var lingerUntil = Stopwatch.GetTimestamp() + (long)(_options.Linger.TotalSeconds * Stopwatch.Frequency);
+        while (open && !full)
+        {
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), lingerUntil);
+            if (left <= TimeSpan.Zero) break;
+            await WaitForWorkAsync(open, left).ConfigureAwait(false);
+            open = Take(waiting, traffic);
+            AnyReady(waiting, traffic, out full);
+        }
+
+        await DispatchAsync(waiting, traffic).ConfigureAwait(false);
     }
 
     /// <summary>Moves queued appends into the per-partition waiting lists and applies finished commits.</summary>
@@ -126,7 +143,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         var finished = _finished.Reader.WaitToReadAsync().AsTask();
         Task work = open ? Task.WhenAny(finished, _queue.Reader.WaitToReadAsync().AsTask()) : finished;
-        if (limit is { } bound) await Task.WhenAny(work, Task.Delay(bound)).ConfigureAwait(false);
+        if (limit is { } bound) await Task.WhenAny(work, Task.Delay(bound > TimeSpan.Zero ? bound : TimeSpan.Zero)).ConfigureAwait(false);
         else await work.ConfigureAwait(false);
     }
 
