@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Personalization.Testing.Processes;
 
 namespace Personalization.Bench.Durable;
 
@@ -23,7 +24,7 @@ public sealed class AzuriteProcess : IDisposable
 
     public static AzuriteProcess Start()
     {
-        var tools = Path.Combine(RepositoryRoot(), "tools", "azurite");
+        var tools = Path.Combine(RepositoryLayout.Root, "tools", "azurite");
         var port = LoopbackPorts.Free();
         var start = Process.Start(new ProcessStartInfo("bash", [Path.Combine(tools, "start.sh"), port.ToString(CultureInfo.InvariantCulture)])
         {
@@ -44,16 +45,6 @@ public sealed class AzuriteProcess : IDisposable
             UseShellExecute = false,
         })!;
         stop.WaitForExit();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Personalization.Orleans.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Run the benchmark from the repository (Personalization.Orleans.sln not found above it).");
     }
 
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Personalization.Abstractions;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Journal;
+using Personalization.Testing.Processes;
 
 namespace Personalization.Bench.Durable;
 

@@ -12,6 +12,7 @@ using Personalization.Bench.Evaluation;
 using Personalization.Grains;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Model;
+using Personalization.Testing.Processes;
 
 namespace Personalization.Bench.Engine;
 

@@ -20,15 +20,14 @@ public sealed class PerfClient : IAsyncDisposable
 
     public IClusterClient Grains { get; }
 
-    public static async Task<PerfClient> ConnectAsync(SiloProcessHost silo)
+    public static async Task<PerfClient> ConnectAsync(int gatewayPort, string clusterId)
     {
-        ArgumentNullException.ThrowIfNull(silo);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Personalization:Client:ClusterId"] = silo.ClusterId,
+            ["Personalization:Client:ClusterId"] = clusterId,
             ["Personalization:Client:Clustering"] = "Static",
-            ["Personalization:Client:GatewayEndpoints:0"] = "127.0.0.1:" + silo.GatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Personalization:Client:GatewayEndpoints:0"] = "127.0.0.1:" + gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["Personalization:Client:ResponseTimeout"] = "00:02:00", // seeding calls are long (and the machine may be shared); scenario calls are not
             ["Personalization:Auth:UseDevelopmentKey"] = "true", // the registration adds the HTTP services; no HTTP is served
         });

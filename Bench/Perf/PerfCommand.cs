@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using Personalization.Bench.Durable;
+using Personalization.Testing.Processes;
 
 namespace Personalization.Bench.Perf;
 
@@ -24,9 +26,9 @@ public static class PerfCommand
         IEnumerable<int> concurrencies = new[] { sizes.Concurrency }.Concat(sizes.Sweep).Distinct().Order().ToList();
         if (clusterScenarios.Any(Wants))
         {
-            var silo = owned.Add(await SiloProcessHost.StartAsync(TimeSpan.FromSeconds(60)));
+            var (silo, clusterId) = await StartSiloAsync(owned);
             log.WriteLine($"silo pid {silo.Pid}, gateway 127.0.0.1:{silo.GatewayPort} (log {silo.LogPath})");
-            await using (var client = await PerfClient.ConnectAsync(silo))
+            await using (var client = await PerfClient.ConnectAsync(silo.GatewayPort, clusterId))
             {
                 var cluster = new ClusterScenarios(client.Grains, sizes, log);
                 if (Wants("ping")) results.Runs.AddRange(await cluster.PingAsync());
@@ -74,6 +76,29 @@ public static class PerfCommand
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The real silo host as a separate process, configured as an operator would: memory storage, demo seeding off,
+    /// diagnostics seeding on; its own primary (development clustering). Stopped by its PID with SIGTERM, then SIGKILL.
+    /// </summary>
+    private static async Task<(SiloProcess Silo, string ClusterId)> StartSiloAsync(OwnedProcesses owned)
+    {
+        var ports = SiloPorts.Free();
+        var clusterId = $"perf-{ports.Silo}";
+        var silo = owned.Add(SiloProcess.Start(
+            new Dictionary<string, string>
+            {
+                ["Personalization__Silo__ClusterId"] = clusterId,
+                ["Personalization__Silo__PrimarySiloPort"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
+                ["Personalization__Silo__Storage"] = "Memory",
+                ["Personalization__Diagnostics__AllowSeeding"] = "true",
+                ["Personalization__Auth__UseDevelopmentKey"] = "true", // the co-hosted HTTP API is not used by the benchmark
+            },
+            ports,
+            gracefulStop: true));
+        await silo.WaitForGatewayAsync(TimeSpan.FromSeconds(60));
+        return (silo, clusterId);
     }
 
     private static async Task RunDurableAsync(PerfResults results, OwnedProcesses owned, TextWriter log)

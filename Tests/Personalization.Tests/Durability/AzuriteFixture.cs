@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Personalization.Testing.Processes;
 
 namespace Personalization.Tests.Durability;
 
@@ -35,7 +34,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         _scripts = FindScripts();
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         _startedPid = (await RunAsync("start.sh", port.ToString(System.Globalization.CultureInfo.InvariantCulture))).Trim();
         ConnectionString = AzuriteConnection.ForPort(port);
     }
@@ -45,12 +44,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         if (_startedPid is not null) await RunAsync("stop.sh", _startedPid);
     }
 
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     private static string FindScripts()
     {

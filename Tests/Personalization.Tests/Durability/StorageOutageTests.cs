@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Personalization.Abstractions;
 using Xunit.Abstractions;
+using Personalization.Testing.Processes;
 
 namespace Personalization.Tests.Durability;
 
@@ -19,7 +20,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
     [Fact]
     public async Task With_nothing_listening_an_append_fails_fast_with_StorageUnavailable()
     {
-        var deadPort = AzuriteFixture.FreePort();
+        var deadPort = LoopbackPorts.Free();
         await using var scope = new AzureJournalScope(
             azurite.ConnectionString, "Outage", Configure, journalConnectionString: AzuriteConnection.ForPort(deadPort));
 

@@ -12,6 +12,7 @@ using Personalization.Client.Security;
 using Personalization.Grains.Hosting;
 using Personalization.Testing;
 using Personalization.Tests.Durability;
+using Personalization.Testing.Processes;
 
 namespace Personalization.Tests.Security;
 
@@ -32,7 +33,7 @@ public sealed class DashboardAccessTests : IAsyncLifetime
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(PersonalizationApiHost.AuthSettings);
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(AzuriteFixture.FreePort(), AzuriteFixture.FreePort())
+            .UseLocalhostClustering(LoopbackPorts.Free(), LoopbackPorts.Free())
             .AddPersonalization(builder.Configuration));
         builder.Services.AddPersonalizationApiServices(builder.Configuration);
         _silo = builder.Build();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Personalization.Abstractions;
 using Personalization.Client;
 using Personalization.Client.Facade;
+using Personalization.Testing.Processes;
 
 namespace Personalization.Tests.Durability.Processes;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Personalization.Bench;
+namespace Personalization.Testing.Processes;
 
-/// <summary>Free TCP ports on 127.0.0.1 for the silos and services a benchmark starts.</summary>
+/// <summary>Free TCP ports on 127.0.0.1 for the silos and services a test or benchmark starts.</summary>
 public static class LoopbackPorts
 {
     public static int Free()
