@@ -79,7 +79,7 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
     public async IAsyncEnumerable<JournalEntry> ReadAfterAsync(
         string userId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var rows = Guard(QueryAsync(userId, afterSequence, long.MaxValue, select: null, cancellationToken), "read", cancellationToken);
+        var rows = Guard(TailAsync(userId, afterSequence, cancellationToken), "read", cancellationToken);
         var group = new List<JournalEntry>();
         await foreach (var row in rows.ConfigureAwait(false))
         {
@@ -104,19 +104,23 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
 
     private async Task DeleteRangeAsync(string userId, long throughSequence, CancellationToken cancellationToken)
     {
-        var keys = QueryAsync(userId, 0, throughSequence, ["PartitionKey", "RowKey"], cancellationToken);
         var batch = new List<TableTransactionAction>(_options.MaxBatch);
         try
         {
-            await foreach (var row in keys.ConfigureAwait(false))
+            // A transaction holds one partition's rows: each partition the user's rows may be in is deleted on its own.
+            foreach (var partition in PartitionsOf(userId))
             {
-                batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
-                if (batch.Count < _options.MaxBatch) continue;
-                await DeleteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                await foreach (var row in QueryAsync(partition, userId, 0, throughSequence, ["PartitionKey", "RowKey"], cancellationToken).ConfigureAwait(false))
+                {
+                    batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+                    if (batch.Count < _options.MaxBatch) continue;
+                    await DeleteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                    batch.Clear();
+                }
+
+                if (batch.Count > 0) await DeleteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
                 batch.Clear();
             }
-
-            if (batch.Count > 0) await DeleteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && StorageErrors.IsTransient(ex))
         {
@@ -140,13 +144,46 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
         }
     }
 
-    /// <summary>The user's rows with afterSequence &lt; sequence ≤ throughSequence, in sequence order.</summary>
+    /// <summary>
+    /// The partitions the user's rows may be in: the current layout's, and while a change of
+    /// <see cref="JournalOptions.Partitions"/> drains, the one under <see cref="JournalOptions.PreviousPartitions"/>.
+    /// </summary>
+    private IEnumerable<string> PartitionsOf(string userId)
+    {
+        var current = JournalKeys.PartitionOf(userId, _options.Partitions);
+        yield return current;
+        if (_options.PreviousPartitions is { } previous && JournalKeys.PartitionOf(userId, previous) is var old && old != current) yield return old;
+    }
+
+    /// <summary>The user's rows after <paramref name="afterSequence"/> in sequence order, from every partition they may be in.</summary>
+    private async IAsyncEnumerable<TableEntity> TailAsync(string userId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var partitions = PartitionsOf(userId).ToList();
+        if (partitions.Count == 1)
+        {
+            await foreach (var row in QueryAsync(partitions[0], userId, afterSequence, long.MaxValue, select: null, cancellationToken).ConfigureAwait(false)) yield return row;
+            yield break;
+        }
+
+        // Row keys order by sequence (fixed-width), so both partitions' rows merge by row key into one tail.
+        var rows = new SortedDictionary<string, TableEntity>(StringComparer.Ordinal);
+        foreach (var partition in partitions)
+        {
+            await foreach (var row in QueryAsync(partition, userId, afterSequence, long.MaxValue, select: null, cancellationToken).ConfigureAwait(false))
+            {
+                rows.TryAdd(row.RowKey, row);
+            }
+        }
+
+        foreach (var row in rows.Values) yield return row;
+    }
+
+    /// <summary>The user's rows in one partition with afterSequence &lt; sequence ≤ throughSequence, in sequence order.</summary>
     private async IAsyncEnumerable<TableEntity> QueryAsync(
-        string userId, long afterSequence, long throughSequence, IEnumerable<string>? select, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string partition, string userId, long afterSequence, long throughSequence, IEnumerable<string>? select, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         JournalKeys.ValidateUserId(userId);
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        var partition = JournalKeys.PartitionOf(userId, _options.Partitions);
         var from = JournalKeys.RowKeyOf(userId, Math.Max(afterSequence, 0));
         var through = JournalKeys.RowKeyOf(userId, throughSequence);
         var filter = TableClient.CreateQueryFilter(

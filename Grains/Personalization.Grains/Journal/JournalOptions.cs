@@ -27,6 +27,14 @@ public sealed partial class JournalOptions
     /// </summary>
     public int Partitions { get; set; } = 16;
 
+    /// <summary>
+    /// The partition count the journal was written with before <see cref="Partitions"/> changed, while its rows drain:
+    /// reads and deletes then look in both partitions of a user; appends go to the current one. Change the count only
+    /// with the whole cluster stopped (no silo may still append under the old count), start it with this set, and remove
+    /// it once the old partitions hold no rows (Journal/README.md).
+    /// </summary>
+    public int? PreviousPartitions { get; set; }
+
     /// <summary>How long the writer waits for more appends before submitting a transaction that is not full.</summary>
     public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(2);
 
@@ -61,6 +69,7 @@ public sealed partial class JournalOptions
         }
         if (TableName is null || !TableNamePattern().IsMatch(TableName)) errors.Add($"{nameof(TableName)} must be 3-63 letters or digits, starting with a letter.");
         if (Partitions is < 1 or > 1000) errors.Add($"{nameof(Partitions)} must be in [1, 1000].");
+        if (PreviousPartitions is < 1 or > 1000) errors.Add($"{nameof(PreviousPartitions)} must be in [1, 1000] when set.");
         if (Linger < TimeSpan.Zero || Linger > TimeSpan.FromSeconds(1)) errors.Add($"{nameof(Linger)} must be in [0, 1 s].");
         if (MaxBatch is < 1 or > MaxTransactionEntities) errors.Add($"{nameof(MaxBatch)} must be in [1, {MaxTransactionEntities}].");
         if (MaxConcurrentTransactions is < 1 or > 256) errors.Add($"{nameof(MaxConcurrentTransactions)} must be in [1, 256].");
