@@ -75,7 +75,7 @@ public sealed class DirectTransportTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Nothing_listening_is_a_transient_failure_after_the_configured_retries()
+    public async Task Nothing_listening_is_a_transient_failure_that_becomes_StorageUnavailable()
     {
         var options = new JournalOptions { MaxRetries = 1, CommitTimeout = TimeSpan.FromSeconds(2) };
         using var transport = Transport(AzuriteConnection.ForPort(AzuriteFixture.FreePort()), options);
