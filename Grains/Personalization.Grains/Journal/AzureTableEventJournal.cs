@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Personalization.Grains.Journal.Direct;
 
 namespace Personalization.Grains.Journal;
 
@@ -11,12 +12,15 @@ namespace Personalization.Grains.Journal;
 /// retried append is idempotent. Reads are one range query per user and return only complete appends: an append
 /// larger than one transaction is written in order, and its rows count only once its last row (AppendEnd) exists.
 /// Every transient storage failure surfaces as <see cref="Personalization.Abstractions.StorageUnavailableException"/>.
+/// Append transactions go through <see cref="DirectBatchTransport"/> or the SDK (<see cref="JournalOptions.Transport"/>);
+/// everything else (reads, deletes, conflict re-reads and re-writes) through the SDK.
 /// </summary>
 public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
 {
     private readonly TableClient _table;
     private readonly JournalOptions _options;
     private readonly GroupCommitWriter _writer;
+    private readonly DirectBatchTransport? _direct;
     private volatile bool _tableReady;
 
     public AzureTableEventJournal(TableServiceClient service, JournalOptions options, JournalCounters counters, ILogger<AzureTableEventJournal> logger)
@@ -25,10 +29,14 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _table = service.GetTableClient(options.TableName);
+        _direct = DirectBatchTransport.For(service, _table, options);
         _writer = new GroupCommitWriter(SubmitAsync, options, counters, logger);
     }
 
     public JournalCounters Counters => _writer.Counters;
+
+    /// <summary>How append transactions are sent: <see cref="JournalOptions.DirectTransport"/> or <see cref="JournalOptions.SdkTransport"/>.</summary>
+    public string Transport => _direct is null ? JournalOptions.SdkTransport : JournalOptions.DirectTransport;
 
     /// <summary>A service client whose retries and timeouts fit inside <see cref="JournalOptions.CommitTimeout"/>.</summary>
     public static TableServiceClient CreateServiceClient(string connectionString, JournalOptions options) =>
@@ -100,7 +108,11 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
     public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default) =>
         DeleteRangeAsync(userId, long.MaxValue, cancellationToken);
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _direct?.Dispose();
+    }
 
     private async Task DeleteRangeAsync(string userId, long throughSequence, CancellationToken cancellationToken)
     {
@@ -216,7 +228,7 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
         {
             try
             {
-                await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                await SubmitOnceAsync(actions, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is { } index && attempt < actions.Length)
@@ -230,6 +242,19 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
 
                 actions[index] = new TableTransactionAction(TableTransactionActionType.UpsertReplace, mine);
             }
+        }
+    }
+
+    /// <summary>Inserts go through the direct transport when it is on; a transaction holding a re-write (after a conflict) through the SDK.</summary>
+    private async Task SubmitOnceAsync(TableTransactionAction[] actions, CancellationToken cancellationToken)
+    {
+        if (_direct is not null && BatchRequestWriter.CanWrite(actions))
+        {
+            await _direct.SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
     }
 

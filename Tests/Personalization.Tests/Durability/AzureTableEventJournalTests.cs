@@ -20,6 +20,10 @@ public sealed class AzureTableEventJournalTests(AzuriteFixture azurite) : EventJ
     public Task DisposeAsync() => _scope.DisposeAsync().AsTask();
 
     [Fact]
+    public void Appends_go_through_the_direct_transport_by_default_with_an_account_key() =>
+        Assert.Equal(JournalOptions.DirectTransport, _scope.Journal.Transport);
+
+    [Fact]
     public async Task Rows_use_the_documented_keys_and_stored_format()
     {
         var user = "layout-" + Guid.NewGuid().ToString("N");
