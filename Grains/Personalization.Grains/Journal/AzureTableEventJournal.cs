@@ -105,6 +105,44 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
     public Task TruncateThroughAsync(string userId, long sequence, CancellationToken cancellationToken = default) =>
         DeleteRangeAsync(userId, sequence, cancellationToken);
 
+    /// <summary>
+    /// Deletes the rows of (afterSequence, throughSequence] by key: no range query (on Azurite a query scans the whole
+    /// table). Falls back to the query while a partition-count change drains (the rows may be in either layout) or for
+    /// a range longer than <see cref="MaxKeyedTruncation"/>.
+    /// </summary>
+    public async Task TruncateRangeAsync(string userId, long afterSequence, long throughSequence, CancellationToken cancellationToken = default)
+    {
+        JournalKeys.ValidateUserId(userId);
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        if (throughSequence <= afterSequence) return;
+        if (_options.PreviousPartitions is not null || throughSequence - afterSequence > MaxKeyedTruncation)
+        {
+            await DeleteRangeAsync(userId, throughSequence, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var partition = JournalKeys.PartitionOf(userId, _options.Partitions);
+        try
+        {
+            await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+            var batch = new List<TableTransactionAction>(_options.MaxBatch);
+            for (var sequence = afterSequence + 1; sequence <= throughSequence; sequence++)
+            {
+                batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, JournalKeys.RowKeyOf(userId, sequence)), ETag.All));
+                if (batch.Count < _options.MaxBatch && sequence < throughSequence) continue;
+                await DeleteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && StorageErrors.IsTransient(ex))
+        {
+            throw StorageErrors.Translate(ex, "delete", _options.RetryAfter);
+        }
+    }
+
+    /// <summary>The longest range <see cref="TruncateRangeAsync"/> deletes by key (longer ones are read first).</summary>
+    public const int MaxKeyedTruncation = 10_000;
+
     public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default) =>
         DeleteRangeAsync(userId, long.MaxValue, cancellationToken);
 

@@ -21,6 +21,13 @@ public interface IEventJournal
     /// <summary>Compaction: deletes the user's entries up to and including <paramref name="sequence"/> (once a snapshot covers them).</summary>
     Task TruncateThroughAsync(string userId, long sequence, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Compaction when the caller knows that entries up to <paramref name="afterSequence"/> are already gone (its own
+    /// previous compaction succeeded): deletes the entries in (<paramref name="afterSequence"/>, <paramref name="throughSequence"/>]
+    /// by key, without a query. Entries of the range that do not exist are skipped.
+    /// </summary>
+    Task TruncateRangeAsync(string userId, long afterSequence, long throughSequence, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes all of the user's entries.</summary>
     Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default);
 }

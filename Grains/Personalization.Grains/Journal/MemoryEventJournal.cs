@@ -66,6 +66,19 @@ public sealed class MemoryEventJournal : IEventJournal
         return Task.CompletedTask;
     }
 
+    public Task TruncateRangeAsync(string userId, long afterSequence, long throughSequence, CancellationToken cancellationToken = default)
+    {
+        JournalKeys.ValidateUserId(userId);
+        ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
+        if (!_users.TryGetValue(userId, out var log)) return Task.CompletedTask;
+        lock (log)
+        {
+            for (var sequence = afterSequence + 1; sequence <= throughSequence; sequence++) log.Remove(sequence);
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>How many entries the journal holds for the user (for tests of privacy and compaction).</summary>
     public int CountOf(string userId)
     {

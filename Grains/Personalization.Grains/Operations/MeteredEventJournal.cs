@@ -34,6 +34,9 @@ public sealed class MeteredEventJournal(IEventJournal inner, PersonalizationMetr
     public Task TruncateThroughAsync(string userId, long sequence, CancellationToken cancellationToken = default) =>
         inner.TruncateThroughAsync(userId, sequence, cancellationToken);
 
+    public Task TruncateRangeAsync(string userId, long afterSequence, long throughSequence, CancellationToken cancellationToken = default) =>
+        inner.TruncateRangeAsync(userId, afterSequence, throughSequence, cancellationToken);
+
     public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default) =>
         inner.DeleteUserAsync(userId, cancellationToken);
 }

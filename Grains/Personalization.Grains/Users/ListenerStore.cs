@@ -27,6 +27,9 @@ public sealed partial class ListenerStore(
     private DateTimeOffset _snapshotAt = clock.GetUtcNow();
     private Task _compaction = Task.CompletedTask;
 
+    /// <summary>The sequence through which the journal is known to be compacted; null when unknown (see <see cref="CompactAsync"/>).</summary>
+    private long? _compactedThrough;
+
     /// <summary>The sequence the stored snapshot covers.</summary>
     public long SnapshotSequence => snapshots.State.Sequence;
 
@@ -39,12 +42,17 @@ public sealed partial class ListenerStore(
         var source = migrated ?? (snapshots.RecordExists ? snapshots.State : null);
         var state = source is null ? new ListenerState(engine) : codec.Restore(source, engine);
         snapshots.State = Shell(migrated is null ? state.Sequence : snapshots.State.Sequence);
+        var loaded = state.Sequence;
         await foreach (var entry in journal.ReadAfterAsync(userId, state.Sequence, cancellationToken))
         {
             state.Apply(entry.Event.EventId, mapper.ToListen(entry.Event));
             if (state.Sequence != entry.Sequence) LogReplayGap(userId, entry.Sequence, state.Sequence);
         }
 
+        // No tail after a stored snapshot: the previous activation ended with a snapshot and its compaction (deactivation
+        // awaits it), so the journal holds nothing through that snapshot. A tail (a crash, a failed write) or a migrated
+        // state leaves that unknown: the first compaction then truncates everything behind its snapshot.
+        _compactedThrough = migrated is null && state.Sequence == loaded ? loaded : null;
         return state;
     }
 
@@ -137,11 +145,22 @@ public sealed partial class ListenerStore(
         _compaction = CompactAsync(state.Sequence);
     }
 
+    /// <summary>
+    /// Deletes the journal behind the snapshot: by key, only the rows since the previous compaction, when that is known
+    /// (it succeeded in this activation, or the activation loaded a snapshot without a tail); otherwise (after a failed
+    /// compaction, or when the activation replayed a tail) everything through the snapshot, leftovers included. Rows a
+    /// failed compaction at deactivation leaves behind are never read (they precede the snapshot) and go with the user's
+    /// deletion.
+    /// </summary>
     private async Task CompactAsync(long through)
     {
+        var after = _compactedThrough;
+        _compactedThrough = null;
         try
         {
-            await journal.TruncateThroughAsync(userId, through);
+            if (after is { } known) await journal.TruncateRangeAsync(userId, known, through);
+            else await journal.TruncateThroughAsync(userId, through);
+            _compactedThrough = through;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -52,6 +52,24 @@ public abstract class EventJournalContract
     }
 
     [Fact]
+    public async Task Range_truncation_removes_exactly_the_range_and_skips_entries_already_gone()
+    {
+        var user = NewUser("range");
+        var entries = JournalSamples.Entries(user, 1, 250);
+        await Journal.AppendAsync(user, entries);
+        await Journal.TruncateThroughAsync(user, 120);
+
+        await Journal.TruncateRangeAsync(user, 120, 200); // 80 rows by key, in one transaction
+        Assert.Equal(entries[200..], await Journal.ReadAllAsync(user));
+
+        await Journal.TruncateRangeAsync(user, 100, 230); // 1..200 are gone already: only 201..230 are deleted
+        Assert.Equal(entries[230..], await Journal.ReadAllAsync(user));
+
+        await Journal.TruncateRangeAsync(user, 240, 240); // an empty range changes nothing
+        Assert.Equal(entries[230..], await Journal.ReadAllAsync(user));
+    }
+
+    [Fact]
     public async Task Truncation_removes_entries_through_the_sequence_and_keeps_the_rest()
     {
         var user = NewUser("truncate");

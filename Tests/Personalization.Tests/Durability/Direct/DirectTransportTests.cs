@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Personalization.Abstractions;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Journal.Direct;
+using Personalization.Testing.Processes;
 
 namespace Personalization.Tests.Durability.Direct;
 
@@ -78,7 +79,7 @@ public sealed class DirectTransportTests(AzuriteFixture azurite)
     public async Task Nothing_listening_is_a_transient_failure_that_becomes_StorageUnavailable()
     {
         var options = new JournalOptions { MaxRetries = 1, CommitTimeout = TimeSpan.FromSeconds(2) };
-        using var transport = Transport(AzuriteConnection.ForPort(AzuriteFixture.FreePort()), options);
+        using var transport = Transport(AzuriteConnection.ForPort(LoopbackPorts.Free()), options);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => transport.SubmitAsync(Inserts(2), default));
 
