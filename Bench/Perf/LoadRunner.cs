@@ -6,11 +6,17 @@ namespace Personalization.Bench.Perf;
 /// <summary>
 /// Closed-loop load: <c>concurrency</c> callers each await one operation after the other; a warm-up (not recorded), then
 /// a fixed duration whose latencies go to per-caller HdrHistograms (microseconds, 3 significant digits), merged at the
-/// end. A failed operation is counted, not timed; more than 1% failures fails the scenario.
+/// end. A failed operation is counted, not timed; more than 1% failures fails the scenario. A window in which no
+/// operation completed (every call slower than the window, e.g. on a starved machine with the 1 s windows of
+/// <c>--quick</c>) is extended until one does, for at most <see cref="MaxExtension"/>: the figures then cover the longer
+/// window, never an empty one.
 /// </summary>
 public static class LoadRunner
 {
     private const long HighestMicroseconds = 60_000_000;
+
+    /// <summary>How long a window without any completed operation is extended before it ends empty.</summary>
+    public static readonly TimeSpan MaxExtension = TimeSpan.FromSeconds(30);
 
     /// <summary>An operation: caller number and the caller's own running count (both for choosing keys).</summary>
     public delegate Task Operation(int caller, long n);
@@ -28,6 +34,8 @@ public static class LoadRunner
         var clock = Stopwatch.StartNew();
         var measureFrom = warmup;
         var end = warmup + duration;
+        var hardEnd = end + MaxExtension;
+        long measuredOperations = 0;
 
         async Task Caller(int caller)
         {
@@ -36,7 +44,7 @@ public static class LoadRunner
             for (long n = 0; ; n++)
             {
                 var started = clock.Elapsed;
-                if (started >= end || finished.IsCancellationRequested) return;
+                if (finished.IsCancellationRequested || (started >= end && (Interlocked.Read(ref measuredOperations) > 0 || started >= hardEnd))) return;
                 try
                 {
                     await operation(caller, n);
@@ -52,6 +60,7 @@ public static class LoadRunner
                 var micros = (long)((clock.Elapsed - started).TotalMilliseconds * 1000);
                 histogram.RecordValue(Math.Clamp(micros, 1, HighestMicroseconds));
                 operations[caller]++;
+                Interlocked.Increment(ref measuredOperations);
             }
         }
 
