@@ -1,5 +1,4 @@
 using Personalization.Abstractions;
-using Personalization.Engine;
 using Personalization.Engine.Load;
 
 namespace Personalization.Bench.Perf;
@@ -13,17 +12,6 @@ public static class LoadEvents
     public static ListenEvent Complete(string eventId, int track, DateTimeOffset at) =>
         new(eventId, LoadCatalog.TrackId(track), LoadCatalog.ArtistId(track), EventKind.Complete, at,
             (int)LoadCatalog.StepMs, (int)LoadCatalog.StepMs, Context);
-
-    public static EventKind ToWire(SignalKind kind) => kind switch
-    {
-        SignalKind.Play => EventKind.Play,
-        SignalKind.Complete => EventKind.Complete,
-        SignalKind.Skip => EventKind.Skip,
-        SignalKind.Like => EventKind.Like,
-        SignalKind.Dislike => EventKind.Dislike,
-        SignalKind.Save => EventKind.Save,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown signal kind."),
-    };
 
     /// <summary>The catalog track a warm user plays next in the harness: somewhere in their last session's album run.</summary>
     public static int NextTrack(int user, long n, int catalogTracks) => (int)(((ulong)user * 7919UL + (ulong)n) % (ulong)catalogTracks);
