@@ -10,7 +10,7 @@ if (args.Length > 0 && args[0] == "durable")
     int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
     var overrides = args.Select((a, i) => (a, i)).Where(p => p.a == "--set" && p.i + 1 < args.Length)
         .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]);
-    using var azurite = Personalization.Bench.Durable.AzuriteProcess.Start();
+    using var azurite = await Personalization.Testing.Processes.AzuriteProcess.StartAsync();
     var r = await Personalization.Bench.Durable.DurableBenchmark.RunAsync(
         azurite.ConnectionString, azurite.Pid, TimeSpan.FromSeconds(Arg("--seconds", 10)), Arg("--users", 2000), Arg("--concurrency", 512), overrides, Console.Out);
     Console.WriteLine($"durable_vs_raw_upsert {r.DurableEventsPerSecond / r.RawUpsertsPerSecond:F2}; storage_tx_per_event {r.TransactionsPerEvent:F4} (journal appends; with the default snapshot policy, snapshot writes and compaction deletes add at most 0.01 each per event in a steady state)");

@@ -106,7 +106,7 @@ public static class PerfCommand
         AzuriteProcess azurite;
         try
         {
-            azurite = owned.Add(AzuriteProcess.Start());
+            azurite = owned.Add(await AzuriteProcess.StartAsync());
         }
         catch (InvalidOperationException ex)
         {

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Personalization.Tests.Durability;
+namespace Personalization.Testing.Processes;
 
-/// <summary>Azurite connection strings: the well-known development account, on any port.</summary>
+/// <summary>Azurite connection strings: the well-known development account, on any loopback port.</summary>
 public static class AzuriteConnection
 {
     private const string DevelopmentAccount = "devstoreaccount1";
@@ -32,6 +32,6 @@ public static class AzuriteConnection
             }
         }
 
-        throw new InvalidOperationException("The test connection string names no TableEndpoint (expected Azurite's).");
+        throw new InvalidOperationException("The connection string names no TableEndpoint (expected Azurite's).");
     }
 }

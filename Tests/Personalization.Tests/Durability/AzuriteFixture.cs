@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Personalization.Testing.Processes;
 
 namespace Personalization.Tests.Durability;
@@ -12,8 +11,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 {
     public const string ConnectionVariable = "PERSONALIZATION_TEST_AZURE";
 
-    private string? _startedPid;
-    private string? _scripts;
+    private AzuriteProcess? _started;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -33,44 +31,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 $"and export {ConnectionVariable} (e.g. UseDevelopmentStorage=true for port 10002).");
         }
 
-        _scripts = FindScripts();
-        var port = LoopbackPorts.Free();
-        _startedPid = (await RunAsync("start.sh", port.ToString(System.Globalization.CultureInfo.InvariantCulture))).Trim();
-        ConnectionString = AzuriteConnection.ForPort(port);
+        _started = await AzuriteProcess.StartAsync();
+        ConnectionString = _started.ConnectionString;
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
-        if (_startedPid is not null) await RunAsync("stop.sh", _startedPid);
-    }
-
-
-    private static string FindScripts()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tools", "azurite");
-            if (File.Exists(Path.Combine(candidate, "start.sh"))) return candidate;
-        }
-
-        throw new InvalidOperationException($"tools/azurite/start.sh not found above {AppContext.BaseDirectory}; set {ConnectionVariable} instead.");
-    }
-
-    private async Task<string> RunAsync(string script, string argument)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(_scripts!, script));
-        start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run {script}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3)); // npm ci on a cold machine included
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"tools/azurite/{script} failed ({process.ExitCode}): {await stderr}");
-        }
-
-        return await stdout;
+        _started?.Dispose();
+        return Task.CompletedTask;
     }
 }

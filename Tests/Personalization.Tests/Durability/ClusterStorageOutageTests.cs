@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Personalization.Abstractions;
 using Personalization.Testing;
+using Personalization.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace Personalization.Tests.Durability;

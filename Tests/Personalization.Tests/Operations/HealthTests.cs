@@ -7,6 +7,7 @@ using Personalization.Client.Operations;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Operations;
 using Personalization.Testing;
+using Personalization.Testing.Processes;
 using Personalization.Tests.Cluster;
 using Personalization.Tests.Durability;
 
