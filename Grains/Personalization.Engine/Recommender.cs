@@ -16,6 +16,13 @@ public sealed class Recommender(EngineOptions options)
 {
     private readonly PersonalSources _personal = new(options);
 
+    // Math.Pow results the hot path needs again and again, computed once with Math.Pow itself (so scores are bit-identical);
+    // used only while the options still hold the values they were computed for.
+    private readonly double _anchorExponent = options.AnchorDecayExponent;
+    private readonly double[] _anchorWeights = Powers(options.SessionAnchors + 1, k => Math.Pow(k, -options.AnchorDecayExponent));
+    private readonly double _artistDecay = options.SessionArtistDecay;
+    private readonly double[] _artistDecayPowers = Powers(options.HistoryCapacity + 1, k => Math.Pow(options.SessionArtistDecay, k));
+
     public IReadOnlyList<RecommendedTrack> Recommend(
         ListenerState state, IModelView model, long nowMs, int count, IReadOnlySet<int>? exclude = null)
     {
@@ -87,7 +94,7 @@ public sealed class Recommender(EngineOptions options)
             var step = state.History[i];
             if (!step.IsListen) continue;
             if (playing < 0) playing = step.Track;
-            if (step.EarlySkipped || anchors.Exists(a => a.Track == step.Track)) continue;
+            if (step.EarlySkipped || IsAnchor(anchors, step.Track)) continue;
             anchors.Add((step.Track, anchors.Count + 1));
         }
 
@@ -107,7 +114,9 @@ public sealed class Recommender(EngineOptions options)
         }
 
         if (totals.Count == 0) return;
-        var scale = options.TransitionSourceWeight / Math.Max(totals.Values.Max(), options.TransitionEvidenceFloor);
+        var best = double.MinValue;
+        foreach (var total in totals.Values) best = Math.Max(best, total);
+        var scale = options.TransitionSourceWeight / Math.Max(best, options.TransitionEvidenceFloor);
         foreach (var (track, rank) in anchors)
         {
             var anchorWeight = AnchorWeight(rank) * scale;
@@ -116,7 +125,28 @@ public sealed class Recommender(EngineOptions options)
         }
     }
 
-    private double AnchorWeight(int rank) => Math.Pow(rank, -options.AnchorDecayExponent);
+    private double AnchorWeight(int rank) =>
+        options.AnchorDecayExponent == _anchorExponent && rank < _anchorWeights.Length ? _anchorWeights[rank] : Math.Pow(rank, -options.AnchorDecayExponent);
+
+    private double ArtistDecayPower(int stepsAgo) =>
+        options.SessionArtistDecay == _artistDecay && stepsAgo < _artistDecayPowers.Length ? _artistDecayPowers[stepsAgo] : Math.Pow(options.SessionArtistDecay, stepsAgo);
+
+    private static double[] Powers(int count, Func<int, double> power)
+    {
+        var powers = new double[count];
+        for (var k = 0; k < count; k++) powers[k] = power(k);
+        return powers;
+    }
+
+    private static bool IsAnchor(List<(int Track, int Rank)> anchors, int track)
+    {
+        foreach (var a in anchors)
+        {
+            if (a.Track == track) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>1 / plays^SuccessorPopularityDamping, plays read from the track's artist's top list (1 when not there); memoized per call.</summary>
     private double Damping(IModelView model, Dictionary<int, double> memo, int track)
@@ -191,7 +221,7 @@ public sealed class Recommender(EngineOptions options)
         for (var i = last; i >= start; i--)
         {
             var step = state.History[i];
-            if (step.Artist == artist && step.IsListen && !step.EarlySkipped) weight += Math.Pow(decay, last - i);
+            if (step.Artist == artist && step.IsListen && !step.EarlySkipped) weight += ArtistDecayPower(last - i);
         }
 
         return weight;
