@@ -22,6 +22,8 @@ public sealed class Recommender(EngineOptions options)
     private readonly double[] _anchorWeights = Powers(options.SessionAnchors + 1, k => Math.Pow(k, -options.AnchorDecayExponent));
     private readonly double _artistDecay = options.SessionArtistDecay;
     private readonly double[] _artistDecayPowers = Powers(options.HistoryCapacity + 1, k => Math.Pow(options.SessionArtistDecay, k));
+    private readonly double _successorDamping = options.SuccessorPopularityDamping;
+    private readonly double[] _dampingByPlays = Powers(1025, k => Math.Pow(Math.Max(1, k), -options.SuccessorPopularityDamping));
 
     public IReadOnlyList<RecommendedTrack> Recommend(
         ListenerState state, IModelView model, long nowMs, int count, IReadOnlySet<int>? exclude = null)
@@ -153,14 +155,12 @@ public sealed class Recommender(EngineOptions options)
     {
         if (memo.TryGetValue(track, out var factor)) return factor;
         factor = 1;
-        if (options.SuccessorPopularityDamping > 0)
+        if (options.SuccessorPopularityDamping > 0 && model.TryGetTopWeight(track, out var plays))
         {
-            foreach (var t in model.TopTracksOf(model.ArtistOf(track)))
-            {
-                if (t.Id != track) continue;
-                factor = Math.Pow(Math.Max(1, t.Weight), -options.SuccessorPopularityDamping);
-                break;
-            }
+            var x = Math.Max(1, plays);
+            factor = x <= 1024 && x == MathF.Floor(x) && options.SuccessorPopularityDamping == _successorDamping
+                ? _dampingByPlays[(int)x] // play counts are mostly whole numbers: the same Math.Pow result, computed once
+                : Math.Pow(x, -options.SuccessorPopularityDamping);
         }
 
         memo[track] = factor;

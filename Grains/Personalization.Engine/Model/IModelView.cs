@@ -20,4 +20,21 @@ public interface IModelView
 
     /// <summary>Distinct tracks the model has seen.</summary>
     int TrackCount { get; }
+
+    /// <summary>
+    /// The weight of <paramref name="track"/> in its artist's top list (<see cref="TopTracksOf"/> of
+    /// <see cref="ArtistOf"/>); false when it is not there. The default scans the list; a model may index it.
+    /// </summary>
+    bool TryGetTopWeight(int track, out float weight)
+    {
+        foreach (var t in TopTracksOf(ArtistOf(track)))
+        {
+            if (t.Id != track) continue;
+            weight = t.Weight;
+            return true;
+        }
+
+        weight = 0;
+        return false;
+    }
 }

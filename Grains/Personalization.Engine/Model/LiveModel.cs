@@ -9,7 +9,7 @@ namespace Personalization.Engine.Model;
 public sealed class LiveModel : IModelView
 {
     private readonly ConcurrentDictionary<int, ScoredId[]> _successors = new();
-    private readonly ConcurrentDictionary<int, ScoredId[]> _artistTops = new();
+    private readonly ConcurrentDictionary<int, ArtistTop> _artistTops = new();
     private readonly ConcurrentDictionary<int, int> _artistOf = new();
     private ScoredId[] _trending = [];
     private long _version;
@@ -27,7 +27,33 @@ public sealed class LiveModel : IModelView
         _successors.TryGetValue(track, out var list) ? list : ReadOnlySpan<ScoredId>.Empty;
 
     public ReadOnlySpan<ScoredId> TopTracksOf(int artist) =>
-        _artistTops.TryGetValue(artist, out var list) ? list : ReadOnlySpan<ScoredId>.Empty;
+        _artistTops.TryGetValue(artist, out var top) ? top.ByWeight : ReadOnlySpan<ScoredId>.Empty;
+
+    /// <summary>A binary search in the artist's list kept sorted by id (the recommender asks this for every successor).</summary>
+    public bool TryGetTopWeight(int track, out float weight)
+    {
+        if (_artistOf.TryGetValue(track, out var artist) && _artistTops.TryGetValue(artist, out var top))
+        {
+            var byId = top.ById;
+            int low = 0, high = byId.Length - 1;
+            while (low <= high)
+            {
+                var middle = (low + high) >>> 1;
+                var id = byId[middle].Id;
+                if (id == track)
+                {
+                    weight = byId[middle].Weight;
+                    return true;
+                }
+
+                if (id < track) low = middle + 1;
+                else high = middle - 1;
+            }
+        }
+
+        weight = 0;
+        return false;
+    }
 
     public int ArtistOf(int track) => _artistOf.TryGetValue(track, out var artist) ? artist : -1;
 
@@ -36,8 +62,23 @@ public sealed class LiveModel : IModelView
         ArgumentNullException.ThrowIfNull(delta);
         foreach (var (track, artist) in delta.TrackArtists) _artistOf[track] = artist;
         foreach (var (track, list) in delta.Successors) _successors[track] = list;
-        foreach (var (artist, list) in delta.ArtistTops) _artistTops[artist] = list;
+        foreach (var (artist, list) in delta.ArtistTops) _artistTops[artist] = ArtistTop.Of(list);
         if (delta.Trending is not null) Volatile.Write(ref _trending, delta.Trending);
         Interlocked.Increment(ref _version);
+    }
+
+    /// <summary>An artist's top list as published (by weight) and the same entries by id, swapped together.</summary>
+    private sealed class ArtistTop(ScoredId[] byWeight, ScoredId[] byId)
+    {
+        public ScoredId[] ByWeight { get; } = byWeight;
+
+        public ScoredId[] ById { get; } = byId;
+
+        public static ArtistTop Of(ScoredId[] byWeight)
+        {
+            var byId = (ScoredId[])byWeight.Clone();
+            Array.Sort(byId, static (a, b) => a.Id.CompareTo(b.Id));
+            return new ArtistTop(byWeight, byId);
+        }
     }
 }
