@@ -10,9 +10,12 @@ namespace Personalization.Grains.Users;
 /// <summary>
 /// The durable home of one listener: every applied event goes to the event journal (group-committed with other users'
 /// events; the caller is acknowledged after the commit), and the full state is written as a snapshot every N events or
-/// T, and on deactivation. Loading = snapshot + replay of the journal tail after the snapshot's sequence; journal rows a
-/// snapshot covers are deleted in the background. Between writes only a tiny shell (the snapshot's sequence) stays in
-/// the persistent state: the live state is the engine's.
+/// T, and on deactivation. Loading = snapshot + replay of the journal tail after the snapshot's sequence. Compaction
+/// lags one snapshot: after writing a snapshot, the rows the *previous* snapshot covered are deleted in the background,
+/// so the rows since then stay. They are the fence against a duplicate activation (a membership change, a silo
+/// shutting down while a new activation already loaded): its next append collides with them instead of landing behind
+/// the newer snapshot, where no replay would find it. Between writes only a tiny shell (the snapshot's sequence) stays
+/// in the persistent state: the live state is the engine's.
 /// </summary>
 public sealed partial class ListenerStore(
     string userId,
@@ -49,10 +52,10 @@ public sealed partial class ListenerStore(
             if (state.Sequence != entry.Sequence) LogReplayGap(userId, entry.Sequence, state.Sequence);
         }
 
-        // No tail after a stored snapshot: the previous activation ended with a snapshot and its compaction (deactivation
-        // awaits it), so the journal holds nothing through that snapshot. A tail (a crash, a failed write) or a migrated
-        // state leaves that unknown: the first compaction then truncates everything behind its snapshot.
-        _compactedThrough = migrated is null && state.Sequence == loaded ? loaded : null;
+        // Nothing stored at all: nothing to compact. Otherwise the previous activation left the rows behind its last
+        // snapshot (compaction lags one snapshot), and a tail (a crash, a failed write) or a migrated state may leave more:
+        // the first compaction truncates everything behind the loaded snapshot.
+        _compactedThrough = migrated is null && loaded == 0 && state.Sequence == 0 ? 0 : null;
         return state;
     }
 
@@ -90,7 +93,7 @@ public sealed partial class ListenerStore(
         }
     }
 
-    /// <summary>Completes when the journal rows covered by the last snapshot are deleted (or their deletion failed and was logged).</summary>
+    /// <summary>Completes when the compaction the last snapshot started (the rows the one before covered) ended: deleted, or failed and logged.</summary>
     public Task CompactionCompleted => _compaction;
 
     public async Task DeleteAsync()
@@ -142,19 +145,20 @@ public sealed partial class ListenerStore(
 
         snapshots.State = Shell(state.Sequence);
         _snapshotAt = clock.GetUtcNow();
-        _compaction = CompactAsync(state.Sequence);
+        _compaction = CompactAsync(previous);
     }
 
     /// <summary>
-    /// Deletes the journal behind the snapshot: by key, only the rows since the previous compaction, when that is known
-    /// (it succeeded in this activation, or the activation loaded a snapshot without a tail); otherwise (after a failed
-    /// compaction, or when the activation replayed a tail) everything through the snapshot, leftovers included. Rows a
-    /// failed compaction at deactivation leaves behind are never read (they precede the snapshot) and go with the user's
-    /// deletion.
+    /// Deletes the journal through <paramref name="through"/> (the sequence of the snapshot before the one just written):
+    /// by key, only the rows since the previous compaction, when that is known (it succeeded in this activation);
+    /// otherwise (the first compaction of an activation, or after a failed one) everything through it, leftovers
+    /// included. Rows behind a user's last snapshot stay until the user's next activation compacts (they are never
+    /// read: they precede the snapshot) or the user is deleted.
     /// </summary>
     private async Task CompactAsync(long through)
     {
         var after = _compactedThrough;
+        if (after >= through) return;
         _compactedThrough = null;
         try
         {

@@ -51,21 +51,23 @@ public sealed class DurableClusterTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_snapshot_compacts_the_journal_rows_it_covers()
+    public async Task A_snapshot_compacts_the_journal_rows_the_previous_snapshot_covered()
     {
         var user = PersonalizationCluster.UniqueUser("compact");
         var script = _cluster.Listener(user);
         for (var i = 0; i < 60; i++) script.Complete($"cp-{i}", "cp-a");
         await script.SendAsync();
         for (var i = 60; i < 130; i++) script.Complete($"cp-{i}", "cp-a");
-        await script.SendAsync(); // snapshot at 130 (≥ 100 since the last), compaction through 130 in the background
+        await script.SendAsync(); // snapshot at 130 (≥ 100 since the last); nothing behind an earlier snapshot yet
+        for (var i = 130; i < 230; i++) script.Complete($"cp-{i}", "cp-a");
+        await script.SendAsync(); // snapshot at 230: rows 1..130 go, rows 131..230 stay as the fence
 
-        await _cluster.DeactivateUserAsync(user); // deactivation snapshots and waits for the compaction
+        await _cluster.DeactivateUserAsync(user); // nothing new since 230: no write; waits for the compaction
         var rowsAfterDeactivation = await CountJournalRowsAsync(user);
         var profile = await _cluster.User(user).GetProfileAsync();
 
-        Assert.Equal(0, rowsAfterDeactivation);
-        Assert.Equal(130, profile.Sequence);
+        Assert.Equal(100, rowsAfterDeactivation);
+        Assert.Equal(230, profile.Sequence);
     }
 
     [Fact]
