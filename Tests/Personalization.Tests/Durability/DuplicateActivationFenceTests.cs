@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Orleans.Storage;
 using Personalization.Abstractions;
 using Personalization.Engine;
 using Personalization.Grains.Journal;
@@ -21,7 +19,7 @@ public sealed class DuplicateActivationFenceTests
 {
     private const string User = "fence-user";
     private readonly Vocabulary _vocabulary = new();
-    private readonly SharedSnapshots _snapshots = new();
+    private readonly FakeSnapshotStore _snapshots = new(); // one stored snapshot; each activation opens its own view
     private readonly MemoryEventJournal _journal = new();
 
     [Fact]
@@ -66,7 +64,7 @@ public sealed class DuplicateActivationFenceTests
 
     private async Task<(ListenerStore Store, ListenerState State)> LoadAsync()
     {
-        var view = _snapshots.Open();
+        var view = _snapshots.OpenAnother();
         await view.ReadStateAsync();
         var mapper = new EventMapper(_vocabulary);
         var store = new ListenerStore(User, view, _journal, new SnapshotCodec(_vocabulary), mapper, new SnapshotOptions(), TimeProvider.System, NullLogger.Instance);
@@ -86,56 +84,5 @@ public sealed class DuplicateActivationFenceTests
         }
 
         await store.AppendAsync(entries);
-    }
-
-    /// <summary>One stored snapshot with an ETag; each activation opens its own view (its own state and read version).</summary>
-    private sealed class SharedSnapshots
-    {
-        private UserSnapshot? _stored;
-        private int _version;
-
-        public IPersistentState<UserSnapshot> Open() => new View(this);
-
-        private sealed class View(SharedSnapshots shared) : IPersistentState<UserSnapshot>
-        {
-            private int _readVersion;
-
-            public UserSnapshot State { get; set; } = new();
-
-            public string? Etag => _readVersion.ToString(CultureInfo.InvariantCulture);
-
-            public bool RecordExists { get; private set; }
-
-            public Task ReadStateAsync(CancellationToken cancellationToken = default)
-            {
-                State = shared._stored ?? new UserSnapshot();
-                RecordExists = shared._stored is not null;
-                _readVersion = shared._version;
-                return Task.CompletedTask;
-            }
-
-            public Task WriteStateAsync(CancellationToken cancellationToken = default)
-            {
-                if (_readVersion != shared._version) throw new InconsistentStateException("ETag mismatch", shared._version.ToString(CultureInfo.InvariantCulture), Etag);
-                shared._stored = State;
-                _readVersion = ++shared._version;
-                RecordExists = true;
-                return Task.CompletedTask;
-            }
-
-            public Task ClearStateAsync(CancellationToken cancellationToken = default)
-            {
-                shared._stored = null;
-                _readVersion = ++shared._version;
-                RecordExists = false;
-                return Task.CompletedTask;
-            }
-
-            public Task ReadStateAsync() => ReadStateAsync(CancellationToken.None);
-
-            public Task WriteStateAsync() => WriteStateAsync(CancellationToken.None);
-
-            public Task ClearStateAsync() => ClearStateAsync(CancellationToken.None);
-        }
     }
 }
