@@ -122,22 +122,9 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
         }
 
         var partition = JournalKeys.PartitionOf(userId, _options.Partitions);
-        try
-        {
-            await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-            var batch = new List<TableTransactionAction>(_options.MaxBatch);
-            for (var sequence = afterSequence + 1; sequence <= throughSequence; sequence++)
-            {
-                batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, JournalKeys.RowKeyOf(userId, sequence)), ETag.All));
-                if (batch.Count < _options.MaxBatch && sequence < throughSequence) continue;
-                await DeleteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-                batch.Clear();
-            }
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && StorageErrors.IsTransient(ex))
-        {
-            throw StorageErrors.Translate(ex, "delete", _options.RetryAfter);
-        }
+        var keys = Enumerable.Range(0, (int)(throughSequence - afterSequence))
+            .Select(i => new TableEntity(partition, JournalKeys.RowKeyOf(userId, afterSequence + 1 + i)));
+        await DeleteRowsAsync([keys.ToAsyncEnumerable()], ensureTable: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The longest range <see cref="TruncateRangeAsync"/> deletes by key (longer ones are read first).</summary>
@@ -152,15 +139,22 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
         _direct?.Dispose();
     }
 
-    private async Task DeleteRangeAsync(string userId, long throughSequence, CancellationToken cancellationToken)
+    // A transaction holds one partition's rows: each partition the user's rows may be in is deleted on its own.
+    private Task DeleteRangeAsync(string userId, long throughSequence, CancellationToken cancellationToken) =>
+        DeleteRowsAsync(
+            [.. PartitionsOf(userId).Select(p => QueryAsync(p, userId, 0, throughSequence, ["PartitionKey", "RowKey"], cancellationToken))],
+            ensureTable: false, cancellationToken);
+
+    /// <summary>Deletes the rows of each sequence (all of one partition) in transactions of at most MaxBatch rows.</summary>
+    private async Task DeleteRowsAsync(IReadOnlyList<IAsyncEnumerable<ITableEntity>> partitions, bool ensureTable, CancellationToken cancellationToken)
     {
         var batch = new List<TableTransactionAction>(_options.MaxBatch);
         try
         {
-            // A transaction holds one partition's rows: each partition the user's rows may be in is deleted on its own.
-            foreach (var partition in PartitionsOf(userId))
+            if (ensureTable) await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var rows in partitions)
             {
-                await foreach (var row in QueryAsync(partition, userId, 0, throughSequence, ["PartitionKey", "RowKey"], cancellationToken).ConfigureAwait(false))
+                await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
                     batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
                     if (batch.Count < _options.MaxBatch) continue;
