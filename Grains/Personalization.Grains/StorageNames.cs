@@ -4,4 +4,7 @@ namespace Personalization.Grains;
 public static class StorageNames
 {
     public const string Users = "users";
+
+    /// <summary>The <c>[PersistentState]</c> name of the user grain's snapshot (read directly by the journal and diagnostics).</summary>
+    public const string UserState = "user";
 }

@@ -23,7 +23,7 @@ public sealed class DiagnosticsGrain(
     IOptions<EngineOptions> engine,
     IOptions<DiagnosticsOptions> options) : Grain, IDiagnosticsGrain
 {
-    private const string UserStateName = "user"; // UserGrain's [PersistentState] name
+    private const string UserStateName = StorageNames.UserState;
 
     Task IDiagnosticsGrain.PingAsync() => Task.CompletedTask;
 

@@ -13,6 +13,18 @@ public sealed partial class JournalOptions
     /// <summary><see cref="Transport"/>: Azure.Data.Tables' TableClient.SubmitTransactionAsync.</summary>
     public const string SdkTransport = "Sdk";
 
+    /// <summary><see cref="Layout"/>: one table row per event, keyed <c>{userId}_{sequence}</c> (the row is the duplicate-activation fence).</summary>
+    public const string RowsLayout = "Rows";
+
+    /// <summary>
+    /// <see cref="Layout"/>: many users' events packed into one stored segment per transaction by a single writer grain
+    /// per partition, which checks every user's sequence (Journal/README.md, "Segment layout").
+    /// </summary>
+    public const string SegmentsLayout = "Segments";
+
+    /// <summary>Entry text a silo sends a partition writer in one call, and what one segment takes at most (about 20 parts).</summary>
+    public const int SegmentBudgetChars = 600_000;
+
     /// <summary>Azure Tables' limit on operations in one entity-group transaction.</summary>
     public const int MaxTransactionEntities = 100;
 
@@ -26,6 +38,32 @@ public sealed partial class JournalOptions
     public Uri? ServiceUri { get; set; }
 
     public string TableName { get; set; } = "PersonalizationJournal";
+
+    /// <summary>
+    /// How events are stored (AzureTable provider): <c>Rows</c> (one row per event) or <c>Segments</c> (one entity per
+    /// transaction holding many users' events, written by one partition writer grain). A journal table is written in
+    /// one layout: switch only with an empty journal (every listener snapshotted, e.g. after a clean shutdown).
+    /// </summary>
+    public string Layout { get; set; } = SegmentsLayout;
+
+    /// <summary>Segments layout: characters of recent segments each partition writer keeps to serve tails without a read.</summary>
+    public long SegmentCacheChars { get; set; } = 2_000_000;
+
+    /// <summary>Segments layout: users whose last sequence a partition writer remembers; beyond it, idle ones are forgotten (read again from their snapshot).</summary>
+    public int MaxKnownUsersPerPartition { get; set; } = 200_000;
+
+    /// <summary>
+    /// Segments layout: how often each partition writer looks for entries left uncovered longer than
+    /// <see cref="SweepAge"/> (listeners whose silo crashed and who never came back) and asks those listeners to
+    /// write a snapshot, so that the segments holding them can go. Off: <see cref="Timeout.InfiniteTimeSpan"/>.
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Segments layout: how long an entry may stay uncovered before the sweep asks its listener for a snapshot.</summary>
+    public TimeSpan SweepAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Segments layout: listeners asked per sweep and partition.</summary>
+    public int SweepBatch { get; set; } = 500;
 
     /// <summary>
     /// How append transactions are sent (AzureTable provider): <c>Direct</c> (the journal writes the OData $batch body
@@ -100,6 +138,13 @@ public sealed partial class JournalOptions
             errors.Add($"{nameof(Transport)} {DirectTransport} needs a {nameof(ConnectionString)} with an AccountKey (or UseDevelopmentStorage=true); use {SdkTransport} with {nameof(ServiceUri)}.");
         }
 
+        if (Layout is not (RowsLayout or SegmentsLayout)) errors.Add($"{nameof(Layout)} must be {RowsLayout} or {SegmentsLayout} (was '{Layout}').");
+        else if (Layout == SegmentsLayout && PreviousPartitions is not null) errors.Add($"{nameof(PreviousPartitions)} is not supported with {nameof(Layout)} {SegmentsLayout}: change {nameof(Partitions)} only with an empty journal.");
+        if (SegmentCacheChars < 0) errors.Add($"{nameof(SegmentCacheChars)} must not be negative.");
+        if (SweepInterval != Timeout.InfiniteTimeSpan && SweepInterval < TimeSpan.FromSeconds(1)) errors.Add($"{nameof(SweepInterval)} must be at least 1 s (or infinite).");
+        if (SweepAge < TimeSpan.Zero) errors.Add($"{nameof(SweepAge)} must not be negative.");
+        if (SweepBatch < 1) errors.Add($"{nameof(SweepBatch)} must be positive.");
+        if (MaxKnownUsersPerPartition < 1) errors.Add($"{nameof(MaxKnownUsersPerPartition)} must be positive.");
         if (TableName is null || !TableNamePattern().IsMatch(TableName)) errors.Add($"{nameof(TableName)} must be 3-63 letters or digits, starting with a letter.");
         if (Partitions is < 1 or > 1000) errors.Add($"{nameof(Partitions)} must be in [1, 1000].");
         if (PreviousPartitions is < 1 or > 1000) errors.Add($"{nameof(PreviousPartitions)} must be in [1, 1000] when set.");

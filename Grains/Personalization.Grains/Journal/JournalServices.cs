@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalization.Grains.Hosting;
+using Personalization.Grains.Journal.Segments;
 
 namespace Personalization.Grains.Journal;
 
@@ -21,9 +22,14 @@ public static class JournalServices
             return new AzureTableEventJournal(
                 client, options, sp.GetRequiredService<JournalCounters>(), sp.GetRequiredService<ILogger<AzureTableEventJournal>>());
         });
-        services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<IOptions<JournalOptions>>().Value.Provider switch
+        services.AddSingleton(sp => new SegmentTable(
+            AzureTableEventJournal.CreateServiceClient(sp.GetRequiredService<IOptions<JournalOptions>>().Value),
+            sp.GetRequiredService<IOptions<JournalOptions>>().Value));
+        services.AddSingleton<SegmentEventJournal>();
+        services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<IOptions<JournalOptions>>().Value switch
         {
-            "AzureTable" => sp.GetRequiredService<AzureTableEventJournal>(),
+            { Provider: "AzureTable", Layout: JournalOptions.SegmentsLayout } => sp.GetRequiredService<SegmentEventJournal>(),
+            { Provider: "AzureTable" } => sp.GetRequiredService<AzureTableEventJournal>(),
             _ => sp.GetRequiredService<MemoryEventJournal>(),
         });
         return services;

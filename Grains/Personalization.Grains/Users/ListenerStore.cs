@@ -10,11 +10,13 @@ namespace Personalization.Grains.Users;
 /// <summary>
 /// The durable home of one listener: every applied event goes to the event journal (group-committed with other users'
 /// events; the caller is acknowledged after the commit), and the full state is written as a snapshot every N events or
-/// T, and on deactivation. Loading = snapshot + replay of the journal tail after the snapshot's sequence. Compaction
-/// lags one snapshot: after writing a snapshot, the rows the *previous* snapshot covered are deleted in the background,
-/// so the rows since then stay. They are the fence against a duplicate activation (a membership change, a silo
-/// shutting down while a new activation already loaded): its next append collides with them instead of landing behind
-/// the newer snapshot, where no replay would find it. Between writes only a tiny shell (the snapshot's sequence) stays
+/// T, and on deactivation. Loading = snapshot + replay of the journal tail after the snapshot's sequence. With the row
+/// layout compaction lags one snapshot: after writing a snapshot, the rows the *previous* snapshot covered are deleted
+/// in the background, so the rows since then stay. They are the fence against a duplicate activation (a membership
+/// change, a silo shutting down while a new activation already loaded): its next append collides with them instead of
+/// landing behind the newer snapshot, where no replay would find it. The segment layout checks sequences in its
+/// partition writer instead, so there a snapshot's entries are released at once
+/// (<see cref="IEventJournal.CompactionLagsOneSnapshot"/>). Between writes only a tiny shell (the snapshot's sequence) stays
 /// in the persistent state: the live state is the engine's.
 /// </summary>
 public sealed partial class ListenerStore(
@@ -145,15 +147,15 @@ public sealed partial class ListenerStore(
 
         snapshots.State = Shell(state.Sequence);
         _snapshotAt = clock.GetUtcNow();
-        _compaction = CompactAsync(previous);
+        _compaction = CompactAsync(journal.CompactionLagsOneSnapshot ? previous : state.Sequence);
     }
 
     /// <summary>
-    /// Deletes the journal through <paramref name="through"/> (the sequence of the snapshot before the one just written):
-    /// by key, only the rows since the previous compaction, when that is known (it succeeded in this activation);
-    /// otherwise (the first compaction of an activation, or after a failed one) everything through it, leftovers
-    /// included. Rows behind a user's last snapshot stay until the user's next activation compacts (they are never
-    /// read: they precede the snapshot) or the user is deleted.
+    /// Deletes the journal through <paramref name="through"/> (the sequence of the snapshot before the one just
+    /// written; with a journal that needs no lag, of this one): by key, only the rows since the previous compaction,
+    /// when that is known (it succeeded in this activation); otherwise (the first compaction of an activation, or after
+    /// a failed one) everything through it, leftovers included. With the lag, rows behind a user's last snapshot stay
+    /// until the user's next activation compacts (they are never read: they precede the snapshot) or the user is deleted.
     /// </summary>
     private async Task CompactAsync(long through)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
 using Personalization.Abstractions.Blend;
+using Personalization.Abstractions.Journal;
 using Personalization.Engine;
 using Personalization.Engine.Exploration;
 using Personalization.Engine.Rewards;
@@ -21,7 +22,7 @@ namespace Personalization.Grains.Users;
 /// read model (no grain call either).
 /// </summary>
 public sealed class UserGrain(
-    [PersistentState("user", StorageNames.Users)] IPersistentState<UserSnapshot> store,
+    [PersistentState(StorageNames.UserState, StorageNames.Users)] IPersistentState<UserSnapshot> store,
     SnapshotCodec codec,
     EventMapper mapper,
     RecommendationPolicy policy,
@@ -34,7 +35,7 @@ public sealed class UserGrain(
     IOptions<EngineOptions> engineOptions,
     IOptions<SnapshotOptions> snapshotOptions,
     TasteViews tasteViews,
-    ILogger<UserGrain> logger) : Grain, IUserGrain, IGrainMigrationParticipant
+    ILogger<UserGrain> logger) : Grain, IUserGrain, IListenerCheckpointGrain, IGrainMigrationParticipant
 {
     private const string MigratedStateKey = "pzn.listener";
     private readonly EngineOptions _options = engineOptions.Value;
@@ -112,6 +113,14 @@ public sealed class UserGrain(
 
     Task<RecommendationList> IUserGrain.DiscoverAsync(RecommendRequest request) =>
         Task.FromResult(tasteViews.Discover(_state, request, clock.GetUtcNow()));
+
+    // Loading replayed any tail; writing the snapshot lets the journal release what it covers.
+    async Task IListenerCheckpointGrain.CheckpointAsync()
+    {
+        if (_poisoned) return;
+        await _store.SnapshotAsync(_state);
+        await _store.CompactionCompleted;
+    }
 
     async Task IUserGrain.ForgetAsync()
     {

@@ -4,7 +4,7 @@ using Personalization.Grains.Journal;
 
 namespace Personalization.Tests.Durability;
 
-/// <summary>An <see cref="AzureTableEventJournal"/> on its own fresh table, deleted again on dispose.</summary>
+/// <summary>An <see cref="AzureTableEventJournal"/> (the row layout) on its own fresh table, deleted again on dispose.</summary>
 public sealed class AzureJournalScope : IAsyncDisposable
 {
     private readonly string _connectionString;
@@ -12,7 +12,7 @@ public sealed class AzureJournalScope : IAsyncDisposable
     public AzureJournalScope(string connectionString, string tablePrefix, Action<JournalOptions>? configure = null, string? journalConnectionString = null)
     {
         _connectionString = connectionString;
-        Options = new JournalOptions { Provider = "AzureTable", TableName = tablePrefix + Guid.NewGuid().ToString("N")[..12] };
+        Options = new JournalOptions { Provider = "AzureTable", Layout = JournalOptions.RowsLayout, TableName = tablePrefix + Guid.NewGuid().ToString("N")[..12] };
         configure?.Invoke(Options);
         Options.ConnectionString = journalConnectionString ?? connectionString;
         var errors = Options.Validate();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Personalization.Abstractions;
 using Personalization.Grains.Journal;
 using Personalization.Testing;
@@ -7,7 +6,8 @@ namespace Personalization.Tests.Durability;
 
 /// <summary>
 /// The real durable path on Azurite: a 2-silo test cluster in Azure mode (snapshots in grain storage, the
-/// group-committed event journal), driven through the grains. Each test gets its own cluster and tables.
+/// group-committed event journal in its default segment layout), driven through the grains. Each test gets its own
+/// cluster and tables. The row layout's own cluster test is <see cref="RowLayoutClusterTests"/>.
 /// </summary>
 [Trait("Category", "Durability")]
 [Collection(AzuriteCollection.Name)]
@@ -51,26 +51,6 @@ public sealed class DurableClusterTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_snapshot_compacts_the_journal_rows_the_previous_snapshot_covered()
-    {
-        var user = PersonalizationCluster.UniqueUser("compact");
-        var script = _cluster.Listener(user);
-        for (var i = 0; i < 60; i++) script.Complete($"cp-{i}", "cp-a");
-        await script.SendAsync();
-        for (var i = 60; i < 130; i++) script.Complete($"cp-{i}", "cp-a");
-        await script.SendAsync(); // snapshot at 130 (≥ 100 since the last); nothing behind an earlier snapshot yet
-        for (var i = 130; i < 230; i++) script.Complete($"cp-{i}", "cp-a");
-        await script.SendAsync(); // snapshot at 230: rows 1..130 go, rows 131..230 stay as the fence
-
-        await _cluster.DeactivateUserAsync(user); // nothing new since 230: no write; waits for the compaction
-        var rowsAfterDeactivation = await CountJournalRowsAsync(user);
-        var profile = await _cluster.User(user).GetProfileAsync();
-
-        Assert.Equal(100, rowsAfterDeactivation);
-        Assert.Equal(230, profile.Sequence);
-    }
-
-    [Fact]
     public async Task Event_ids_seen_before_a_silo_restart_are_still_recognised_after_it()
     {
         var user = PersonalizationCluster.UniqueUser("idem");
@@ -106,15 +86,6 @@ public sealed class DurableClusterTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(profile.TopArtists);
     }
 
-    private async Task<int> CountJournalRowsAsync(string user)
-    {
-        var options = new JournalOptions { Provider = "AzureTable", ConnectionString = azurite.ConnectionString, TableName = JournalTable };
-        var journal = new AzureTableEventJournal(AzureTableEventJournal.CreateServiceClient(options), options, new JournalCounters(), NullLogger<AzureTableEventJournal>.Instance);
-        await using (journal)
-        {
-            var count = 0;
-            await foreach (var _ in journal.ReadAfterAsync(user, 0)) count++;
-            return count;
-        }
-    }
+    private Task<int> CountJournalRowsAsync(string user) =>
+        StoredJournal.CountEntriesAsync(azurite.ConnectionString, JournalTable, user, JournalOptions.SegmentsLayout);
 }

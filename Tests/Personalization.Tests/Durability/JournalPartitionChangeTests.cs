@@ -77,6 +77,7 @@ public sealed class JournalPartitionChangeTests(AzuriteFixture azurite)
         var options = new JournalOptions
         {
             Provider = "AzureTable",
+            Layout = JournalOptions.RowsLayout,
             ConnectionString = scope.Options.ConnectionString,
             TableName = scope.Options.TableName,
             Partitions = NewCount,
