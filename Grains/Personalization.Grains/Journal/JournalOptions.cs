@@ -82,10 +82,11 @@ public sealed partial class JournalOptions
 
     /// <summary>
     /// Journal partitions users are hashed over. Fewer: larger shared transactions (fewer storage transactions per
-    /// event); more: more write throughput on real Azure (~2,000 entities/s per partition: 8 partitions carry ~16k
-    /// events/s per journal table). Sizing: about peak events/s ÷ 1,000. The default 8 keeps a journal transaction per
-    /// ~40 events under load, so appends, snapshots and compaction together stay under 0.05 storage transactions per
-    /// event (RELIABILITY.md). Changing it on a live table needs <see cref="PreviousPartitions"/>.
+    /// event); more: more write throughput. Rows: ~2,000 entities/s per partition on real Azure, so 8 partitions carry
+    /// ~16k events/s per journal table (sizing: about peak events/s ÷ 1,000); changing it on a live table needs
+    /// <see cref="PreviousPartitions"/>. Segments: each partition has one writer grain and an entity holds many events,
+    /// so partitions spread the writers over the silos; changing it needs an empty journal. The default 8 keeps
+    /// appends, snapshots and compaction together under 0.05 storage transactions per event (RELIABILITY.md).
     /// </summary>
     public int Partitions { get; set; } = 8;
 
