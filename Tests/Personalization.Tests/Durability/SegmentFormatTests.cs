@@ -1,3 +1,5 @@
+using Personalization.Abstractions;
+using Personalization.Grains.Journal;
 using Personalization.Grains.Journal.Segments;
 
 namespace Personalization.Tests.Durability;
@@ -41,6 +43,24 @@ public sealed class SegmentFormatTests
         var entry = new SegmentEntry("u", 1, new string('x', SegmentFormat.MaxPartChars));
 
         Assert.Throws<ArgumentException>(() => SegmentFormat.Encode([entry]));
+    }
+
+    [Fact]
+    public void A_segment_part_as_stored_by_the_first_version_still_reads()
+    {
+        // Written by this format's first version (seg1, StoredJournalEvent v1): a stored part must keep reading as it is.
+        const string Stored =
+            "seg1\n" +
+            "41\tlistener-7\t{\"v\":1,\"id\":\"e-41\",\"track\":\"t-1\",\"artist\":\"a-1\",\"kind\":\"skip\",\"ts\":\"2025-03-01T12:00:01.0000001+00:00\",\"pos\":1500,\"dur\":200000,\"src\":\"radio\",\"dev\":\"car\"}\n" +
+            "1\tlistener-8\t{\"v\":1,\"id\":\"e-1\",\"track\":\"t-2\",\"artist\":\"a-2\",\"kind\":\"play\",\"ts\":\"2025-03-01T12:00:02+00:00\"}\n";
+
+        var entries = SegmentFormat.Decode(Stored).ToList();
+        var first = JournalEventCodec.Decode(entries[0].Event);
+        var second = JournalEventCodec.Decode(entries[1].Event);
+
+        Assert.Equal([("listener-7", 41L), ("listener-8", 1L)], entries.Select(e => (e.UserId, e.Sequence)));
+        Assert.Equal(new ListenEvent("e-41", "t-1", "a-1", EventKind.Skip, new DateTimeOffset(2025, 3, 1, 12, 0, 1, TimeSpan.Zero).AddTicks(1), 1500, 200_000, new ListenContext("radio", "car")), first);
+        Assert.Equal(new ListenEvent("e-1", "t-2", "a-2", EventKind.Play, new DateTimeOffset(2025, 3, 1, 12, 0, 2, TimeSpan.Zero)), second);
     }
 
     [Fact]
