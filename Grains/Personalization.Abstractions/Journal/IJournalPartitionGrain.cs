@@ -35,6 +35,10 @@ public interface IJournalPartitionGrain : IGrainWithIntegerKey
     [Alias("Sweep")]
     Task<int> SweepAsync();
 
+    /// <summary>Deactivates this writer (its silo is shutting down); the next call activates it on another silo.</summary>
+    [Alias("StepDown")]
+    Task StepDownAsync();
+
     /// <summary>What the writer holds (for operators and tests); waits for deletes already started.</summary>
     [Alias("GetStatus")]
     Task<JournalPartitionStatus> GetStatusAsync();

@@ -15,7 +15,11 @@ public interface IEventJournal
     /// <exception cref="Personalization.Abstractions.StorageUnavailableException">Storage did not confirm in time (transient).</exception>
     Task<long> AppendAsync(string userId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default);
 
-    /// <summary>The user's entries with a sequence greater than <paramref name="afterSequence"/>, in ascending order.</summary>
+    /// <summary>
+    /// The user's entries with a sequence greater than <paramref name="afterSequence"/>, in ascending order. A journal
+    /// that knows a newer snapshot covers entries after <paramref name="afterSequence"/> throws
+    /// <see cref="JournalSnapshotBehindException"/> before yielding anything (the caller reads its snapshot again).
+    /// </summary>
     IAsyncEnumerable<JournalEntry> ReadAfterAsync(string userId, long afterSequence, CancellationToken cancellationToken = default);
 
     /// <summary>Compaction: deletes the user's entries up to and including <paramref name="sequence"/> (once a snapshot covers them).</summary>

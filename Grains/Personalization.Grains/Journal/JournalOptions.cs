@@ -53,6 +53,13 @@ public sealed partial class JournalOptions
     public int MaxKnownUsersPerPartition { get; set; } = 200_000;
 
     /// <summary>
+    /// Segments layout: how long a silo waits for one call to a partition writer before sending it again. A call lost
+    /// while the writer moves (a silo shutting down or declared dead) is repeated, and a repeated append whose entries
+    /// were already stored counts as committed; calls are repeated for at most three <see cref="CommitTimeout"/>s.
+    /// </summary>
+    public TimeSpan WriterCallTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
     /// Segments layout: how often each partition writer looks for entries left uncovered longer than
     /// <see cref="SweepAge"/> (listeners whose silo crashed and who never came back) and asks those listeners to
     /// write a snapshot, so that the segments holding them can go. Off: <see cref="Timeout.InfiniteTimeSpan"/>.
@@ -141,6 +148,7 @@ public sealed partial class JournalOptions
 
         if (Layout is not (RowsLayout or SegmentsLayout)) errors.Add($"{nameof(Layout)} must be {RowsLayout} or {SegmentsLayout} (was '{Layout}').");
         else if (Layout == SegmentsLayout && PreviousPartitions is not null) errors.Add($"{nameof(PreviousPartitions)} is not supported with {nameof(Layout)} {SegmentsLayout}: change {nameof(Partitions)} only with an empty journal.");
+        if (WriterCallTimeout <= TimeSpan.Zero) errors.Add($"{nameof(WriterCallTimeout)} must be positive.");
         if (SegmentCacheChars < 0) errors.Add($"{nameof(SegmentCacheChars)} must not be negative.");
         if (SweepInterval != Timeout.InfiniteTimeSpan && SweepInterval < TimeSpan.FromSeconds(1)) errors.Add($"{nameof(SweepInterval)} must be at least 1 s (or infinite).");
         if (SweepAge < TimeSpan.Zero) errors.Add($"{nameof(SweepAge)} must not be negative.");

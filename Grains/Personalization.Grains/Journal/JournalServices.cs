@@ -26,6 +26,8 @@ public static class JournalServices
             AzureTableEventJournal.CreateServiceClient(sp.GetRequiredService<IOptions<JournalOptions>>().Value),
             sp.GetRequiredService<IOptions<JournalOptions>>().Value));
         services.AddSingleton<SegmentEventJournal>();
+        services.AddSingleton<LocalJournalWriters>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<LocalJournalWriters>());
         services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<IOptions<JournalOptions>>().Value switch
         {
             { Provider: "AzureTable", Layout: JournalOptions.SegmentsLayout } => sp.GetRequiredService<SegmentEventJournal>(),

@@ -44,6 +44,26 @@ public sealed partial class ListenerStore(
     /// </summary>
     public async Task<ListenerState> LoadAsync(UserSnapshot? migrated, EngineOptions engine, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LoadOnceAsync(migrated, engine, cancellationToken);
+            }
+            catch (JournalSnapshotBehindException behind) when (migrated is null && attempt < MaxLoadAttempts)
+            {
+                // Another activation wrote a newer snapshot after ours was read (a hand-over): read it again.
+                LogSnapshotBehind(userId, SnapshotSequence, behind.CoveredThrough);
+                await snapshots.ReadStateAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Loads tried when the journal reports that a newer snapshot exists than the one read.</summary>
+    private const int MaxLoadAttempts = 3;
+
+    private async Task<ListenerState> LoadOnceAsync(UserSnapshot? migrated, EngineOptions engine, CancellationToken cancellationToken)
+    {
         var source = migrated ?? (snapshots.RecordExists ? snapshots.State : null);
         var state = source is null ? new ListenerState(engine) : codec.Restore(source, engine);
         snapshots.State = Shell(migrated is null ? state.Sequence : snapshots.State.Sequence);
@@ -173,6 +193,9 @@ public sealed partial class ListenerStore(
             LogCompactionFailed(ex, userId, through); // harmless: the next snapshot truncates these rows too
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loading {UserId}: a newer snapshot than the one read (sequence {Read}) covers the journal through {Covered}; reading it again.")]
+    private partial void LogSnapshotBehind(string userId, long read, long covered);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying {UserId}: journal entry {EntrySequence} left the state at {StateSequence}.")]
     private partial void LogReplayGap(string userId, long entrySequence, long stateSequence);

@@ -53,6 +53,25 @@ public sealed class SegmentJournalTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_append_repeated_after_its_answer_was_lost_counts_as_committed_once()
+    {
+        var (a, b, writer) = UsersOfOnePartition(2);
+        Assert.Equal([JournalAppendOutcome.Committed], await writer.AppendAsync([Append(a, 1, "a1", "a2")]));
+
+        var repeated = await writer.AppendAsync([Append(a, 1, "a1", "a2")]); // the same entries: a silo repeating a lost call
+        var different = await writer.AppendAsync([Append(a, 1, "a1", "other")]);
+        var copiesInOneCall = await writer.AppendAsync([Append(b, 1, "b1"), Append(b, 1, "b1")]);
+        var tailOfA = await writer.ReadTailAsync(a, 0);
+        var tailOfB = await writer.ReadTailAsync(b, 0);
+
+        Assert.Equal([JournalAppendOutcome.Committed], repeated);
+        Assert.Equal([JournalAppendOutcome.Conflict], different);
+        Assert.Equal([JournalAppendOutcome.Committed, JournalAppendOutcome.Committed], copiesInOneCall);
+        Assert.Equal([1L, 2], tailOfA.Sequences);
+        Assert.Equal([1L], tailOfB.Sequences);
+    }
+
+    [Fact]
     public async Task Many_users_appends_in_one_call_are_stored_in_one_segment()
     {
         var (_, _, writer) = UsersOfOnePartition(1);
@@ -100,7 +119,7 @@ public sealed class SegmentJournalTests(AzuriteFixture azurite) : IAsyncLifetime
         var script = _cluster.Listener(a);
         for (var i = 0; i < 130; i++) script.Complete($"rs-{i}", "rs-a");
         await script.SendAsync(); // one append of 130: a snapshot at 130 covers all of it
-        await _cluster.DeactivateUserAsync(a); // waits for the compaction (the cover)
+        await _cluster.Client.GetGrain<IListenerCheckpointGrain>(a).CheckpointAsync(); // nothing new to write: waits for the cover
         await _cluster.User(b).RecordAsync(new ListenEvent("b-1", "rs-t", "rs-a", EventKind.Play, _cluster.Clock.Now.AddMinutes(-1)));
         await writer.GetStatusAsync(); // a's segment is no longer the newest: deleted
         var storedOfA = await StoredJournal.CountEntriesAsync(azurite.ConnectionString, JournalTable, a, JournalOptions.SegmentsLayout);
@@ -148,12 +167,14 @@ public sealed class SegmentJournalTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var asked = await writer.SweepAsync(); // sweep age 0 in this fixture
         var after = await writer.GetStatusAsync();
+        var staleRead = await writer.ReadTailAsync(a, 0); // an activation that read no snapshot learns that one covers 5
         await _cluster.DeactivateUserAsync(a);
         var profile = await _cluster.User(a).GetProfileAsync();
 
         Assert.Equal(5, before.UncoveredEntries);
         Assert.Equal(1, asked);
         Assert.Equal(0, after.UncoveredEntries);
+        Assert.Equal(5, staleRead.CoveredThrough);
         Assert.Equal(5, profile.Sequence); // the snapshot holds what the journal no longer needs to
     }
 

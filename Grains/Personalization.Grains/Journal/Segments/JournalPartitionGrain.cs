@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Placement;
 using Orleans.Storage;
 using Personalization.Abstractions;
 using Personalization.Abstractions.Journal;
@@ -18,11 +19,12 @@ namespace Personalization.Grains.Journal.Segments;
 /// it and plans again. A failed insert may still have landed: before anything else the number is settled by writing
 /// an empty segment there (or reading what landed). Reentrant: tails are served while a segment commits.
 /// </summary>
-[Reentrant, KeepAlive]
+[Reentrant, KeepAlive, RandomPlacement]
 public sealed partial class JournalPartitionGrain(
     SegmentTable table,
     IOptions<JournalOptions> options,
     JournalCounters counters,
+    LocalJournalWriters local,
     ILogger<JournalPartitionGrain> logger) : Grain, IJournalPartitionGrain, IDisposable
 {
     private readonly JournalOptions _options = options.Value;
@@ -41,6 +43,8 @@ public sealed partial class JournalPartitionGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A silo that shuts down hosts no writer: the caller repeats the call, and it is placed elsewhere.
+        if (local.Stopping) throw new JournalWriterMovingException($"Journal partition {Partition} does not start on a silo that shuts down.");
         var segments = 0;
         try
         {
@@ -57,6 +61,7 @@ public sealed partial class JournalPartitionGrain(
             throw StorageErrors.Translate(ex, "load partition", _options.RetryAfter);
         }
 
+        local.Started(Partition);
         LogLoaded(Partition, segments, _index.LiveEntries, _index.Highest);
         ScheduleDeletes();
         if (_options.SweepInterval != Timeout.InfiniteTimeSpan)
@@ -65,10 +70,30 @@ public sealed partial class JournalPartitionGrain(
         }
     }
 
+    /// <summary>
+    /// Lets a segment being stored finish (bounded): its callers then get their answer. Whatever is still queued fails
+    /// or times out for its callers, who send it again to the next activation (a repeated append counts once).
+    /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await _writer;
-        await _deleting;
+        try
+        {
+            await Task.WhenAll(_writer, _deleting).WaitAsync(_options.CommitTimeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            LogDeactivatedBusy(Partition, reason.Description);
+        }
+        finally
+        {
+            local.Stopped(Partition);
+        }
+    }
+
+    Task IJournalPartitionGrain.StepDownAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     public void Dispose() => _writes.Dispose();
@@ -97,6 +122,13 @@ public sealed partial class JournalPartitionGrain(
     {
         JournalKeys.ValidateUserId(userId);
         if (_unsettled is not null) await SettleAsync(); // a read must see whatever a failed insert may have stored
+        var found = await TailAsync(userId, afterSequence);
+        return new JournalTailRecord([.. found.Keys], [.. found.Values], _index.CoveredOf(userId));
+    }
+
+    /// <summary>The user's known uncovered entries after <paramref name="afterSequence"/>: from the cache, else read.</summary>
+    private async Task<SortedDictionary<long, string>> TailAsync(string userId, long afterSequence)
+    {
         var found = new SortedDictionary<long, string>();
         foreach (var number in _index.SegmentsAfter(userId, afterSequence))
         {
@@ -114,7 +146,20 @@ public sealed partial class JournalPartitionGrain(
             }
         }
 
-        return new JournalTailRecord([.. found.Keys], [.. found.Values]);
+        return found;
+    }
+
+    /// <summary>Whether exactly these entries are already committed: a call repeated after its answer was lost.</summary>
+    private async Task<bool> IsStoredAsync(JournalAppendRecord append)
+    {
+        if (append.FirstSequence + append.Events.Length - 1 > _index.LastOf(append.UserId)) return false;
+        var stored = await TailAsync(append.UserId, append.FirstSequence - 1);
+        for (var k = 0; k < append.Events.Length; k++)
+        {
+            if (!stored.TryGetValue(append.FirstSequence + k, out var text) || !string.Equals(text, append.Events[k], StringComparison.Ordinal)) return false;
+        }
+
+        return true;
     }
 
     Task IJournalPartitionGrain.CoverAsync(string userId, long throughSequence)
@@ -227,13 +272,34 @@ public sealed partial class JournalPartitionGrain(
         var appends = batch.SelectMany(c => c.Appends).ToList();
         await SettleLockedAsync();
         await VerifyAsync([.. appends.Select(a => a.UserId).Distinct(StringComparer.Ordinal).Where(u => !_index.IsVerified(u))]);
+
+        // A repeated call (its first answer lost in a membership change) finds its entries stored: committed, not a
+        // conflict. Its copy may also still be waiting in this very batch: then it shares that copy's outcome.
+        var repeated = new bool[appends.Count];
+        var copyOf = new int[appends.Count];
+        var firstCopies = new Dictionary<(string, long), int>();
+        for (var i = 0; i < appends.Count; i++)
+        {
+            copyOf[i] = -1;
+            if (firstCopies.TryGetValue((appends[i].UserId, appends[i].FirstSequence), out var earlier) && appends[earlier].Events.SequenceEqual(appends[i].Events)) copyOf[i] = earlier;
+            else firstCopies.TryAdd((appends[i].UserId, appends[i].FirstSequence), i);
+            if (copyOf[i] < 0 && appends[i].FirstSequence <= _index.LastOf(appends[i].UserId)) repeated[i] = await IsStoredAsync(appends[i]);
+        }
+
         while (true)
         {
-            var outcomes = _index.Plan(appends);
+            var fresh = appends.Where((_, i) => !repeated[i] && copyOf[i] < 0).ToList();
+            var planned = _index.Plan(fresh);
+            var outcomes = new JournalAppendOutcome[appends.Count];
+            for (int i = 0, k = 0; i < appends.Count; i++)
+            {
+                outcomes[i] = repeated[i] ? JournalAppendOutcome.Committed : copyOf[i] >= 0 ? outcomes[copyOf[i]] : planned[k++];
+            }
+
             var entries = new List<SegmentEntry>();
             for (var i = 0; i < appends.Count; i++)
             {
-                if (outcomes[i] != JournalAppendOutcome.Committed) continue;
+                if (repeated[i] || copyOf[i] >= 0 || outcomes[i] != JournalAppendOutcome.Committed) continue;
                 for (var k = 0; k < appends[i].Events.Length; k++) entries.Add(new SegmentEntry(appends[i].UserId, appends[i].FirstSequence + k, appends[i].Events[k]));
             }
 
@@ -447,6 +513,9 @@ public sealed partial class JournalPartitionGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Journal partition {Partition} loaded {Segments} segment(s), {Live} uncovered entries; next segment {Highest} + 1.")]
     private partial void LogLoaded(int partition, int segments, long live, long highest);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journal partition {Partition} deactivated ({Reason}) with a segment still being stored; its callers repeat it.")]
+    private partial void LogDeactivatedBusy(int partition, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Journal partition {Partition}: segment {Segment} was stored by another writer of the partition; absorbed it and planning again.")]
     private partial void LogAbsorbed(int partition, long segment);

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
+using Orleans.Runtime;
 using Personalization.Abstractions.Journal;
 
 namespace Personalization.Grains.Journal.Segments;
@@ -9,8 +11,12 @@ namespace Personalization.Grains.Journal.Segments;
 /// The silo's side of the segment layout: the <see cref="IEventJournal"/> the user grains use. Appends are grouped per
 /// journal partition and sent to that partition's writer (<see cref="IJournalPartitionGrain"/>) with one call in flight
 /// per partition: whatever arrives meanwhile goes in the next call (group commit across the silo's grains, one grain
-/// call per partition and round trip, not per event). Reads, compaction and deletion are forwarded as they come.
-/// Anything but a refused sequence surfaces as <see cref="StorageUnavailableException"/>: the append was not acknowledged.
+/// call per partition and round trip, not per event). Reads, compaction notices (covers) and deletion are forwarded
+/// as they come.
+/// A call lost while a writer moves (rejected by a silo shutting down, its silo declared dead, or unanswered within
+/// <see cref="JournalOptions.WriterCallTimeout"/>) is sent again, within three <see cref="JournalOptions.CommitTimeout"/>s:
+/// reads and covers are idempotent, and the writer counts an append whose entries it already stored as committed.
+/// Anything else but a refused sequence surfaces as <see cref="StorageUnavailableException"/>: the append was not acknowledged.
 /// </summary>
 public sealed class SegmentEventJournal : IEventJournal
 {
@@ -28,9 +34,6 @@ public sealed class SegmentEventJournal : IEventJournal
         _counters = counters;
         _senders = [.. Enumerable.Range(0, _options.Partitions).Select(p => new PartitionSender(grains.GetGrain<IJournalPartitionGrain>(p), _options))];
     }
-
-    /// <summary>How long a call to a partition writer may take: it may settle a failed insert, verify users and store a segment.</summary>
-    private TimeSpan CallTimeout => _options.CommitTimeout * 3;
 
     public static int PartitionOf(string userId, int partitions) => (int)(Personalization.Engine.StableHash.Of(userId) % (ulong)partitions);
 
@@ -55,14 +58,24 @@ public sealed class SegmentEventJournal : IEventJournal
     public async IAsyncEnumerable<JournalEntry> ReadAfterAsync(string userId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         JournalKeys.ValidateUserId(userId);
-        var tail = await CallAsync(Writer(userId).ReadTailAsync(userId, afterSequence), "read", cancellationToken);
+        var writer = Writer(userId);
+        var tail = await CallAsync(() => writer.ReadTailAsync(userId, afterSequence), "read", cancellationToken);
+        if (tail.CoveredThrough > afterSequence)
+        {
+            throw new JournalSnapshotBehindException($"A snapshot covers this user's journal through {tail.CoveredThrough}, beyond {afterSequence}.")
+            {
+                CoveredThrough = tail.CoveredThrough,
+            };
+        }
+
         for (var i = 0; i < tail.Sequences.Length; i++) yield return new JournalEntry(tail.Sequences[i], JournalEventCodec.Decode(tail.Events[i]));
     }
 
     public Task TruncateThroughAsync(string userId, long sequence, CancellationToken cancellationToken = default)
     {
         JournalKeys.ValidateUserId(userId);
-        return CallAsync(Writer(userId).CoverAsync(userId, sequence), "compact", cancellationToken);
+        var writer = Writer(userId);
+        return CallAsync(() => writer.CoverAsync(userId, sequence), "compact", cancellationToken);
     }
 
     /// <summary>The writer knows which entries precede <paramref name="afterSequence"/>: the same as covering through <paramref name="throughSequence"/>.</summary>
@@ -75,25 +88,54 @@ public sealed class SegmentEventJournal : IEventJournal
     public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         JournalKeys.ValidateUserId(userId);
-        return CallAsync(Writer(userId).ForgetAsync(userId), "delete", cancellationToken);
+        var writer = Writer(userId);
+        return CallAsync(() => writer.ForgetAsync(userId), "delete", cancellationToken);
     }
 
     private IJournalPartitionGrain Writer(string userId) => _grains.GetGrain<IJournalPartitionGrain>(PartitionOf(userId, _options.Partitions));
 
-    private async Task CallAsync(Task call, string operation, CancellationToken cancellationToken) =>
-        await CallAsync(call.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), operation, cancellationToken);
+    private async Task CallAsync(Func<Task> call, string operation, CancellationToken cancellationToken) =>
+        await CallAsync(async () =>
+        {
+            await call();
+            return true;
+        }, operation, cancellationToken);
 
-    private async Task<T> CallAsync<T>(Task<T> call, string operation, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(Func<Task<T>> call, string operation, CancellationToken cancellationToken)
     {
         try
         {
-            return await call.WaitAsync(CallTimeout, cancellationToken);
+            return await Repeating(call, _options, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw Unavailable(ex, operation, _options);
         }
     }
+
+    /// <summary>
+    /// Runs a writer call, sending it again while it was lost to a membership change (see the class summary), with a
+    /// short backoff, until three commit timeouts have passed.
+    /// </summary>
+    internal static async Task<T> Repeating<T>(Func<Task<T>> call, JournalOptions options, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)((options.CommitTimeout * 3).TotalSeconds * Stopwatch.Frequency);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call().WaitAsync(options.WriterCallTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsLost(ex) && !cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 << Math.Min(attempt, 5))), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The call may never have reached a live writer: rejected during a membership change, its silo gone or shutting down, or no answer in time.</summary>
+    private static bool IsLost(Exception exception) =>
+        exception is TimeoutException or OrleansMessageRejectionException or SiloUnavailableException or JournalWriterMovingException;
 
     /// <summary>A failed writer call as the caller sees it: invalid arguments unchanged, everything else transient (not acknowledged).</summary>
     internal static Exception Unavailable(Exception error, string operation, JournalOptions options) => error switch
@@ -151,7 +193,8 @@ public sealed class SegmentEventJournal : IEventJournal
         {
             try
             {
-                var outcomes = await writer.AppendAsync([.. call.Select(c => c.Record)]).WaitAsync(options.CommitTimeout * 3).ConfigureAwait(false);
+                JournalAppendRecord[] records = [.. call.Select(c => c.Record)];
+                var outcomes = await Repeating(() => writer.AppendAsync(records), options, CancellationToken.None).ConfigureAwait(false);
                 for (var i = 0; i < call.Count; i++) call[i].Done.TrySetResult(outcomes[i]);
             }
             catch (Exception ex)

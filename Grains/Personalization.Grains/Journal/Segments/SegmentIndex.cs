@@ -83,6 +83,9 @@ public sealed class SegmentIndex
 
     public long LastOf(string userId) => _users.TryGetValue(userId, out var log) ? log.Last : 0;
 
+    /// <summary>How far the user's snapshots are known to cover its log (0: unknown, e.g. after this writer started).</summary>
+    public long CoveredOf(string userId) => _users.TryGetValue(userId, out var log) ? log.Covered : 0;
+
     /// <summary>
     /// Which appends continue their user's log, in order: an append is accepted when its first sequence follows the
     /// user's last committed one (or the one an earlier accepted append of this plan ends at). Every user must be verified.
