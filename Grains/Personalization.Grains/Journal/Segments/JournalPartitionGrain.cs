@@ -39,6 +39,9 @@ public sealed partial class JournalPartitionGrain(
     private bool _deleteRunning;
     private long? _unsettled;
 
+    /// <summary>Inserts of one batch (each collision with another writer's segment costs one) before its callers are failed.</summary>
+    private const int MaxInsertAttempts = 16;
+
     private int Partition => (int)this.GetPrimaryKeyLong();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -286,8 +289,9 @@ public sealed partial class JournalPartitionGrain(
             if (copyOf[i] < 0 && appends[i].FirstSequence <= _index.LastOf(appends[i].UserId)) repeated[i] = await IsStoredAsync(appends[i]);
         }
 
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
+            if (attempt > MaxInsertAttempts) throw new StorageUnavailableException($"Journal partition {Partition}: the next segment number stayed taken after {MaxInsertAttempts} attempts.", _options.RetryAfter);
             var fresh = appends.Where((_, i) => !repeated[i] && copyOf[i] < 0).ToList();
             var planned = _index.Plan(fresh);
             var outcomes = new JournalAppendOutcome[appends.Count];
@@ -378,7 +382,7 @@ public sealed partial class JournalPartitionGrain(
                     var state = new GrainState<UserSnapshot>();
                     await storage.ReadStateAsync(StorageNames.UserState, GrainFactory.GetGrain<IUserGrain>(user).GetGrainId(), state);
                     return state.RecordExists && state.State is { } snapshot ? snapshot.Sequence : 0;
-                }));
+                })).WaitAsync(_options.CommitTimeout);
                 for (var i = 0; i < chunk.Length; i++) _index.Verify(chunk[i], sequences[i]);
             }
         }
