@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Personalization.Abstractions;
 using Personalization.Testing;
-using Personalization.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace Personalization.Tests.Durability;
@@ -17,14 +16,8 @@ public sealed class ClusterStorageOutageTests(AzuriteFixture azurite, ITestOutpu
     [Fact]
     public async Task Events_fail_fast_while_storage_is_down_and_nothing_acknowledged_is_lost()
     {
-        var (host, port) = AzuriteConnection.TableEndpointOf(azurite.ConnectionString);
-        using var relay = new TcpRelay(host, port);
-        relay.Start();
-        var settings = new TestClusterSettings().UseAzureStorage(AzuriteConnection.ForPort(relay.Port));
-        settings.Configuration["Personalization:Journal:CommitTimeout"] = "00:00:02";
-        var cluster = PersonalizationCluster.Create(settings);
-        await cluster.InitializeAsync();
-        try
+        await using var outage = await RelayedAzureCluster.StartAsync(azurite.ConnectionString, TimeSpan.FromSeconds(2));
+        var (relay, cluster) = (outage.Relay, outage.Cluster);
         {
             var user = PersonalizationCluster.UniqueUser("outage");
             ListenEvent Event(int i) => new($"out-{i}", $"out-t{i}", "out-a", EventKind.Complete, cluster.Clock.Now.AddMinutes(i - 20), 1000, 1000);
@@ -47,10 +40,6 @@ public sealed class ClusterStorageOutageTests(AzuriteFixture azurite, ITestOutpu
             Assert.Equal(4, acknowledged);
             Assert.Equal(4, profile.Counters.Events); // nothing acknowledged lost, the retried event counted once
             Assert.Equal(4, profile.Sequence);
-        }
-        finally
-        {
-            await cluster.DisposeAsync();
         }
     }
 }

@@ -3,7 +3,6 @@ using Personalization.Abstractions.Journal;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Journal.Segments;
 using Personalization.Testing;
-using Personalization.Testing.Processes;
 
 namespace Personalization.Tests.Durability;
 
@@ -19,14 +18,8 @@ public sealed class SegmentSettleTests(AzuriteFixture azurite)
     [Fact]
     public async Task After_a_failed_insert_the_writer_settles_its_number_before_reading_or_storing_again()
     {
-        var (host, port) = AzuriteConnection.TableEndpointOf(azurite.ConnectionString);
-        using var relay = new TcpRelay(host, port);
-        relay.Start();
-        var settings = new TestClusterSettings().UseAzureStorage(AzuriteConnection.ForPort(relay.Port));
-        settings.Configuration["Personalization:Journal:CommitTimeout"] = "00:00:02";
-        var cluster = PersonalizationCluster.Create(settings);
-        await cluster.InitializeAsync();
-        try
+        await using var outage = await RelayedAzureCluster.StartAsync(azurite.ConnectionString, TimeSpan.FromSeconds(2));
+        var (relay, cluster) = (outage.Relay, outage.Cluster);
         {
             var user = PersonalizationCluster.UniqueUser("settle");
             var partition = SegmentEventJournal.PartitionOf(user, 8);
@@ -39,7 +32,7 @@ public sealed class SegmentSettleTests(AzuriteFixture azurite)
             relay.Start();
             var tail = await writer.ReadTailAsync(user, 0); // settles first
             var settled = (await writer.GetStatusAsync()).HighestSegment;
-            var stored = await StoredJournal.SegmentsAsync(AzuriteConnection.ForPort(port), cluster.Settings.Configuration["Personalization:Journal:TableName"]!, partition);
+            var stored = await StoredJournal.SegmentsAsync(outage.StorageConnectionString, cluster.Settings.Configuration["Personalization:Journal:TableName"]!, partition);
             var again = await writer.AppendAsync([Append(user, 2, "s2")]);
 
             Assert.Equal([1L], tail.Sequences); // the failed append is not in the log
@@ -47,10 +40,6 @@ public sealed class SegmentSettleTests(AzuriteFixture azurite)
             Assert.Empty(Assert.Single(stored, s => s.Number == highest + 1).Entries); // its number holds an empty segment
             Assert.Equal([JournalAppendOutcome.Committed], again);
             Assert.Equal(highest + 2, (await writer.GetStatusAsync()).HighestSegment);
-        }
-        finally
-        {
-            await cluster.DisposeAsync();
         }
     }
 
