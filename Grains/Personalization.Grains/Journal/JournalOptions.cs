@@ -41,10 +41,19 @@ public sealed partial class JournalOptions
 
     /// <summary>
     /// How events are stored (AzureTable provider): <c>Rows</c> (one row per event) or <c>Segments</c> (one entity per
-    /// transaction holding many users' events, written by one partition writer grain). A journal table is written in
-    /// one layout: switch only with an empty journal (every listener snapshotted, e.g. after a clean shutdown).
+    /// transaction holding many users' events, written by one partition writer grain). A table the row layout wrote is
+    /// switched to segments with <see cref="ReadRows"/>; from segments back to rows only with an empty journal.
     /// </summary>
     public string Layout { get; set; } = SegmentsLayout;
+
+    /// <summary>
+    /// Segments layout on a table the row layout wrote before: users' tails and last sequences also come from the rows
+    /// (a user's rows after its snapshot — left by a silo that crashed under it — are replayed and fence appends), and
+    /// a user's rows go once a snapshot covers them. Costs one range query per user when a partition writer first
+    /// sees it and when the user activates. Without it, switching a table that holds such rows to segments would lose
+    /// them (Journal/README.md, "Moving from rows to segments").
+    /// </summary>
+    public bool ReadRows { get; set; }
 
     /// <summary>Segments layout: characters of recent segments each partition writer keeps to serve tails without a read.</summary>
     public long SegmentCacheChars { get; set; } = 2_000_000;

@@ -25,7 +25,11 @@ public static class JournalServices
         services.AddSingleton(sp => new SegmentTable(
             AzureTableEventJournal.CreateServiceClient(sp.GetRequiredService<IOptions<JournalOptions>>().Value),
             sp.GetRequiredService<IOptions<JournalOptions>>().Value));
-        services.AddSingleton<SegmentEventJournal>();
+        services.AddSingleton(sp => new SegmentEventJournal(
+            sp.GetRequiredService<IGrainFactory>(),
+            sp.GetRequiredService<IOptions<JournalOptions>>(),
+            sp.GetRequiredService<JournalCounters>(),
+            sp.GetRequiredService<IOptions<JournalOptions>>().Value.ReadRows ? sp.GetRequiredService<AzureTableEventJournal>() : null));
         services.AddSingleton<LocalJournalWriters>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<LocalJournalWriters>());
         services.AddSingleton<IEventJournal>(sp => sp.GetRequiredService<IOptions<JournalOptions>>().Value switch

@@ -368,11 +368,15 @@ public sealed partial class JournalPartitionGrain(
         }
     }
 
-    /// <summary>Reads the stored snapshot's sequence of users whose first append this activation has not planned yet.</summary>
+    /// <summary>
+    /// Reads the stored snapshot's sequence of users whose first append this activation has not planned yet (and,
+    /// while moving from rows, the last row after it).
+    /// </summary>
     private async Task VerifyAsync(IReadOnlyList<string> users)
     {
         if (users.Count == 0) return;
         var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Users);
+        var rows = _options.ReadRows ? ServiceProvider.GetRequiredService<AzureTableEventJournal>() : null;
         try
         {
             foreach (var chunk in users.Chunk(16))
@@ -381,7 +385,14 @@ public sealed partial class JournalPartitionGrain(
                 {
                     var state = new GrainState<UserSnapshot>();
                     await storage.ReadStateAsync(StorageNames.UserState, GrainFactory.GetGrain<IUserGrain>(user).GetGrainId(), state);
-                    return state.RecordExists && state.State is { } snapshot ? snapshot.Sequence : 0;
+                    var last = state.RecordExists && state.State is { } snapshot ? snapshot.Sequence : 0;
+                    if (rows is not null)
+                    {
+                        // Moving from rows: rows after the snapshot are committed events too.
+                        await foreach (var entry in rows.ReadAfterAsync(user, last)) last = Math.Max(last, entry.Sequence);
+                    }
+
+                    return last;
                 })).WaitAsync(_options.CommitTimeout);
                 for (var i = 0; i < chunk.Length; i++) _index.Verify(chunk[i], sequences[i]);
             }

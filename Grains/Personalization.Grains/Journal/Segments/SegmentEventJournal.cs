@@ -24,14 +24,17 @@ public sealed class SegmentEventJournal : IEventJournal
     private readonly JournalOptions _options;
     private readonly JournalCounters _counters;
     private readonly PartitionSender[] _senders;
+    private readonly IEventJournal? _rows;
 
-    public SegmentEventJournal(IGrainFactory grains, IOptions<JournalOptions> options, JournalCounters counters)
+    /// <param name="rows">The row layout's journal on the same table, read too while moving from rows (<see cref="JournalOptions.ReadRows"/>).</param>
+    public SegmentEventJournal(IGrainFactory grains, IOptions<JournalOptions> options, JournalCounters counters, IEventJournal? rows = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(options);
         _grains = grains;
         _options = options.Value;
         _counters = counters;
+        _rows = rows;
         _senders = [.. Enumerable.Range(0, _options.Partitions).Select(p => new PartitionSender(grains.GetGrain<IJournalPartitionGrain>(p), _options))];
     }
 
@@ -68,14 +71,26 @@ public sealed class SegmentEventJournal : IEventJournal
             };
         }
 
+        // Moving from rows: the rows after the snapshot precede every segment entry of the user (appends in segments
+        // start after the rows' last sequence, which the writer fences by).
+        var first = tail.Sequences.Length > 0 ? tail.Sequences[0] : long.MaxValue;
+        if (_rows is not null)
+        {
+            await foreach (var entry in _rows.ReadAfterAsync(userId, afterSequence, cancellationToken))
+            {
+                if (entry.Sequence < first) yield return entry;
+            }
+        }
+
         for (var i = 0; i < tail.Sequences.Length; i++) yield return new JournalEntry(tail.Sequences[i], JournalEventCodec.Decode(tail.Events[i]));
     }
 
-    public Task TruncateThroughAsync(string userId, long sequence, CancellationToken cancellationToken = default)
+    public async Task TruncateThroughAsync(string userId, long sequence, CancellationToken cancellationToken = default)
     {
         JournalKeys.ValidateUserId(userId);
         var writer = Writer(userId);
-        return CallAsync(() => writer.CoverAsync(userId, sequence), "compact", cancellationToken);
+        await CallAsync(() => writer.CoverAsync(userId, sequence), "compact", cancellationToken);
+        if (_rows is not null) await _rows.TruncateThroughAsync(userId, sequence, cancellationToken);
     }
 
     /// <summary>The writer knows which entries precede <paramref name="afterSequence"/>: the same as covering through <paramref name="throughSequence"/>.</summary>
@@ -85,11 +100,12 @@ public sealed class SegmentEventJournal : IEventJournal
     /// <summary>The partition writer refuses a stale append by its sequence: a snapshot's entries may be deleted at once.</summary>
     public bool CompactionLagsOneSnapshot => false;
 
-    public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         JournalKeys.ValidateUserId(userId);
         var writer = Writer(userId);
-        return CallAsync(() => writer.ForgetAsync(userId), "delete", cancellationToken);
+        await CallAsync(() => writer.ForgetAsync(userId), "delete", cancellationToken);
+        if (_rows is not null) await _rows.DeleteUserAsync(userId, cancellationToken);
     }
 
     private IJournalPartitionGrain Writer(string userId) => _grains.GetGrain<IJournalPartitionGrain>(PartitionOf(userId, _options.Partitions));
