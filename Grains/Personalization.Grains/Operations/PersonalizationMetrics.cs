@@ -3,6 +3,7 @@ using Personalization.Abstractions;
 using Personalization.Engine;
 using Personalization.Engine.Exploration;
 using Personalization.Engine.Rewards;
+using Personalization.Grains.Journal.Segments;
 using Personalization.Grains.Model;
 using Personalization.Grains.Users;
 
@@ -25,8 +26,9 @@ public sealed class PersonalizationMetrics
     private readonly UpDownCounter<double> _reward;
     private readonly Histogram<int> _startedPosition;
 
-    public PersonalizationMetrics(IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock, SourceArms arms)
+    public PersonalizationMetrics(IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock, SourceArms arms, LocalJournalWriters journalWriters)
     {
+        ArgumentNullException.ThrowIfNull(journalWriters);
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
@@ -49,6 +51,14 @@ public sealed class PersonalizationMetrics
             "personalization.rewards.reward", "{reward}", "Reward earned by served items (1 completed/saved/liked, 0.5 started, 0 skipped early), by candidate source.");
         _startedPosition = meter.CreateHistogram<int>(
             "personalization.rewards.started_position", "{position}", "List position (0 = first) of served items the listener started.");
+        meter.CreateObservableGauge(
+            "personalization.journal.uncovered_entries",
+            () => journalWriters.Statuses.Select(w => new Measurement<long>(w.Uncovered, new KeyValuePair<string, object?>("partition", w.Partition))),
+            "{entry}", "Journal entries no snapshot covers yet, held by the journal partition writers on this silo (segment layout), by partition.");
+        meter.CreateObservableGauge(
+            "personalization.journal.segments",
+            () => journalWriters.Statuses.Select(w => new Measurement<long>(w.Segments, new KeyValuePair<string, object?>("partition", w.Partition))),
+            "{segment}", "Stored journal segments of the partition writers on this silo (segment layout), by partition.");
         meter.CreateObservableGauge(
             "personalization.exploration.arm_mean", () => ArmMeans(arms), "{reward}",
             "Posterior mean reward per served item of each bandit arm (context, candidate source) on this silo.");

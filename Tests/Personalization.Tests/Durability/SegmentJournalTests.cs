@@ -178,6 +178,21 @@ public sealed class SegmentJournalTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(5, profile.Sequence); // the snapshot holds what the journal no longer needs to
     }
 
+    [Fact]
+    public async Task The_writers_report_what_they_hold_as_metrics()
+    {
+        var (a, _, writer) = UsersOfOnePartition(1);
+        await writer.AppendAsync([Append(a, 1, "m1", "m2", "m3")]);
+        var status = await writer.GetStatusAsync();
+        await using var api = await PersonalizationApiHost.StartAsync(_cluster);
+
+        var text = await (await api.ClientWith(null).GetAsync(Personalization.Client.Operations.Telemetry.MetricsPath)).Content.ReadAsStringAsync();
+        var line = text.Split('\n').Single(l => l.StartsWith("personalization_journal_uncovered_entries", StringComparison.Ordinal) && l.Contains($"partition=\"{PartitionOfWriter(writer)}\"", StringComparison.Ordinal));
+
+        Assert.Equal(status.UncoveredEntries, long.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("personalization_journal_segments", text, StringComparison.Ordinal);
+    }
+
     private (string A, string B, IJournalPartitionGrain Writer) UsersOfOnePartition(int count)
     {
         var partition = Random.Shared.Next(Partitions);

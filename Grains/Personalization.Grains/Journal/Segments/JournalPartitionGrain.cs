@@ -65,6 +65,7 @@ public sealed partial class JournalPartitionGrain(
         }
 
         local.Started(Partition);
+        Report();
         LogLoaded(Partition, segments, _index.LiveEntries, _index.Highest);
         ScheduleDeletes();
         if (_options.SweepInterval != Timeout.InfiniteTimeSpan)
@@ -170,6 +171,7 @@ public sealed partial class JournalPartitionGrain(
         JournalKeys.ValidateUserId(userId);
         _index.Cover(userId, throughSequence);
         ScheduleDeletes();
+        Report();
         return Task.CompletedTask;
     }
 
@@ -196,6 +198,7 @@ public sealed partial class JournalPartitionGrain(
             }
 
             _index.Forget(userId);
+            Report();
         }
         catch (Exception ex) when (StorageErrors.IsTransient(ex))
         {
@@ -348,6 +351,7 @@ public sealed partial class JournalPartitionGrain(
             Complete(batch, appends, outcomes);
             ScheduleDeletes();
             _index.Trim(_options.MaxKnownUsersPerPartition);
+            Report();
             return;
         }
     }
@@ -447,6 +451,9 @@ public sealed partial class JournalPartitionGrain(
         _cache.Add(stored.Number, entries);
     }
 
+    /// <summary>Hands the silo's metrics what this writer holds now.</summary>
+    private void Report() => local.Report(Partition, _index.LiveEntries, _index.SegmentCount);
+
     private void ScheduleDeletes()
     {
         if (_forgetting || _deleteRunning) return;
@@ -479,6 +486,8 @@ public sealed partial class JournalPartitionGrain(
                     _index.Deleted(number);
                     _cache.Remove(number);
                 }
+
+                Report();
 
                 segments = _forgetting ? [] : _index.TakeDeletable();
             }

@@ -17,6 +17,7 @@ public sealed partial class LocalJournalWriters(IGrainFactory grains, IOptions<J
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly ConcurrentDictionary<int, byte> _active = new();
+    private readonly ConcurrentDictionary<int, (long Uncovered, int Segments)> _status = new();
     private volatile TaskCompletionSource? _allGone;
 
     /// <summary>Set once the silo begins to shut down: no writer may start here any more.</summary>
@@ -24,8 +25,15 @@ public sealed partial class LocalJournalWriters(IGrainFactory grains, IOptions<J
 
     public void Started(int partition) => _active[partition] = 0;
 
+    /// <summary>What a local writer holds now (exported as metrics).</summary>
+    public void Report(int partition, long uncovered, int segments) => _status[partition] = (uncovered, segments);
+
+    /// <summary>The last report of every writer active on this silo.</summary>
+    public IEnumerable<(int Partition, long Uncovered, int Segments)> Statuses => _status.Select(s => (s.Key, s.Value.Uncovered, s.Value.Segments));
+
     public void Stopped(int partition)
     {
+        _status.TryRemove(partition, out _);
         _active.TryRemove(partition, out _);
         if (_active.IsEmpty) _allGone?.TrySetResult();
     }
