@@ -188,6 +188,8 @@ public sealed class SegmentEventJournal : IEventJournal
         {
             while (true)
             {
+                // Linger for more appends, as the row layout's writer does (fewer, larger segments under load).
+                if (options.Linger > TimeSpan.Zero) await Task.Delay(options.Linger).ConfigureAwait(false);
                 List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done)> batch;
                 lock (_lock)
                 {
