@@ -185,8 +185,9 @@ public sealed partial class JournalPartitionGrain(
             await _deleting;
 
             // Covered entries are not indexed: read every segment and rewrite those that hold the user (same part count,
-            // so the index's part counts stay right).
-            await foreach (var segment in table.ScanAsync(Partition))
+            // so the index's part counts stay right). Bounded: the writer's appends wait meanwhile.
+            using var timeout = new CancellationTokenSource(_options.CommitTimeout * 3);
+            await foreach (var segment in table.ScanAsync(Partition, timeout.Token))
             {
                 var entries = segment.Entries.ToList();
                 var kept = entries.Where(e => !string.Equals(e.UserId, userId, StringComparison.Ordinal)).ToList();
@@ -202,7 +203,7 @@ public sealed partial class JournalPartitionGrain(
         }
         catch (Exception ex) when (StorageErrors.IsTransient(ex))
         {
-            throw StorageErrors.Translate(ex, "forget", _options.RetryAfter);
+            throw StorageErrors.Translate(ex, "forget", _options.RetryAfter); // a timeout (cancellation) is transient too
         }
         finally
         {
