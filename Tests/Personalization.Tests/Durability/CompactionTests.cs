@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Personalization.Abstractions;
 using Personalization.Engine;
 using Personalization.Grains.Journal;
-using Personalization.Grains.State;
 using Personalization.Grains.Users;
 
 namespace Personalization.Tests.Durability;
@@ -16,12 +13,10 @@ namespace Personalization.Tests.Durability;
 public sealed class CompactionTests
 {
     private const string User = "compaction-user";
-    private readonly Vocabulary _vocabulary = new();
-    private readonly FakeSnapshotStore _snapshots = new();
     private readonly RecordingJournal _journal = new();
-    private readonly EventMapper _mapper;
+    private readonly ListenerStoreRig _rig;
 
-    public CompactionTests() => _mapper = new EventMapper(_vocabulary);
+    public CompactionTests() => _rig = new ListenerStoreRig(User, _journal);
 
     [Fact]
     public async Task Later_compactions_delete_by_key_only_the_rows_the_previous_snapshot_covered()
@@ -88,24 +83,7 @@ public sealed class CompactionTests
         await store.CompactionCompleted;
     }
 
-    private async Task RecordAsync(ListenerStore store, ListenerState state, int events)
-    {
-        var entries = new List<JournalEntry>();
-        for (var i = 0; i < events; i++)
-        {
-            var n = state.Sequence + 1;
-            var e = new ListenEvent($"k-{n}", $"k-t{n}", "k-a", EventKind.Complete, new DateTimeOffset(2026, 1, 1, 0, (int)n, 0, TimeSpan.Zero), 1000, 1000);
-            state.Apply(e.EventId, _mapper.ToListen(e));
-            entries.Add(new JournalEntry(state.Sequence, e));
-        }
+    private Task RecordAsync(ListenerStore store, ListenerState state, int events) => _rig.RecordAsync(store, state, events);
 
-        await store.AppendAsync(entries);
-    }
-
-    private async Task<(ListenerStore Store, ListenerState State)> LoadAsync()
-    {
-        await _snapshots.ReadStateAsync();
-        var store = new ListenerStore(User, _snapshots, _journal, new SnapshotCodec(_vocabulary), _mapper, new SnapshotOptions(), TimeProvider.System, NullLogger.Instance);
-        return (store, await store.LoadAsync(null, new EngineOptions(), CancellationToken.None));
-    }
+    private Task<(ListenerStore Store, ListenerState State)> LoadAsync() => _rig.LoadAsync();
 }

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Personalization.Abstractions;
 using Personalization.Engine;
 using Personalization.Grains.Journal;
-using Personalization.Grains.State;
 using Personalization.Grains.Users;
 
 namespace Personalization.Tests.Durability;
@@ -18,9 +15,10 @@ namespace Personalization.Tests.Durability;
 public sealed class DuplicateActivationFenceTests
 {
     private const string User = "fence-user";
-    private readonly Vocabulary _vocabulary = new();
-    private readonly FakeSnapshotStore _snapshots = new(); // one stored snapshot; each activation opens its own view
     private readonly MemoryEventJournal _journal = new();
+    private readonly ListenerStoreRig _rig;
+
+    public DuplicateActivationFenceTests() => _rig = new ListenerStoreRig(User, _journal);
 
     [Fact]
     public async Task A_duplicate_that_loaded_before_the_others_deactivation_snapshot_is_refused_and_nothing_is_lost()
@@ -62,27 +60,7 @@ public sealed class DuplicateActivationFenceTests
         Assert.Equal(1, _journal.CountOf(User)); // rows 1..2 went with the second snapshot; row 3 stays
     }
 
-    private async Task<(ListenerStore Store, ListenerState State)> LoadAsync()
-    {
-        var view = _snapshots.OpenAnother();
-        await view.ReadStateAsync();
-        var mapper = new EventMapper(_vocabulary);
-        var store = new ListenerStore(User, view, _journal, new SnapshotCodec(_vocabulary), mapper, new SnapshotOptions(), TimeProvider.System, NullLogger.Instance);
-        return (store, await store.LoadAsync(null, new EngineOptions(), CancellationToken.None));
-    }
+    private Task<(ListenerStore Store, ListenerState State)> LoadAsync() => _rig.LoadAsync();
 
-    /// <summary>What the grain does per call: apply, then append; acknowledged once the append returns.</summary>
-    private async Task RecordAsync(ListenerStore store, ListenerState state, params string[] ids)
-    {
-        var mapper = new EventMapper(_vocabulary);
-        var entries = new List<JournalEntry>();
-        foreach (var id in ids)
-        {
-            var e = new ListenEvent(id, $"t-{id}", "a", EventKind.Complete, new DateTimeOffset(2026, 1, 1, 0, entries.Count + (int)state.Sequence, 0, TimeSpan.Zero), 1000, 1000);
-            state.Apply(e.EventId, mapper.ToListen(e));
-            entries.Add(new JournalEntry(state.Sequence, e));
-        }
-
-        await store.AppendAsync(entries);
-    }
+    private Task RecordAsync(ListenerStore store, ListenerState state, params string[] ids) => _rig.RecordAsync(store, state, ids);
 }

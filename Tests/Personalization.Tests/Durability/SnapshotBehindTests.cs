@@ -1,10 +1,6 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Logging.Abstractions;
-using Personalization.Abstractions;
 using Personalization.Engine;
 using Personalization.Grains.Journal;
-using Personalization.Grains.State;
-using Personalization.Grains.Users;
 
 namespace Personalization.Tests.Durability;
 
@@ -18,51 +14,25 @@ namespace Personalization.Tests.Durability;
 [Trait("Category", "Durability")]
 public sealed class SnapshotBehindTests
 {
-    private const string User = "behind-user";
-    private readonly Vocabulary _vocabulary = new();
-    private readonly FakeSnapshotStore _snapshots = new();
     private readonly CoveringJournal _journal = new();
+    private readonly ListenerStoreRig _rig;
+
+    public SnapshotBehindTests() => _rig = new ListenerStoreRig("behind-user", _journal);
 
     [Fact]
     public async Task A_new_activation_that_read_an_older_snapshot_reads_the_newer_one_again()
     {
-        var oldView = await OpenAsync();
-        var old = Store(oldView);
-        var oldState = await old.LoadAsync(null, new EngineOptions(), CancellationToken.None);
-        await RecordAsync(old, oldState, "e1", "e2", "e3");
+        var (old, oldState) = await _rig.LoadAsync();
+        await _rig.RecordAsync(old, oldState, "e1", "e2", "e3");
 
-        var newView = await OpenAsync(); // Orleans reads the new activation's state before it activates: no snapshot yet
+        var newView = await _rig.OpenViewAsync(); // Orleans reads the new activation's state before it activates: no snapshot yet
         Assert.True(await old.SnapshotAsync(oldState)); // the old activation deactivates: snapshot 3, entries 1..3 released
         await old.CompactionCompleted;
-        var loaded = await Store(newView).LoadAsync(null, new EngineOptions(), CancellationToken.None);
+        var loaded = await _rig.Store(newView).LoadAsync(null, new EngineOptions(), CancellationToken.None);
 
         Assert.Equal(3, _journal.CoveredThrough);
         Assert.Equal(3, loaded.Sequence);
         Assert.Equal(3, loaded.Counters.Events);
-    }
-
-    private async Task<FakeSnapshotStore> OpenAsync()
-    {
-        var view = _snapshots.OpenAnother();
-        await view.ReadStateAsync();
-        return view;
-    }
-
-    private ListenerStore Store(FakeSnapshotStore view) =>
-        new(User, view, _journal, new SnapshotCodec(_vocabulary), new EventMapper(_vocabulary), new SnapshotOptions(), TimeProvider.System, NullLogger.Instance);
-
-    private async Task RecordAsync(ListenerStore store, ListenerState state, params string[] ids)
-    {
-        var mapper = new EventMapper(_vocabulary);
-        var entries = new List<JournalEntry>();
-        foreach (var id in ids)
-        {
-            var e = new ListenEvent(id, $"t-{id}", "a", EventKind.Complete, new DateTimeOffset(2026, 1, 1, 0, (int)state.Sequence, 0, TimeSpan.Zero), 1000, 1000);
-            state.Apply(e.EventId, mapper.ToListen(e));
-            entries.Add(new JournalEntry(state.Sequence, e));
-        }
-
-        await store.AppendAsync(entries);
     }
 
     /// <summary>The segment layout's read contract over the memory journal: covered entries go at once, a read behind them is refused.</summary>
