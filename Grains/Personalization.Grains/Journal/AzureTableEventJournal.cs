@@ -158,33 +158,17 @@ public sealed class AzureTableEventJournal : IEventJournal, IAsyncDisposable
                 {
                     batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
                     if (batch.Count < _options.MaxBatch) continue;
-                    await DeleteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                    await TableDeletes.SubmitAsync(_table, batch, cancellationToken).ConfigureAwait(false);
                     batch.Clear();
                 }
 
-                if (batch.Count > 0) await DeleteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                if (batch.Count > 0) await TableDeletes.SubmitAsync(_table, batch, cancellationToken).ConfigureAwait(false);
                 batch.Clear();
             }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && StorageErrors.IsTransient(ex))
         {
             throw StorageErrors.Translate(ex, "delete", _options.RetryAfter);
-        }
-    }
-
-    /// <summary>Deletes in one transaction; rows deleted meanwhile (404 fails the whole transaction) are then deleted one by one.</summary>
-    private async Task DeleteBatchAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 404)
-        {
-            foreach (var action in batch)
-            {
-                await _table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 

@@ -19,7 +19,10 @@ public static class JournalKeys
     public const int MaxUserIdLength = 480;
 
     public static string PartitionOf(string userId, int partitions) =>
-        "p" + (Personalization.Engine.StableHash.Of(userId) % (ulong)partitions).ToString("D3", CultureInfo.InvariantCulture);
+        "p" + PartitionIndexOf(userId, partitions).ToString("D3", CultureInfo.InvariantCulture);
+
+    /// <summary>The user's journal partition number (both layouts hash users the same way).</summary>
+    public static int PartitionIndexOf(string userId, int partitions) => (int)(Personalization.Engine.StableHash.Of(userId) % (ulong)partitions);
 
     public static string RowKeyOf(string userId, long sequence) =>
         userId + "_" + sequence.ToString("D19", CultureInfo.InvariantCulture);

@@ -531,7 +531,7 @@ public sealed partial class JournalPartitionGrain(
     {
         public JournalAppendRecord[] Appends { get; } = appends;
 
-        public long Chars { get; } = appends.Sum(a => a.Events.Sum(e => (long)e.Length + a.UserId.Length + 22));
+        public long Chars { get; } = appends.Sum(a => a.Events.Sum(e => (long)SegmentFormat.EncodedLength(a.UserId, e)));
 
         public TaskCompletionSource<JournalAppendOutcome[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -4,5 +4,5 @@ namespace Personalization.Grains.Journal.Segments;
 public sealed record SegmentEntry(string UserId, long Sequence, string Event)
 {
     /// <summary>Characters the entry takes in a segment part (its line).</summary>
-    public int EncodedLength => 22 + UserId.Length + Event.Length;
+    public int EncodedLength => SegmentFormat.EncodedLength(UserId, Event);
 }

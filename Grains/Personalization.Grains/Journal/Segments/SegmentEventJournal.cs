@@ -38,7 +38,7 @@ public sealed class SegmentEventJournal : IEventJournal
         _senders = [.. Enumerable.Range(0, _options.Partitions).Select(p => new PartitionSender(grains.GetGrain<IJournalPartitionGrain>(p), _options))];
     }
 
-    public static int PartitionOf(string userId, int partitions) => (int)(Personalization.Engine.StableHash.Of(userId) % (ulong)partitions);
+    public static int PartitionOf(string userId, int partitions) => JournalKeys.PartitionIndexOf(userId, partitions);
 
     public async Task<long> AppendAsync(string userId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -229,7 +229,7 @@ public sealed class SegmentEventJournal : IEventJournal
             long chars = 0;
             foreach (var item in batch)
             {
-                var size = item.Record.Events.Sum(e => (long)e.Length + item.Record.UserId.Length + 22);
+                var size = item.Record.Events.Sum(e => (long)SegmentFormat.EncodedLength(item.Record.UserId, e));
                 if (chunk.Count > 0 && chars + size > JournalOptions.SegmentBudgetChars)
                 {
                     yield return chunk;

@@ -23,6 +23,9 @@ public static class SegmentFormat
     /// </summary>
     public const int MaxParts = 40;
 
+    /// <summary>An upper bound of the characters one entry takes in a part (its line: up to 19 digits, two tabs, a newline).</summary>
+    public static int EncodedLength(string userId, string eventText) => 22 + userId.Length + eventText.Length;
+
     /// <summary>Packs entries into parts in order. Throws if one entry alone is longer than a part.</summary>
     public static IReadOnlyList<string> Encode(IReadOnlyList<SegmentEntry> entries)
     {

@@ -103,14 +103,14 @@ public sealed class SegmentTable : IDisposable
         {
             if (batch.Count + parts > _options.MaxBatch && batch.Count > 0)
             {
-                await DeleteBatchAsync(batch, token).ConfigureAwait(false);
+                await TableDeletes.SubmitAsync(_table, batch, token).ConfigureAwait(false);
                 batch.Clear();
             }
 
             for (var i = 0; i < parts; i++) batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(key, RowKeyOf(segment, i)), ETag.All));
         }
 
-        if (batch.Count > 0) await DeleteBatchAsync(batch, token).ConfigureAwait(false);
+        if (batch.Count > 0) await TableDeletes.SubmitAsync(_table, batch, token).ConfigureAwait(false);
         return true;
     });
 
@@ -144,19 +144,6 @@ public sealed class SegmentTable : IDisposable
 
     private static string DataOf(TableEntity row) =>
         row.GetString(DataColumn) ?? throw new InvalidDataException($"Journal segment row {row.RowKey} has no {DataColumn}.");
-
-    /// <summary>Deletes in one transaction; rows deleted meanwhile (404 fails the whole transaction) are then deleted one by one.</summary>
-    private async Task DeleteBatchAsync(List<TableTransactionAction> batch, CancellationToken token)
-    {
-        try
-        {
-            await _table.SubmitTransactionAsync(batch, token).ConfigureAwait(false);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 404)
-        {
-            foreach (var action in batch) await _table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, token).ConfigureAwait(false);
-        }
-    }
 
     private Task<bool> GuardAsync(string operation, Func<CancellationToken, Task> body) => GuardAsync(operation, async token =>
     {
