@@ -23,6 +23,19 @@ if (args.Length > 0 && args[0] == "perf")
     return await Personalization.Bench.Perf.PerfMain.RunAsync(args[1..]);
 }
 
+if (args.Length == 2 && args[0] == "rerank-headroom")
+{
+    // rerank-headroom FILE: what re-ranking the engine's top candidates could add (FILE from PERSONALIZATION_BENCH_CANDIDATES).
+    if (!File.Exists(args[1]))
+    {
+        Console.Error.WriteLine($"error: candidate file '{args[1]}' not found.");
+        return 2;
+    }
+
+    Console.Write(RerankHeadroom.Render(RerankHeadroom.Measure(RerankHeadroom.Read(args[1]))));
+    return 0;
+}
+
 if (args.Length == 0 || args[0] != "evaluate")
 {
     Console.Error.WriteLine(EvaluateArguments.Usage);

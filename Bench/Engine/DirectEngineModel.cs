@@ -28,6 +28,7 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
     private readonly int[] _predecessors;
     private readonly string _eventPrefix;
     private readonly QueryBreakdown? _breakdown = QueryBreakdown.Enabled ? new QueryBreakdown() : null;
+    private readonly CandidateExport? _export;
     private (string User, long NowMs, IReadOnlyList<RecommendedTrack> Ranked)? _lastQuery;
 
     public DirectEngineModel(string eventPrefix, IReadOnlyDictionary<string, string?> settings, string name = "engine-direct")
@@ -47,6 +48,7 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
         IsStochastic = exploration is { Enabled: true, Epsilon: > 0 };
         _predecessors = new int[_options.TransitionWindow];
         _eventPrefix = eventPrefix;
+        _export = CandidateExport.FromEnvironment(eventPrefix);
     }
 
     public string Name { get; }
@@ -63,9 +65,11 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
         if (_lastQuery is { } q && q.User == e.UserId)
         {
             _breakdown?.Add(state, _model, q.Ranked, q.NowMs, listen.Track, listen.Artist);
+            _export?.Add(state, _model, q.Ranked, q.NowMs, listen.Track);
         }
 
         _lastQuery = null;
+        _export?.Observe(e.UserId, listen.Track, listen.TimeMs);
         var change = state.Apply($"{_eventPrefix}:{e.Order}", listen);
         if (change.NewStep && !change.EarlySkip)
         {
@@ -87,7 +91,7 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
     public ValueTask<IReadOnlyList<string>> RecommendAsync(QueryContext query, int count)
     {
         var state = StateOf(query.UserId);
-        if (_breakdown is not null)
+        if (_breakdown is not null || _export is not null)
         {
             _lastQuery = (query.UserId, query.Time * 1000, _recommender.Recommend(state, _model, query.Time * 1000, QueryBreakdown.DepthChecked));
         }
@@ -100,6 +104,7 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
     public ValueTask DisposeAsync()
     {
         if (_breakdown is not null) Console.Error.Write(_breakdown.Render());
+        _export?.Dispose();
         return ValueTask.CompletedTask;
     }
 

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Personalization.Bench.Engine;
+
+namespace Personalization.Tests.Quality;
+
+[Trait("Category", "Quality")]
+public sealed class RerankHeadroomTests : IDisposable
+{
+    private static readonly string[] Columns =
+    [
+        "query", "hit", "rank", "score", "reason", "playing", "session_plays", "steps_since_session_play", "history_plays",
+        "same_artist", "artist_in_session", "artist_session_weight", "after_1", "after_2", "after_3", "artist_plays",
+        "artist_top_plays", "rank_in_artist", "artist_tracks", "trending", "track_affinity", "artist_affinity", "session_moves",
+        "artist_stays", "repeats", "replays", "elapsed_s", "last_play_ago_s", "first_seen_ago_s", "plays_1h", "plays_24h",
+        "listeners", "co_sessions", "co_session_overlap",
+    ];
+
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"candidates-{Guid.NewGuid():N}.tsv");
+
+    public void Dispose() => File.Delete(_path);
+
+    [Fact]
+    public void Engine_order_counts_hits_at_ten_and_ties_keep_the_listed_order()
+    {
+        // q1: next track listed 4th → hit. q2: listed 11th, tied with the 10th → still 11th (listed order) → miss.
+        // q3: not listed. q4: no candidates at all (counted as a query, never a hit). q5: listed 10th, tied with the
+        // 11th and 12th → still 10th → hit.
+        var lines = new List<string>();
+        lines.AddRange(Query("q1", target: 3, count: 12, score: i => 1.0 - 0.05 * i));
+        lines.AddRange(Query("q2", target: 10, count: 12, score: i => i >= 9 ? 0.5 : 1.0 - 0.05 * i));
+        lines.AddRange(Query("q3", target: -1, count: 5, score: i => 1.0 - 0.1 * i));
+        lines.Add("q4\t0\t-1" + new string('\t', Columns.Length - 3));
+        lines.AddRange(Query("q5", target: 9, count: 12, score: i => i >= 9 ? 0.5 : 1.0 - 0.05 * i));
+        Write(lines);
+
+        var queries = RerankHeadroom.Read(_path);
+        var engineOrder = new double[RerankHeadroom.Features.Count];
+        engineOrder[0] = 1;
+
+        Assert.Equal(["q1", "q2", "q3", "q4", "q5"], queries.Select(q => q.Id));
+        Assert.Equal([3, 10, -1, -1, 9], queries.Select(q => q.Target));
+        Assert.Equal(2, RerankHeadroom.Hits(queries, engineOrder));
+    }
+
+    [Fact]
+    public void A_feature_that_marks_the_next_track_is_learned_and_holds_on_the_held_out_fold()
+    {
+        // Every next track is listed 12th of 12, and only it follows the playing track (after_1 > 0): in the engine's
+        // order nothing hits; a re-ranker that learns after_1 from one half hits every query of the other half.
+        var lines = new List<string>();
+        for (var q = 0; q < 40; q++) lines.AddRange(Query($"q{q}", target: 11, count: 12, score: i => 1.0 - 0.05 * i, after1: i => i == 11 ? 5 : 0));
+        Write(lines);
+
+        var report = RerankHeadroom.Measure(RerankHeadroom.Read(_path));
+
+        Assert.Equal(40, report.Queries);
+        Assert.Equal(40, report.Listed);
+        Assert.Equal(0, report.EngineHits);
+        Assert.Equal(40, report.InSampleHits);
+        Assert.Equal(40, report.HeldOutHits);
+        Assert.Contains("held out   1.0000  (+1.0000)", RerankHeadroom.Render(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_without_an_exported_column_is_refused()
+    {
+        File.WriteAllLines(_path, ["query\thit\trank\tscore", "q1\t1\t0\t1"]);
+
+        var error = Assert.Throws<InvalidDataException>(() => RerankHeadroom.Read(_path));
+        Assert.Contains("'reason' is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    private void Write(IEnumerable<string> rows) => File.WriteAllLines(_path, [string.Join('\t', Columns), .. rows]);
+
+    private static IEnumerable<string> Query(string id, int target, int count, Func<int, double> score, Func<int, double>? after1 = null)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var values = new Dictionary<string, double>(StringComparer.Ordinal)
+            {
+                ["hit"] = i == target ? 1 : 0,
+                ["rank"] = i,
+                ["score"] = score(i),
+                ["steps_since_session_play"] = -1,
+                ["rank_in_artist"] = -1,
+                ["after_1"] = after1?.Invoke(i) ?? 0,
+            };
+            yield return string.Join('\t', Columns.Select(c => c == "query" ? id : values.GetValueOrDefault(c).ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+}
