@@ -24,7 +24,8 @@ internal sealed class CandidateExport : IDisposable
         "same_artist", "artist_in_session", "artist_session_weight", "after_1", "after_2", "after_3", "artist_plays",
         "artist_top_plays", "rank_in_artist", "artist_tracks", "trending", "track_affinity", "artist_affinity", "session_moves",
         "artist_stays", "repeats", "replays", "elapsed_s", "last_play_ago_s", "first_seen_ago_s", "plays_1h", "plays_24h",
-        "listeners", "co_sessions", "co_session_overlap",
+        "listeners", "co_sessions", "co_session_overlap", "track_plays", "track_repeats", "track_replays", "artist_moves", "artist_move_stays",
+        "playing_artist_moves", "playing_artist_move_stays",
     ];
 
     private readonly StreamWriter _writer;
@@ -45,7 +46,7 @@ internal sealed class CandidateExport : IDisposable
         Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } path ? new CandidateExport(path, prefix) : null;
 
     /// <summary>Called for every replayed event after the query before it was written: what the replay has shown so far.</summary>
-    public void Observe(string user, int track, long timeMs) => _activity.Observe(user, track, timeMs);
+    public void Observe(string user, int track, int artist, long timeMs) => _activity.Observe(user, track, artist, timeMs);
 
     /// <summary>Writes one query: <paramref name="ranked"/> is the engine's list (best first), <paramref name="target"/> the track played next.</summary>
     public void Add(ListenerState state, IModelView model, IReadOnlyList<RecommendedTrack> ranked, long nowMs, int target)
@@ -58,6 +59,7 @@ internal sealed class CandidateExport : IDisposable
         var signals = state.IsSessionActive(nowMs) ? SessionSignals.Of(state) : default;
         var anchors = RecentDistinct(state, start, 3);
         var contextSessions = _activity.SessionsHolding(RecentDistinct(state, start, 5));
+        var playingMoves = last >= 0 ? _activity.ArtistMoves(playing.Artist) : default;
         var elapsedS = last >= 0 ? (nowMs - playing.TimeMs) / 1000.0 : double.NaN;
         var sb = new StringBuilder();
         for (var r = 0; r < Math.Min(Depth, ranked.Count); r++)
@@ -70,6 +72,8 @@ internal sealed class CandidateExport : IDisposable
             var rankInArtist = IndexIn(tops, c.Track);
             var (lastAgo, firstAgo, hour, day, listeners) = _activity.Of(c.Track, nowMs);
             var (coSessions, coOverlap) = _activity.CoSessions(c.Track, contextSessions);
+            var (trackPlays, trackRepeats, trackReplays) = _activity.TrackRepeats(c.Track);
+            var (artistMoves, artistStays) = _activity.ArtistMoves(c.Artist);
             object[] values =
             [
                 $"{_prefix}/{_queries}", c.Track == target ? 1 : 0, r, c.Score, (int)c.Reason, c.Track == playing.Track && last >= 0 ? 1 : 0,
@@ -77,7 +81,7 @@ internal sealed class CandidateExport : IDisposable
                 after[0], after[1], after[2], rankInArtist >= 0 ? tops[rankInArtist].Weight : 0, tops.IsEmpty ? 0 : tops[0].Weight,
                 rankInArtist, tops.Length, WeightIn(model.Trending, c.Track), state.Tracks.Get(c.Track, nowMs), state.Artists.Get(c.Artist, nowMs),
                 signals.Moves, signals.ArtistStays, signals.Repeats, signals.Replays, elapsedS, lastAgo, firstAgo, hour, day, listeners,
-                coSessions, coOverlap,
+                coSessions, coOverlap, trackPlays, trackRepeats, trackReplays, artistMoves, artistStays, playingMoves.Moves, playingMoves.Stays,
             ];
             sb.AppendJoin('\t', values.Select(v => Convert.ToString(v is double d ? Math.Round(d, 6) : v, CultureInfo.InvariantCulture))).Append('\n');
         }

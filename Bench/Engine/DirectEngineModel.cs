@@ -69,7 +69,7 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
         }
 
         _lastQuery = null;
-        _export?.Observe(e.UserId, listen.Track, listen.TimeMs);
+        _export?.Observe(e.UserId, listen.Track, listen.Artist, listen.TimeMs);
         var change = state.Apply($"{_eventPrefix}:{e.Order}", listen);
         if (change.NewStep && !change.EarlySkip)
         {

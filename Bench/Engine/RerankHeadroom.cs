@@ -53,6 +53,11 @@ public static class RerankHeadroom
         ("log_listeners", r => Math.Log(1 + r["listeners"])),
         ("log_co_sessions", r => Math.Log(1 + r["co_sessions"])),
         ("co_session_overlap", r => r["co_session_overlap"]),
+        ("repeat_x_track_repeat_rate", r => Repeat(r) * (r["track_repeats"] + 0.1) / (r["track_plays"] + 1)),
+        ("playing_x_track_replay_rate", r => r["playing"] * (r["track_replays"] + 0.03) / (r["track_plays"] + 1)),
+        ("same_artist_x_artist_stay_rate", r => r["same_artist"] * (r["playing_artist_move_stays"] + 2.5) / (r["playing_artist_moves"] + 5)),
+        ("other_x_artist_change_rate", r => (1 - r["same_artist"]) * (1 - (r["playing_artist_move_stays"] + 2.5) / (r["playing_artist_moves"] + 5))),
+        ("track_repeat_rate", r => (r["track_repeats"] + 0.1) / (r["track_plays"] + 1)),
     ];
 
     /// <summary>Reads an export: one query per distinct query id, in file order; a query whose next track is not listed has target -1.</summary>

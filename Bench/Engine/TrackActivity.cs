@@ -3,7 +3,8 @@ namespace Personalization.Bench.Engine;
 /// <summary>
 /// What the replay has shown about each track so far, kept on the Bench side for <see cref="CandidateExport"/> only
 /// (the engine has none of it): first and last play, plays decayed with 1 h and 24 h half-lives, distinct listeners,
-/// and the listening sessions (30 min gap, per listener) each track appeared in, for co-session counts. Unbounded:
+/// the listening sessions (30 min gap, per listener) each track appeared in, for co-session counts, how often each
+/// track was repeated and replayed inside a session, and how often listeners stayed with an artist. Unbounded:
 /// a tuning aid for slice-sized logs, not a model.
 /// </summary>
 internal sealed class TrackActivity
@@ -13,8 +14,11 @@ internal sealed class TrackActivity
     private readonly Dictionary<int, List<int>> _sessionsOfTrack = [];
     private readonly List<HashSet<int>> _sessions = [];
     private readonly Dictionary<string, (int Session, long LastMs)> _openSession = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Track, int Artist)> _lastOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, (int Moves, int Stays)> _artistMoves = [];
+    private readonly Dictionary<int, (int Plays, int Repeats, int Replays)> _trackRepeats = [];
 
-    public void Observe(string user, int track, long timeMs)
+    public void Observe(string user, int track, int artist, long timeMs)
     {
         if (!_tracks.TryGetValue(track, out var e))
         {
@@ -34,6 +38,19 @@ internal sealed class TrackActivity
             open = (_sessions.Count - 1, timeMs);
         }
 
+        var sameSession = _openSession.TryGetValue(user, out var before) && before.Session == open.Session;
+        var replayed = false;
+        if (sameSession && _lastOf.TryGetValue(user, out var previous))
+        {
+            var m = _artistMoves.GetValueOrDefault(previous.Artist);
+            _artistMoves[previous.Artist] = (m.Moves + 1, m.Stays + (previous.Artist == artist ? 1 : 0));
+            replayed = previous.Track == track;
+        }
+
+        var repeated = _sessions[open.Session].Contains(track);
+        var t = _trackRepeats.GetValueOrDefault(track);
+        _trackRepeats[track] = (t.Plays + 1, t.Repeats + (repeated ? 1 : 0), t.Replays + (replayed ? 1 : 0));
+        _lastOf[user] = (track, artist);
         _openSession[user] = (open.Session, timeMs);
         if (!_sessions[open.Session].Add(track)) return;
         if (!_sessionsOfTrack.TryGetValue(track, out var list)) _sessionsOfTrack[track] = list = [];
@@ -45,6 +62,12 @@ internal sealed class TrackActivity
         _tracks.TryGetValue(track, out var e)
             ? ((nowMs - e.LastMs) / 1000.0, (nowMs - e.FirstMs) / 1000.0, e.DecayedHour(nowMs), e.DecayedDay(nowMs), e.Listeners.Count)
             : (double.NaN, double.NaN, 0, 0, 0);
+
+    /// <summary>Of the moves away from a play of <paramref name="artist"/> inside a session: how many, and how many stayed with it.</summary>
+    public (int Moves, int Stays) ArtistMoves(int artist) => _artistMoves.GetValueOrDefault(artist);
+
+    /// <summary>Plays of the track, how many of them repeated it inside a session, and how many replayed it right away.</summary>
+    public (int Plays, int Repeats, int Replays) TrackRepeats(int track) => _trackRepeats.GetValueOrDefault(track);
 
     /// <summary>Per session: how many of <paramref name="context"/> it holds, for every session holding at least one.</summary>
     public Dictionary<int, int> SessionsHolding(IEnumerable<int> context)
