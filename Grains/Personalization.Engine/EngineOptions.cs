@@ -115,7 +115,13 @@ public sealed class EngineOptions
 
     /// <summary>Lifts tracks already played in the session (not the playing one) by how often the session repeated itself.</summary>
     public double RepeatStrength { get; set; } = 10;
-    public double RepeatPrior { get; set; } = 0.1;
+    public double RepeatPrior { get; set; } = 0.2;
+
+    /// <summary>
+    /// A track already played in the session (not the playing one) gets ×(1 + bonus × listens since its last play ÷
+    /// listens in the session): a listener cycling through a set comes back to what was heard longest ago. 0 disables.
+    /// </summary>
+    public double RepeatAgeBonus { get; set; } = 1;
 
     /// <summary>Lifts the playing track (a replay) by how often the session replayed the previous track.</summary>
     public double ReplayStrength { get; set; } = 20;
@@ -184,6 +190,7 @@ public sealed class EngineOptions
         Cap(SessionAnchors, nameof(SessionAnchors), 1, 50);
         NonNegative(TransitionSourceWeight, nameof(TransitionSourceWeight));
         NonNegative(SessionArtistSourceWeight, nameof(SessionArtistSourceWeight));
+        NonNegative(RepeatAgeBonus, nameof(RepeatAgeBonus));
         NonNegative(FavoriteArtistSourceWeight, nameof(FavoriteArtistSourceWeight));
         NonNegative(HistorySourceWeight, nameof(HistorySourceWeight));
         NonNegative(TrendingSourceWeight, nameof(TrendingSourceWeight));

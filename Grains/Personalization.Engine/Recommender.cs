@@ -67,7 +67,7 @@ public sealed class Recommender(EngineOptions options)
         AddTrending(model, pool);
         if (sessionActive)
         {
-            ScaleSessionRepeats(state, pool, playing, signals.Lift(signals.Repeats, options.RepeatPrior, options.RepeatStrength));
+            ScaleSessionRepeats(state, pool, playing, signals.Lift(signals.Repeats, options.RepeatPrior, options.RepeatStrength), options.RepeatAgeBonus);
             DampPlayingTrack(pool, playing, signals.Lift(signals.Replays, options.ReplayPrior, options.ReplayStrength));
         }
 
@@ -173,15 +173,25 @@ public sealed class Recommender(EngineOptions options)
         if (playing >= 0) pool.Scale(playing, options.PlayingTrackFactor * lift);
     }
 
-    /// <summary>Tracks already played in the session (the playing one aside) are as much more likely again as the session repeats itself.</summary>
-    private static void ScaleSessionRepeats(ListenerState state, CandidatePool pool, int playing, double lift)
+    /// <summary>
+    /// Tracks already played in the session (the playing one aside) are as much more likely again as the session repeats
+    /// itself, and more so the longer ago their last play was (<see cref="EngineOptions.RepeatAgeBonus"/>).
+    /// </summary>
+    private static void ScaleSessionRepeats(ListenerState state, CandidatePool pool, int playing, double lift, double ageBonus)
     {
-        if (lift == 1) return;
+        if (lift == 1 && ageBonus == 0) return;
         var scaled = new HashSet<int>();
-        for (var i = state.SessionStartIndex(); i < state.History.Count; i++)
+        var history = state.History;
+        var start = state.SessionStartIndex();
+        var listens = 0;
+        for (var i = start; i < history.Count; i++) listens += history[i].IsListen ? 1 : 0;
+        var since = 0; // listens after this step
+        for (var i = history.Count - 1; i >= start; i--)
         {
-            var step = state.History[i];
-            if (step.IsListen && step.Track != playing && scaled.Add(step.Track)) pool.Scale(step.Track, lift);
+            var step = history[i];
+            if (!step.IsListen) continue;
+            if (step.Track != playing && scaled.Add(step.Track)) pool.Scale(step.Track, lift * (1 + ageBonus * since / listens));
+            since++;
         }
     }
 

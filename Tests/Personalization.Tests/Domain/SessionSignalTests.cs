@@ -61,6 +61,21 @@ public sealed class SessionSignalTests
         Assert.Equal(0.3 * (0 + 1.0) / (2 + 10) / 0.1, ratio, 9); // lift 0.83 < 1
     }
 
+    [Theory]
+    [InlineData(0.0, new[] { 1, 2, 3, 4 }, 1.0)]       // no age bonus: the earlier session tracks tie, broken by id
+    [InlineData(1.0, new[] { 4, 3, 2, 1 }, 1.8 / 1.2)] // ×(1 + listens since ÷ session listens): 4 listens ago vs 1
+    public void Earlier_session_tracks_heard_longest_ago_come_back_first(double ageBonus, int[] order, double oldestOverNewest)
+    {
+        var options = ArtistOnly(repeat: 10, repeatAge: ageBonus);
+        var state = Session(options, [4, 3, 2, 1, 5], [100, 100, 100, 100, 100]);
+
+        var recommended = new Recommender(options).Recommend(state, ArtistModel(options), T0 + 30 * Minute, 10);
+
+        var earlier = recommended.Where(r => r.Track is >= 1 and <= 4).ToList();
+        Assert.Equal(order, earlier.Select(r => r.Track));
+        Assert.Equal(oldestOverNewest, earlier.Single(r => r.Track == 4).Score / earlier.Single(r => r.Track == 1).Score, 9);
+    }
+
     [Fact]
     public void Playing_track_is_lifted_when_the_session_keeps_replaying_it()
     {
@@ -128,6 +143,7 @@ public sealed class SessionSignalTests
         var errors = new EngineOptions
         {
             ArtistStayStrength = -1, RepeatPrior = 0, ReplayPrior = 1, TransitionEvidenceFloor = double.NaN, PersonalContextBonus = -0.5,
+            RepeatAgeBonus = -1,
         }.Validate();
 
         Assert.Contains(errors, e => e.Contains(nameof(EngineOptions.ArtistStayStrength), StringComparison.Ordinal));
@@ -135,20 +151,22 @@ public sealed class SessionSignalTests
         Assert.Contains(errors, e => e.Contains(nameof(EngineOptions.ReplayPrior), StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains(nameof(EngineOptions.TransitionEvidenceFloor), StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains(nameof(EngineOptions.PersonalContextBonus), StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains(nameof(EngineOptions.RepeatAgeBonus), StringComparison.Ordinal));
     }
 
     /// <summary>Only the session-artist source, every track of an artist credited alike, only the given signal lifts.</summary>
-    private static EngineOptions ArtistOnly(double artistStay = 0, double repeat = 0, double replay = 0) => new()
+    private static EngineOptions ArtistOnly(double artistStay = 0, double repeat = 0, double replay = 0, double repeatAge = 0) => new()
     {
         TransitionSourceWeight = 0, PersonalTransitionSourceWeight = 0, FavoriteArtistSourceWeight = 0,
         HistorySourceWeight = 0, TrendingSourceWeight = 0, ArtistPopularityExponent = 0,
-        ArtistStayStrength = artistStay, RepeatStrength = repeat, ReplayStrength = replay,
+        ArtistStayStrength = artistStay, RepeatStrength = repeat, ReplayStrength = replay, RepeatAgeBonus = repeatAge,
+        RepeatPrior = 0.1,
     };
 
     private static LiveModel ArtistModel(EngineOptions options)
     {
         var model = new LiveModel();
-        model.Apply(new ModelLearner(options).Apply([Obs(1, 100), Obs(2, 100), Obs(3, 100), Obs(4, 100)]));
+        model.Apply(new ModelLearner(options).Apply([Obs(1, 100), Obs(2, 100), Obs(3, 100), Obs(4, 100), Obs(5, 100), Obs(6, 100)]));
         return model;
     }
 
