@@ -25,7 +25,8 @@ internal sealed class CandidateExport : IDisposable
         "artist_top_plays", "rank_in_artist", "artist_tracks", "trending", "track_affinity", "artist_affinity", "session_moves",
         "artist_stays", "repeats", "replays", "elapsed_s", "last_play_ago_s", "first_seen_ago_s", "plays_1h", "plays_24h",
         "listeners", "co_sessions", "co_session_overlap", "track_plays", "track_repeats", "track_replays", "artist_moves", "artist_move_stays",
-        "playing_artist_moves", "playing_artist_move_stays",
+        "playing_artist_moves", "playing_artist_move_stays", "after_session", "leads_into_session", "history_steps_since",
+        "followed_playing_before", "artist_run",
     ];
 
     private readonly StreamWriter _writer;
@@ -61,6 +62,9 @@ internal sealed class CandidateExport : IDisposable
         var contextSessions = _activity.SessionsHolding(RecentDistinct(state, start, 5));
         var playingMoves = last >= 0 ? _activity.ArtistMoves(playing.Artist) : default;
         var elapsedS = last >= 0 ? (nowMs - playing.TimeMs) / 1000.0 : double.NaN;
+        var sessionTracks = RecentDistinct(state, start, int.MaxValue);
+        var artistRun = 0;
+        for (var i = last; i >= start && history[i].Artist == playing.Artist; i--) artistRun += history[i].IsListen ? 1 : 0;
         var sb = new StringBuilder();
         for (var r = 0; r < Math.Min(Depth, ranked.Count); r++)
         {
@@ -74,6 +78,11 @@ internal sealed class CandidateExport : IDisposable
             var (coSessions, coOverlap) = _activity.CoSessions(c.Track, contextSessions);
             var (trackPlays, trackRepeats, trackReplays) = _activity.TrackRepeats(c.Track);
             var (artistMoves, artistStays) = _activity.ArtistMoves(c.Artist);
+            var afterSession = 0.0;
+            foreach (var t in sessionTracks) afterSession += WeightIn(model.SuccessorsOf(t), c.Track);
+            var leadsInto = 0;
+            foreach (var s in model.SuccessorsOf(c.Track)) leadsInto += sessionTracks.Contains(s.Id) ? 1 : 0;
+            var (historySince, followedPlaying) = HistoryRelations(state, c.Track, start);
             object[] values =
             [
                 $"{_prefix}/{_queries}", c.Track == target ? 1 : 0, r, c.Score, (int)c.Reason, c.Track == playing.Track && last >= 0 ? 1 : 0,
@@ -82,6 +91,7 @@ internal sealed class CandidateExport : IDisposable
                 rankInArtist, tops.Length, WeightIn(model.Trending, c.Track), state.Tracks.Get(c.Track, nowMs), state.Artists.Get(c.Artist, nowMs),
                 signals.Moves, signals.ArtistStays, signals.Repeats, signals.Replays, elapsedS, lastAgo, firstAgo, hour, day, listeners,
                 coSessions, coOverlap, trackPlays, trackRepeats, trackReplays, artistMoves, artistStays, playingMoves.Moves, playingMoves.Stays,
+                afterSession, leadsInto, historySince, followedPlaying ? 1 : 0, artistRun,
             ];
             sb.AppendJoin('\t', values.Select(v => Convert.ToString(v is double d ? Math.Round(d, 6) : v, CultureInfo.InvariantCulture))).Append('\n');
         }
@@ -125,9 +135,28 @@ internal sealed class CandidateExport : IDisposable
         return (sessionPlays, stepsSince, historyPlays, artistInSession, artistWeight);
     }
 
+    /// <summary>Listens since the track's latest play before the session (-1: none), and whether it ever directly followed a play of the playing track.</summary>
+    private static (int HistorySince, bool FollowedPlaying) HistoryRelations(ListenerState state, int track, int start)
+    {
+        var history = state.History;
+        var last = history.Count - 1;
+        var since = -1;
+        var followed = false;
+        var listens = 0;
+        for (var i = last; i >= 0; i--)
+        {
+            if (!history[i].IsListen) continue;
+            if (i < start && since < 0 && history[i].Track == track) since = listens;
+            if (i < last && history[i].Track == history[last].Track && i + 1 <= last && history[i + 1].Track == track) followed = true;
+            listens++;
+        }
+
+        return (since, followed);
+    }
+
     private static List<int> RecentDistinct(ListenerState state, int start, int count)
     {
-        var tracks = new List<int>(count);
+        var tracks = new List<int>(Math.Min(count, 16));
         for (var i = state.History.Count - 1; i >= start && tracks.Count < count; i--)
         {
             var step = state.History[i];

@@ -58,6 +58,12 @@ public static class RerankHeadroom
         ("same_artist_x_artist_stay_rate", r => r["same_artist"] * (r["playing_artist_move_stays"] + 2.5) / (r["playing_artist_moves"] + 5)),
         ("other_x_artist_change_rate", r => (1 - r["same_artist"]) * (1 - (r["playing_artist_move_stays"] + 2.5) / (r["playing_artist_moves"] + 5))),
         ("track_repeat_rate", r => (r["track_repeats"] + 0.1) / (r["track_plays"] + 1)),
+        ("log_after_session", r => Math.Log(1 + r["after_session"])),
+        ("log_leads_into_session", r => Math.Log(1 + r["leads_into_session"])),
+        ("log_history_steps_since", r => r["history_steps_since"] >= 0 ? Math.Log(2 + r["history_steps_since"]) : 0),
+        ("followed_playing_before", r => r["followed_playing_before"]),
+        ("same_artist_x_log_run", r => r["same_artist"] * Math.Log(1 + r["artist_run"])),
+        ("after_1_x_log_run", r => Math.Log(1 + r["after_1"]) * Math.Log(1 + r["artist_run"])),
     ];
 
     /// <summary>Reads an export: one query per distinct query id, in file order; a query whose next track is not listed has target -1.</summary>
@@ -163,6 +169,7 @@ public static class RerankHeadroom
     public static string Render(HeadroomReport r)
     {
         ArgumentNullException.ThrowIfNull(r);
+        if (r.Queries == 0) return "no queries in the candidate file\n";
         double Rate(int hits) => (double)hits / r.Queries;
         var lines = new List<string>
         {

@@ -13,7 +13,8 @@ public sealed class RerankHeadroomTests : IDisposable
         "artist_top_plays", "rank_in_artist", "artist_tracks", "trending", "track_affinity", "artist_affinity", "session_moves",
         "artist_stays", "repeats", "replays", "elapsed_s", "last_play_ago_s", "first_seen_ago_s", "plays_1h", "plays_24h",
         "listeners", "co_sessions", "co_session_overlap", "track_plays", "track_repeats", "track_replays", "artist_moves", "artist_move_stays",
-        "playing_artist_moves", "playing_artist_move_stays",
+        "playing_artist_moves", "playing_artist_move_stays", "after_session", "leads_into_session", "history_steps_since",
+        "followed_playing_before", "artist_run",
     ];
 
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"candidates-{Guid.NewGuid():N}.tsv");
