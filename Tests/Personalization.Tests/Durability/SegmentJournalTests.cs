@@ -136,6 +136,27 @@ public sealed class SegmentJournalTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_restarted_writer_tells_a_reader_behind_the_stored_snapshot_that_its_entries_are_gone()
+    {
+        var (a, b, writer) = UsersOfOnePartition(2);
+        var script = _cluster.Listener(a);
+        for (var i = 0; i < 130; i++) script.Complete($"rb-{i}", "rb-a");
+        await script.SendAsync(); // a snapshot at 130 covers all of it
+        await _cluster.Client.GetGrain<IListenerCheckpointGrain>(a).CheckpointAsync();
+        await _cluster.User(b).RecordAsync(new ListenEvent("b-1", "rb-t", "rb-a", EventKind.Play, _cluster.Clock.Now.AddMinutes(-1)));
+        await writer.GetStatusAsync(); // a's segment is no longer the newest: deleted
+
+        await _cluster.Cluster.DeactivateAsync(writer); // a fresh writer has seen no cover of a's
+        var behind = await writer.ReadTailAsync(a, 100); // an activation that read an older snapshot (at 100)
+        var current = await writer.ReadTailAsync(a, 130);
+
+        Assert.Equal(130, behind.CoveredThrough); // its loader reads the snapshot again (JournalSnapshotBehindException)
+        Assert.Empty(behind.Sequences);
+        Assert.Equal(130, current.CoveredThrough);
+        Assert.Empty(current.Sequences);
+    }
+
+    [Fact]
     public async Task Forgetting_a_user_rewrites_the_segments_it_shares_with_others()
     {
         var (a, b, writer) = UsersOfOnePartition(2);

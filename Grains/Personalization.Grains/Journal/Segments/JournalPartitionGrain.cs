@@ -126,6 +126,14 @@ public sealed partial class JournalPartitionGrain(
     {
         JournalKeys.ValidateUserId(userId);
         if (_unsettled is not null) await SettleAsync(); // a read must see whatever a failed insert may have stored
+        // A writer that has not verified the user yet (e.g. it started after the user's last cover) reads the stored
+        // snapshot first, so a reader holding an older snapshot learns that its entries are gone (CoveredThrough).
+        if (!_index.IsVerified(userId))
+        {
+            await VerifyAsync([userId]);
+            ScheduleDeletes();
+        }
+
         var found = await TailAsync(userId, afterSequence);
         return new JournalTailRecord([.. found.Keys], [.. found.Values], _index.CoveredOf(userId));
     }
@@ -374,8 +382,9 @@ public sealed partial class JournalPartitionGrain(
     }
 
     /// <summary>
-    /// Reads the stored snapshot's sequence of users whose first append this activation has not planned yet (and,
-    /// while moving from rows, the last row after it).
+    /// Reads the stored snapshot's sequence of users whose first append or read this activation has not served yet
+    /// (and, while moving from rows, the last row after it): their last committed sequence, and how far a snapshot
+    /// covers their entries (those are released, as a cover from the listener would).
     /// </summary>
     private async Task VerifyAsync(IReadOnlyList<string> users)
     {
@@ -390,16 +399,21 @@ public sealed partial class JournalPartitionGrain(
                 {
                     var state = new GrainState<UserSnapshot>();
                     await storage.ReadStateAsync(StorageNames.UserState, GrainFactory.GetGrain<IUserGrain>(user).GetGrainId(), state);
-                    var last = state.RecordExists && state.State is { } snapshot ? snapshot.Sequence : 0;
+                    var covered = state.RecordExists && state.State is { } snapshot ? snapshot.Sequence : 0;
+                    var last = covered;
                     if (rows is not null)
                     {
                         // Moving from rows: rows after the snapshot are committed events too.
                         await foreach (var entry in rows.ReadAfterAsync(user, last)) last = Math.Max(last, entry.Sequence);
                     }
 
-                    return last;
+                    return (Last: last, Covered: covered);
                 })).WaitAsync(_options.CommitTimeout);
-                for (var i = 0; i < chunk.Length; i++) _index.Verify(chunk[i], sequences[i]);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    _index.Verify(chunk[i], sequences[i].Last);
+                    _index.Cover(chunk[i], sequences[i].Covered);
+                }
             }
         }
         catch (Exception ex) when (ex is not StorageUnavailableException)
