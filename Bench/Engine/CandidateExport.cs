@@ -18,17 +18,6 @@ internal sealed class CandidateExport : IDisposable
     public const string Variable = "PERSONALIZATION_BENCH_CANDIDATES";
     public const int Depth = 50;
 
-    public static readonly string[] Columns =
-    [
-        "query", "hit", "rank", "score", "reason", "playing", "session_plays", "steps_since_session_play", "history_plays",
-        "same_artist", "artist_in_session", "artist_session_weight", "after_1", "after_2", "after_3", "artist_plays",
-        "artist_top_plays", "rank_in_artist", "artist_tracks", "trending", "track_affinity", "artist_affinity", "session_moves",
-        "artist_stays", "repeats", "replays", "elapsed_s", "last_play_ago_s", "first_seen_ago_s", "plays_1h", "plays_24h",
-        "listeners", "co_sessions", "co_session_overlap", "track_plays", "track_repeats", "track_replays", "artist_moves", "artist_move_stays",
-        "playing_artist_moves", "playing_artist_move_stays", "after_session", "leads_into_session", "history_steps_since",
-        "followed_playing_before", "artist_run",
-    ];
-
     private readonly StreamWriter _writer;
     private readonly string _prefix;
     private readonly TrackActivity _activity = new();
@@ -38,7 +27,7 @@ internal sealed class CandidateExport : IDisposable
     {
         var empty = !File.Exists(path) || new FileInfo(path).Length == 0;
         _writer = new StreamWriter(path, append: true, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        if (empty) _writer.WriteLine(string.Join('\t', Columns));
+        if (empty) _writer.WriteLine(string.Join('\t', CandidateColumns.All));
         _prefix = prefix;
     }
 
@@ -96,7 +85,7 @@ internal sealed class CandidateExport : IDisposable
             sb.AppendJoin('\t', values.Select(v => Convert.ToString(v is double d ? Math.Round(d, 6) : v, CultureInfo.InvariantCulture))).Append('\n');
         }
 
-        if (ranked.Count == 0) sb.Append(CultureInfo.InvariantCulture, $"{_prefix}/{_queries}\t0\t-1{new string('\t', Columns.Length - 3)}\n");
+        if (ranked.Count == 0) sb.Append(CultureInfo.InvariantCulture, $"{_prefix}/{_queries}\t0\t-1{new string('\t', CandidateColumns.All.Count - 3)}\n");
         _writer.Write(sb);
     }
 

@@ -72,7 +72,7 @@ public static class RerankHeadroom
         using var reader = new StreamReader(path);
         var header = (reader.ReadLine() ?? throw new InvalidDataException($"{path} is empty.")).Split('\t');
         var columns = header.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
-        foreach (var required in CandidateExport.Columns)
+        foreach (var required in CandidateColumns.All)
         {
             if (!columns.ContainsKey(required)) throw new InvalidDataException($"{path}: column '{required}' is missing.");
         }

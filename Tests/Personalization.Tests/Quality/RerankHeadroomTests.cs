@@ -6,17 +6,6 @@ namespace Personalization.Tests.Quality;
 [Trait("Category", "Quality")]
 public sealed class RerankHeadroomTests : IDisposable
 {
-    private static readonly string[] Columns =
-    [
-        "query", "hit", "rank", "score", "reason", "playing", "session_plays", "steps_since_session_play", "history_plays",
-        "same_artist", "artist_in_session", "artist_session_weight", "after_1", "after_2", "after_3", "artist_plays",
-        "artist_top_plays", "rank_in_artist", "artist_tracks", "trending", "track_affinity", "artist_affinity", "session_moves",
-        "artist_stays", "repeats", "replays", "elapsed_s", "last_play_ago_s", "first_seen_ago_s", "plays_1h", "plays_24h",
-        "listeners", "co_sessions", "co_session_overlap", "track_plays", "track_repeats", "track_replays", "artist_moves", "artist_move_stays",
-        "playing_artist_moves", "playing_artist_move_stays", "after_session", "leads_into_session", "history_steps_since",
-        "followed_playing_before", "artist_run",
-    ];
-
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"candidates-{Guid.NewGuid():N}.tsv");
 
     public void Dispose() => File.Delete(_path);
@@ -31,7 +20,7 @@ public sealed class RerankHeadroomTests : IDisposable
         lines.AddRange(Query("q1", target: 3, count: 12, score: i => 1.0 - 0.05 * i));
         lines.AddRange(Query("q2", target: 10, count: 12, score: i => i >= 9 ? 0.5 : 1.0 - 0.05 * i));
         lines.AddRange(Query("q3", target: -1, count: 5, score: i => 1.0 - 0.1 * i));
-        lines.Add("q4\t0\t-1" + new string('\t', Columns.Length - 3));
+        lines.Add("q4\t0\t-1" + new string('\t', CandidateColumns.All.Count - 3));
         lines.AddRange(Query("q5", target: 9, count: 12, score: i => i >= 9 ? 0.5 : 1.0 - 0.05 * i));
         Write(lines);
 
@@ -72,7 +61,7 @@ public sealed class RerankHeadroomTests : IDisposable
         Assert.Contains("'reason' is missing", error.Message, StringComparison.Ordinal);
     }
 
-    private void Write(IEnumerable<string> rows) => File.WriteAllLines(_path, [string.Join('\t', Columns), .. rows]);
+    private void Write(IEnumerable<string> rows) => File.WriteAllLines(_path, [string.Join('\t', CandidateColumns.All), .. rows]);
 
     private static IEnumerable<string> Query(string id, int target, int count, Func<int, double> score, Func<int, double>? after1 = null)
     {
@@ -87,7 +76,7 @@ public sealed class RerankHeadroomTests : IDisposable
                 ["rank_in_artist"] = -1,
                 ["after_1"] = after1?.Invoke(i) ?? 0,
             };
-            yield return string.Join('\t', Columns.Select(c => c == "query" ? id : values.GetValueOrDefault(c).ToString(CultureInfo.InvariantCulture)));
+            yield return string.Join('\t', CandidateColumns.All.Select(c => c == "query" ? id : values.GetValueOrDefault(c).ToString(CultureInfo.InvariantCulture)));
         }
     }
 }
