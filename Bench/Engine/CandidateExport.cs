@@ -82,6 +82,7 @@ internal sealed class CandidateExport : IDisposable
                 coSessions, coOverlap, trackPlays, trackRepeats, trackReplays, artistMoves, artistStays, playingMoves.Moves, playingMoves.Stays,
                 afterSession, leadsInto, historySince, followedPlaying ? 1 : 0, artistRun,
             ];
+            if (values.Length != CandidateColumns.All.Count) throw new InvalidOperationException($"A candidate row has {values.Length} values for {CandidateColumns.All.Count} columns.");
             sb.AppendJoin('\t', values.Select(v => Convert.ToString(v is double d ? Math.Round(d, 6) : v, CultureInfo.InvariantCulture))).Append('\n');
         }
 
