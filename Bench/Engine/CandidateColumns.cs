@@ -11,6 +11,6 @@ public static class CandidateColumns
         "artist_stays", "repeats", "replays", "elapsed_s", "last_play_ago_s", "first_seen_ago_s", "plays_1h", "plays_24h",
         "listeners", "co_sessions", "co_session_overlap", "track_plays", "track_repeats", "track_replays", "artist_moves", "artist_move_stays",
         "playing_artist_moves", "playing_artist_move_stays", "after_session", "leads_into_session", "history_steps_since",
-        "followed_playing_before", "artist_run",
+        "followed_playing_before", "artist_run", "after_pair",
     ];
 }

@@ -52,6 +52,7 @@ internal sealed class CandidateExport : IDisposable
         var playingMoves = last >= 0 ? _activity.ArtistMoves(playing.Artist) : default;
         var elapsedS = last >= 0 ? (nowMs - playing.TimeMs) / 1000.0 : double.NaN;
         var sessionTracks = RecentDistinct(state, start, int.MaxValue);
+        var listens = RecentListens(state, start, 2);
         var artistRun = 0;
         for (var i = last; i >= start && history[i].Artist == playing.Artist; i--) artistRun += history[i].IsListen ? 1 : 0;
         var sb = new StringBuilder();
@@ -81,6 +82,7 @@ internal sealed class CandidateExport : IDisposable
                 signals.Moves, signals.ArtistStays, signals.Repeats, signals.Replays, elapsedS, lastAgo, firstAgo, hour, day, listeners,
                 coSessions, coOverlap, trackPlays, trackRepeats, trackReplays, artistMoves, artistStays, playingMoves.Moves, playingMoves.Stays,
                 afterSession, leadsInto, historySince, followedPlaying ? 1 : 0, artistRun,
+                listens.Count == 2 ? _activity.AfterPair(listens[1], listens[0], c.Track) : 0,
             ];
             if (values.Length != CandidateColumns.All.Count) throw new InvalidOperationException($"A candidate row has {values.Length} values for {CandidateColumns.All.Count} columns.");
             sb.AppendJoin('\t', values.Select(v => Convert.ToString(v is double d ? Math.Round(d, 6) : v, CultureInfo.InvariantCulture))).Append('\n');
@@ -142,6 +144,18 @@ internal sealed class CandidateExport : IDisposable
         }
 
         return (since, followed);
+    }
+
+    /// <summary>The session's latest listens, most recent first (repeats kept).</summary>
+    private static List<int> RecentListens(ListenerState state, int start, int count)
+    {
+        var tracks = new List<int>(count);
+        for (var i = state.History.Count - 1; i >= start && tracks.Count < count; i--)
+        {
+            if (state.History[i].IsListen) tracks.Add(state.History[i].Track);
+        }
+
+        return tracks;
     }
 
     private static List<int> RecentDistinct(ListenerState state, int start, int count)

@@ -64,6 +64,7 @@ public static class RerankHeadroom
         ("followed_playing_before", r => r["followed_playing_before"]),
         ("same_artist_x_log_run", r => r["same_artist"] * Math.Log(1 + r["artist_run"])),
         ("after_1_x_log_run", r => Math.Log(1 + r["after_1"]) * Math.Log(1 + r["artist_run"])),
+        ("log_after_pair", r => Math.Log(1 + r["after_pair"])),
     ];
 
     /// <summary>Reads an export: one query per distinct query id, in file order; a query whose next track is not listed has target -1.</summary>

@@ -17,6 +17,8 @@ internal sealed class TrackActivity
     private readonly Dictionary<string, (int Track, int Artist)> _lastOf = new(StringComparer.Ordinal);
     private readonly Dictionary<int, (int Moves, int Stays)> _artistMoves = [];
     private readonly Dictionary<int, (int Plays, int Repeats, int Replays)> _trackRepeats = [];
+    private readonly Dictionary<(int, int), Dictionary<int, int>> _afterPairs = [];
+    private readonly Dictionary<string, int> _beforeLast = new(StringComparer.Ordinal);
 
     public void Observe(string user, int track, int artist, long timeMs)
     {
@@ -42,11 +44,19 @@ internal sealed class TrackActivity
         var replayed = false;
         if (sameSession && _lastOf.TryGetValue(user, out var previous))
         {
+            if (_beforeLast.TryGetValue(user, out var twoBack))
+            {
+                if (!_afterPairs.TryGetValue((twoBack, previous.Track), out var next)) _afterPairs[(twoBack, previous.Track)] = next = [];
+                next[track] = next.GetValueOrDefault(track) + 1;
+            }
+
+            _beforeLast[user] = previous.Track;
             var m = _artistMoves.GetValueOrDefault(previous.Artist);
             _artistMoves[previous.Artist] = (m.Moves + 1, m.Stays + (previous.Artist == artist ? 1 : 0));
             replayed = previous.Track == track;
         }
 
+        if (!sameSession) _beforeLast.Remove(user);
         var repeated = _sessions[open.Session].Contains(track);
         var t = _trackRepeats.GetValueOrDefault(track);
         _trackRepeats[track] = (t.Plays + 1, t.Repeats + (repeated ? 1 : 0), t.Replays + (replayed ? 1 : 0));
@@ -68,6 +78,10 @@ internal sealed class TrackActivity
 
     /// <summary>Plays of the track, how many of them repeated it inside a session, and how many replayed it right away.</summary>
     public (int Plays, int Repeats, int Replays) TrackRepeats(int track) => _trackRepeats.GetValueOrDefault(track);
+
+    /// <summary>How often <paramref name="track"/> followed the two tracks <paramref name="twoBack"/>, <paramref name="previous"/> inside a session.</summary>
+    public int AfterPair(int twoBack, int previous, int track) =>
+        _afterPairs.TryGetValue((twoBack, previous), out var next) ? next.GetValueOrDefault(track) : 0;
 
     /// <summary>Per session: how many of <paramref name="context"/> it holds, for every session holding at least one.</summary>
     public Dictionary<int, int> SessionsHolding(IEnumerable<int> context)
