@@ -112,13 +112,8 @@ public static class RerankHeadroom
     /// <summary>Queries whose next track ranks in the top 10 by <paramref name="weights"/> (ties keep the listed order).</summary>
     public static int Hits(IReadOnlyList<CandidateQuery> queries, IReadOnlyList<double> weights)
     {
-        var hits = 0;
-        foreach (var q in queries)
-        {
-            if (q.Target >= 0 && RankOfTarget(q, Scores(q, weights)) < 10) hits++;
-        }
-
-        return hits;
+        var listed = queries.Where(q => q.Target >= 0).ToList();
+        return CountHits(listed, [.. listed.Select(q => Scores(q, weights))]);
     }
 
     /// <summary>Weights fitted by coordinate ascent on top-10 hits, starting from the engine's order (log score weight 1).</summary>
