@@ -23,16 +23,26 @@ if (args.Length > 0 && args[0] == "perf")
     return await Personalization.Bench.Perf.PerfMain.RunAsync(args[1..]);
 }
 
-if (args.Length == 2 && args[0] == "rerank-headroom")
+if (args.Length > 0 && args[0] == "rerank-headroom")
 {
-    // rerank-headroom FILE: what re-ranking the engine's top candidates could add (FILE from PERSONALIZATION_BENCH_CANDIDATES).
-    if (!File.Exists(args[1]))
+    // rerank-headroom FILE [--boosted [--train-first SHARE]]: what re-ranking the engine's top candidates could add
+    // (FILE from PERSONALIZATION_BENCH_CANDIDATES).
+    HeadroomArguments headroom;
+    try
     {
-        Console.Error.WriteLine($"error: candidate file '{args[1]}' not found.");
+        headroom = HeadroomArguments.Parse(args[1..]);
+        if (!File.Exists(headroom.File)) throw new FileNotFoundException($"Candidate file '{headroom.File}' not found.");
+    }
+    catch (Exception ex) when (ex is ArgumentException or FileNotFoundException)
+    {
+        Console.Error.WriteLine($"error: {ex.Message}");
         return 2;
     }
 
-    Console.Write(RerankHeadroom.Render(RerankHeadroom.Measure(RerankHeadroom.Read(args[1]))));
+    var candidates = RerankHeadroom.Read(headroom.File);
+    Console.Write(headroom.Boosted
+        ? BoostedHeadroom.Render(BoostedHeadroom.Measure(candidates, headroom.TrainFirst, new BoostingOptions()))
+        : RerankHeadroom.Render(RerankHeadroom.Measure(candidates)));
     return 0;
 }
 

@@ -19,9 +19,7 @@ public sealed record EvaluateArguments(
         "  FILE: tab-separated session log with header UserId SessionId ItemId Time ArtistId (plain or .gz);\n" +
         "  each file is replayed as an independent slice into a fresh cluster.\n" +
         "  --explore: also run the engine with exploration on (row engine+explore; novelty, IPS/SNIPS from its log).\n" +
-        "usage: rerank-headroom FILE\n" +
-        "  FILE: candidates written by evaluate --direct with PERSONALIZATION_BENCH_CANDIDATES=FILE; prints the HR@10 a\n" +
-        "  re-ranker of the engine's top 50 could add, fitted on half the queries and measured on the other half.";
+        HeadroomArguments.Usage;
 
     public static EvaluateArguments Parse(IReadOnlyList<string> args)
     {

@@ -217,8 +217,11 @@ public static class RerankHeadroom
         return hits;
     }
 
-    private static int RankOfTarget(CandidateQuery q, double[] scores)
+    /// <summary>How many candidates rank before the next track by <paramref name="scores"/> (ties keep the listed order).</summary>
+    public static int RankOfTarget(CandidateQuery q, double[] scores)
     {
+        ArgumentNullException.ThrowIfNull(q);
+        ArgumentNullException.ThrowIfNull(scores);
         var t = q.Target;
         var rank = 0;
         for (var i = 0; i < scores.Length; i++)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Personalization.Bench.Engine;
 
 namespace Personalization.Tests.Quality;
@@ -6,9 +5,9 @@ namespace Personalization.Tests.Quality;
 [Trait("Category", "Quality")]
 public sealed class RerankHeadroomTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"candidates-{Guid.NewGuid():N}.tsv");
+    private readonly CandidateFile _file = new();
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose() => _file.Dispose();
 
     [Fact]
     public void Engine_order_counts_hits_at_ten_and_ties_keep_the_listed_order()
@@ -17,14 +16,14 @@ public sealed class RerankHeadroomTests : IDisposable
         // q3: not listed. q4: no candidates at all (counted as a query, never a hit). q5: listed 10th, tied with the
         // 11th and 12th → still 10th → hit.
         var lines = new List<string>();
-        lines.AddRange(Query("q1", target: 3, count: 12, score: i => 1.0 - 0.05 * i));
-        lines.AddRange(Query("q2", target: 10, count: 12, score: i => i >= 9 ? 0.5 : 1.0 - 0.05 * i));
-        lines.AddRange(Query("q3", target: -1, count: 5, score: i => 1.0 - 0.1 * i));
-        lines.Add("q4\t0\t-1" + new string('\t', CandidateColumns.All.Count - 3));
-        lines.AddRange(Query("q5", target: 9, count: 12, score: i => i >= 9 ? 0.5 : 1.0 - 0.05 * i));
-        Write(lines);
+        lines.AddRange(CandidateFile.Query("q1", target: 3, count: 12, score: i => 1.0 - 0.05 * i));
+        lines.AddRange(CandidateFile.Query("q2", target: 10, count: 12, score: i => i >= 9 ? 0.5 : 1.0 - 0.05 * i));
+        lines.AddRange(CandidateFile.Query("q3", target: -1, count: 5, score: i => 1.0 - 0.1 * i));
+        lines.Add(CandidateFile.EmptyQuery("q4"));
+        lines.AddRange(CandidateFile.Query("q5", target: 9, count: 12, score: i => i >= 9 ? 0.5 : 1.0 - 0.05 * i));
+        _file.Write(lines);
 
-        var queries = RerankHeadroom.Read(_path);
+        var queries = RerankHeadroom.Read(_file.Path);
         var engineOrder = new double[RerankHeadroom.Features.Count];
         engineOrder[0] = 1;
 
@@ -39,10 +38,10 @@ public sealed class RerankHeadroomTests : IDisposable
         // Every next track is listed 12th of 12, and only it follows the playing track (after_1 > 0): in the engine's
         // order nothing hits; a re-ranker that learns after_1 from one half hits every query of the other half.
         var lines = new List<string>();
-        for (var q = 0; q < 40; q++) lines.AddRange(Query($"q{q}", target: 11, count: 12, score: i => 1.0 - 0.05 * i, after1: i => i == 11 ? 5 : 0));
-        Write(lines);
+        for (var q = 0; q < 40; q++) lines.AddRange(CandidateFile.Query($"q{q}", target: 11, count: 12, score: i => 1.0 - 0.05 * i, after1: i => i == 11 ? 5 : 0));
+        _file.Write(lines);
 
-        var report = RerankHeadroom.Measure(RerankHeadroom.Read(_path));
+        var report = RerankHeadroom.Measure(RerankHeadroom.Read(_file.Path));
 
         Assert.Equal(40, report.Queries);
         Assert.Equal(40, report.Listed);
@@ -55,28 +54,9 @@ public sealed class RerankHeadroomTests : IDisposable
     [Fact]
     public void A_file_without_an_exported_column_is_refused()
     {
-        File.WriteAllLines(_path, ["query\thit\trank\tscore", "q1\t1\t0\t1"]);
+        File.WriteAllLines(_file.Path, ["query\thit\trank\tscore", "q1\t1\t0\t1"]);
 
-        var error = Assert.Throws<InvalidDataException>(() => RerankHeadroom.Read(_path));
+        var error = Assert.Throws<InvalidDataException>(() => RerankHeadroom.Read(_file.Path));
         Assert.Contains("'reason' is missing", error.Message, StringComparison.Ordinal);
-    }
-
-    private void Write(IEnumerable<string> rows) => File.WriteAllLines(_path, [string.Join('\t', CandidateColumns.All), .. rows]);
-
-    private static IEnumerable<string> Query(string id, int target, int count, Func<int, double> score, Func<int, double>? after1 = null)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var values = new Dictionary<string, double>(StringComparer.Ordinal)
-            {
-                ["hit"] = i == target ? 1 : 0,
-                ["rank"] = i,
-                ["score"] = score(i),
-                ["steps_since_session_play"] = -1,
-                ["rank_in_artist"] = -1,
-                ["after_1"] = after1?.Invoke(i) ?? 0,
-            };
-            yield return string.Join('\t', CandidateColumns.All.Select(c => c == "query" ? id : values.GetValueOrDefault(c).ToString(CultureInfo.InvariantCulture)));
-        }
     }
 }
