@@ -25,7 +25,7 @@ if (args.Length > 0 && args[0] == "perf")
 
 if (args.Length > 0 && args[0] == "rerank-headroom")
 {
-    // rerank-headroom FILE [--boosted [--train-first SHARE]]: what re-ranking the engine's top candidates could add
+    // rerank-headroom FILE [--boosted [--train-first SHARE] [--trees N] [--depth N] [--min-leaf N]]: what re-ranking the engine's top candidates could add
     // (FILE from PERSONALIZATION_BENCH_CANDIDATES).
     HeadroomArguments headroom;
     try
@@ -41,7 +41,7 @@ if (args.Length > 0 && args[0] == "rerank-headroom")
 
     var candidates = RerankHeadroom.Read(headroom.File);
     Console.Write(headroom.Boosted
-        ? BoostedHeadroom.Render(BoostedHeadroom.Measure(candidates, headroom.TrainFirst, new BoostingOptions()))
+        ? BoostedHeadroom.Render(BoostedHeadroom.Measure(candidates, headroom.TrainFirst, headroom.Boosting))
         : RerankHeadroom.Render(RerankHeadroom.Measure(candidates)));
     return 0;
 }

@@ -1,19 +1,23 @@
 using System.Globalization;
 
+using Personalization.Engine.Ranking;
+
 namespace Personalization.Bench.Cli;
 
 /// <summary>
-/// <c>rerank-headroom FILE [--boosted [--train-first SHARE]]</c>: the linear re-ranker's headroom, or with
-/// <c>--boosted</c> the boosted trees' (alternate folds, or fitted on the first SHARE of the queries in replay order).
+/// <c>rerank-headroom FILE [--boosted [--train-first SHARE] [--trees N] [--depth N] [--min-leaf N]]</c>: the linear
+/// re-ranker's headroom, or with <c>--boosted</c> the boosted trees' (alternate folds, or fitted on the first SHARE of
+/// the queries in replay order).
 /// </summary>
-public sealed record HeadroomArguments(string File, bool Boosted, double? TrainFirst)
+public sealed record HeadroomArguments(string File, bool Boosted, double? TrainFirst, RankerOptions Boosting)
 {
     public const string Usage =
-        "usage: rerank-headroom FILE [--boosted [--train-first SHARE]]\n" +
+        "usage: rerank-headroom FILE [--boosted [--train-first SHARE] [--trees N] [--depth N] [--min-leaf N]]\n" +
         "  FILE: candidates written by evaluate --direct with PERSONALIZATION_BENCH_CANDIDATES=FILE; prints the HR@10 a\n" +
         "  re-ranker of the engine's top 50 could add, fitted on half the queries and measured on the other half.\n" +
         "  --boosted: gradient-boosted trees (LambdaMART) instead of a linear score;\n" +
-        "  --train-first SHARE: fit on the first SHARE (0–1) of the queries in replay order, measure on the rest.";
+        "  --train-first SHARE: fit on the first SHARE (0–1) of the queries in replay order, measure on the rest;\n" +
+        "  --trees, --depth, --min-leaf: the trees' size (defaults: the engine's Personalization:Ranker options).";
 
     public static HeadroomArguments Parse(IReadOnlyList<string> args)
     {
@@ -21,6 +25,8 @@ public sealed record HeadroomArguments(string File, bool Boosted, double? TrainF
         string? file = null;
         var boosted = false;
         double? trainFirst = null;
+        var boosting = new RankerOptions();
+        var sized = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -35,6 +41,9 @@ public sealed record HeadroomArguments(string File, bool Boosted, double? TrainF
 
                     trainFirst = share;
                     break;
+                case "--trees": boosting.Trees = Count(args, ref i, 1); sized = true; break;
+                case "--depth": boosting.Depth = Count(args, ref i, 1); sized = true; break;
+                case "--min-leaf": boosting.MinLeaf = Count(args, ref i, 1); sized = true; break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal) || file is not null) throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}");
                     file = args[i];
@@ -43,7 +52,17 @@ public sealed record HeadroomArguments(string File, bool Boosted, double? TrainF
         }
 
         if (file is null) throw new ArgumentException($"The candidate FILE is required.\n{Usage}");
-        if (trainFirst is not null && !boosted) throw new ArgumentException("--train-first applies to --boosted only.");
-        return new HeadroomArguments(file, boosted, trainFirst);
+        if ((trainFirst is not null || sized) && !boosted) throw new ArgumentException("--train-first, --trees, --depth and --min-leaf apply to --boosted only.");
+        if (boosting.Validate() is [var first, ..]) throw new ArgumentException(first);
+        return new HeadroomArguments(file, boosted, trainFirst, boosting);
+    }
+
+    private static int Count(IReadOnlyList<string> args, ref int i, int min)
+    {
+        var name = args[i];
+        var text = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.\n{Usage}");
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number ≥ {min} (was '{text}').");
     }
 }

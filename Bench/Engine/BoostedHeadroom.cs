@@ -1,16 +1,17 @@
 using System.Globalization;
+using Personalization.Engine.Ranking;
 
 namespace Personalization.Bench.Engine;
 
 /// <summary>
-/// The headroom of a non-linear re-ranker (<see cref="BoostedRanker"/>) over the engine's exported candidates, held
+/// The headroom of a non-linear re-ranker (the engine's own <see cref="LambdaMart"/>) over the engine's exported candidates, held
 /// out: either two folds of alternate queries (each fitted on the other), or, with a training share, fitted on the
 /// first queries of the file (the earlier ones: the export is in replay order) and measured on the rest — what a
 /// re-ranker learned online from the past would have added.
 /// </summary>
 public static class BoostedHeadroom
 {
-    public static BoostedHeadroomReport Measure(IReadOnlyList<CandidateQuery> queries, double? trainFirst, BoostingOptions options)
+    public static BoostedHeadroomReport Measure(IReadOnlyList<CandidateQuery> queries, double? trainFirst, RankerOptions options)
     {
         ArgumentNullException.ThrowIfNull(queries);
         if (trainFirst is { } share)
@@ -19,7 +20,7 @@ public static class BoostedHeadroom
             var cut = (int)Math.Round(share * queries.Count);
             var train = queries.Take(cut).ToList();
             var heldOut = queries.Skip(cut).ToList();
-            var ranker = BoostedRanker.Fit(train, options);
+            var ranker = Fit(train, options);
             return new BoostedHeadroomReport(
                 string.Create(CultureInfo.InvariantCulture, $"fitted on the first {share:P0} of the queries, measured on the rest"),
                 train.Count, heldOut.Count, heldOut.Count(q => q.Target >= 0), EngineHits(heldOut), Hits(heldOut, ranker), ranker.Trees);
@@ -27,8 +28,8 @@ public static class BoostedHeadroom
 
         var a = queries.Where((_, i) => i % 2 == 0).ToList();
         var b = queries.Where((_, i) => i % 2 == 1).ToList();
-        var fitA = BoostedRanker.Fit(a, options);
-        var fitB = BoostedRanker.Fit(b, options);
+        var fitA = Fit(a, options);
+        var fitB = Fit(b, options);
         return new BoostedHeadroomReport(
             "two folds of alternate queries, each measured with the other's trees",
             a.Count, queries.Count, queries.Count(q => q.Target >= 0), EngineHits(queries), Hits(b, fitA) + Hits(a, fitB), fitA.Trees);
@@ -48,6 +49,11 @@ public static class BoostedHeadroom
 
     private static int EngineHits(IEnumerable<CandidateQuery> queries) => queries.Count(q => q.Target is >= 0 and < 10);
 
-    private static int Hits(IEnumerable<CandidateQuery> queries, BoostedRanker ranker) =>
-        queries.Count(q => q.Target >= 0 && RerankHeadroom.RankOfTarget(q, ranker.Score(q)) < 10);
+    private static int Hits(IEnumerable<CandidateQuery> queries, RankerModel ranker) =>
+        queries.Count(q => q.Target >= 0 && RerankHeadroom.RankOfTarget(q, ranker.Score(Rows(q))) < 10);
+
+    private static RankerModel Fit(IEnumerable<CandidateQuery> queries, RankerOptions options) =>
+        LambdaMart.Fit([.. queries.Select(q => new RankingExample(Rows(q), q.Target))], options);
+
+    private static float[][] Rows(CandidateQuery q) => [.. q.Rows.Select(r => r.Select(v => (float)v).ToArray())];
 }

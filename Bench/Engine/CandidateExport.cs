@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Personalization.Engine;
 using Personalization.Engine.Model;
+using Personalization.Engine.Ranking;
 
 namespace Personalization.Bench.Engine;
 
@@ -46,42 +47,24 @@ internal sealed class CandidateExport : IDisposable
         var start = state.SessionStartIndex();
         var last = history.Count - 1;
         var playing = last >= 0 ? history[last] : default;
-        var signals = state.IsSessionActive(nowMs) ? SessionSignals.Of(state) : default;
-        var anchors = RecentDistinct(state, start, 3);
-        var contextSessions = _activity.SessionsHolding(RecentDistinct(state, start, 5));
+        var contextSessions = _activity.SessionsHolding(RankingFeatures.RecentDistinct(state, start, 5));
         var playingMoves = last >= 0 ? _activity.ArtistMoves(playing.Artist) : default;
-        var elapsedS = last >= 0 ? (nowMs - playing.TimeMs) / 1000.0 : double.NaN;
-        var sessionTracks = RecentDistinct(state, start, int.MaxValue);
         var listens = RecentListens(state, start, 2);
-        var artistRun = 0;
-        for (var i = last; i >= start && history[i].Artist == playing.Artist; i--) artistRun += history[i].IsListen ? 1 : 0;
+        var head = ranked.Take(Depth).ToList();
+        var features = RankingFeatures.Of(state, model, head, nowMs);
         var sb = new StringBuilder();
-        for (var r = 0; r < Math.Min(Depth, ranked.Count); r++)
+        for (var r = 0; r < head.Count; r++)
         {
-            var c = ranked[r];
-            var (sessionPlays, stepsSince, historyPlays, artistInSession, artistWeight) = Occurrences(state, c.Track, c.Artist, start);
-            var after = new double[3];
-            for (var k = 0; k < anchors.Count; k++) after[k] = WeightIn(model.SuccessorsOf(anchors[k]), c.Track);
-            var tops = model.TopTracksOf(c.Artist);
-            var rankInArtist = IndexIn(tops, c.Track);
+            var c = head[r];
             var (lastAgo, firstAgo, hour, day, listeners) = _activity.Of(c.Track, nowMs);
             var (coSessions, coOverlap) = _activity.CoSessions(c.Track, contextSessions);
             var (trackPlays, trackRepeats, trackReplays) = _activity.TrackRepeats(c.Track);
             var (artistMoves, artistStays) = _activity.ArtistMoves(c.Artist);
-            var afterSession = 0.0;
-            foreach (var t in sessionTracks) afterSession += WeightIn(model.SuccessorsOf(t), c.Track);
-            var leadsInto = 0;
-            foreach (var s in model.SuccessorsOf(c.Track)) leadsInto += sessionTracks.Contains(s.Id) ? 1 : 0;
-            var (historySince, followedPlaying) = HistoryRelations(state, c.Track, start);
             object[] values =
             [
-                $"{_prefix}/{_queries}", c.Track == target ? 1 : 0, r, c.Score, (int)c.Reason, c.Track == playing.Track && last >= 0 ? 1 : 0,
-                sessionPlays, stepsSince, historyPlays, c.Artist == playing.Artist && last >= 0 ? 1 : 0, artistInSession ? 1 : 0, artistWeight,
-                after[0], after[1], after[2], rankInArtist >= 0 ? tops[rankInArtist].Weight : 0, tops.IsEmpty ? 0 : tops[0].Weight,
-                rankInArtist, tops.Length, WeightIn(model.Trending, c.Track), state.Tracks.Get(c.Track, nowMs), state.Artists.Get(c.Artist, nowMs),
-                signals.Moves, signals.ArtistStays, signals.Repeats, signals.Replays, elapsedS, lastAgo, firstAgo, hour, day, listeners,
-                coSessions, coOverlap, trackPlays, trackRepeats, trackReplays, artistMoves, artistStays, playingMoves.Moves, playingMoves.Stays,
-                afterSession, leadsInto, historySince, followedPlaying ? 1 : 0, artistRun,
+                $"{_prefix}/{_queries}", c.Track == target ? 1 : 0, .. features[r].Select(v => (object)(double)v),
+                lastAgo, firstAgo, hour, day, listeners, coSessions, coOverlap, trackPlays, trackRepeats, trackReplays,
+                artistMoves, artistStays, playingMoves.Moves, playingMoves.Stays,
                 listens.Count == 2 ? _activity.AfterPair(listens[1], listens[0], c.Track) : 0,
             ];
             if (values.Length != CandidateColumns.All.Count) throw new InvalidOperationException($"A candidate row has {values.Length} values for {CandidateColumns.All.Count} columns.");
@@ -94,58 +77,6 @@ internal sealed class CandidateExport : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
-    /// <summary>Session plays of the track and listens since its latest, its plays before the session, and its artist's session presence (Σ decay^steps ago).</summary>
-    private static (int SessionPlays, int StepsSince, int HistoryPlays, bool ArtistInSession, double ArtistWeight) Occurrences(
-        ListenerState state, int track, int artist, int start)
-    {
-        var history = state.History;
-        var last = history.Count - 1;
-        int sessionPlays = 0, stepsSince = -1, historyPlays = 0;
-        var artistInSession = false;
-        var artistWeight = 0.0;
-        for (var i = 0; i <= last; i++)
-        {
-            var step = history[i];
-            if (!step.IsListen) continue;
-            if (i < start)
-            {
-                if (step.Track == track) historyPlays++;
-                continue;
-            }
-
-            if (step.Track == track)
-            {
-                sessionPlays++;
-                stepsSince = last - i;
-            }
-
-            if (step.Artist != artist) continue;
-            artistInSession = true;
-            artistWeight += Math.Pow(state.Options.SessionArtistDecay, last - i);
-        }
-
-        return (sessionPlays, stepsSince, historyPlays, artistInSession, artistWeight);
-    }
-
-    /// <summary>Listens since the track's latest play before the session (-1: none), and whether it ever directly followed a play of the playing track.</summary>
-    private static (int HistorySince, bool FollowedPlaying) HistoryRelations(ListenerState state, int track, int start)
-    {
-        var history = state.History;
-        var last = history.Count - 1;
-        var since = -1;
-        var followed = false;
-        var listens = 0;
-        for (var i = last; i >= 0; i--)
-        {
-            if (!history[i].IsListen) continue;
-            if (i < start && since < 0 && history[i].Track == track) since = listens;
-            if (i < last && history[i].Track == history[last].Track && i + 1 <= last && history[i + 1].Track == track) followed = true;
-            listens++;
-        }
-
-        return (since, followed);
-    }
-
     /// <summary>The session's latest listens, most recent first (repeats kept).</summary>
     private static List<int> RecentListens(ListenerState state, int start, int count)
     {
@@ -156,33 +87,5 @@ internal sealed class CandidateExport : IDisposable
         }
 
         return tracks;
-    }
-
-    private static List<int> RecentDistinct(ListenerState state, int start, int count)
-    {
-        var tracks = new List<int>(Math.Min(count, 16));
-        for (var i = state.History.Count - 1; i >= start && tracks.Count < count; i--)
-        {
-            var step = state.History[i];
-            if (step.IsListen && !tracks.Contains(step.Track)) tracks.Add(step.Track);
-        }
-
-        return tracks;
-    }
-
-    private static double WeightIn(ReadOnlySpan<ScoredId> list, int track)
-    {
-        var i = IndexIn(list, track);
-        return i >= 0 ? list[i].Weight : 0;
-    }
-
-    private static int IndexIn(ReadOnlySpan<ScoredId> list, int track)
-    {
-        for (var i = 0; i < list.Length; i++)
-        {
-            if (list[i].Id == track) return i;
-        }
-
-        return -1;
     }
 }

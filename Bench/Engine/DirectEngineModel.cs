@@ -4,6 +4,7 @@ using Personalization.Bench.Evaluation;
 using Personalization.Engine;
 using Personalization.Engine.Exploration;
 using Personalization.Engine.Model;
+using Personalization.Engine.Ranking;
 
 namespace Personalization.Bench.Engine;
 
@@ -22,6 +23,8 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
     private readonly ModelLearner _learner;
     private readonly LiveModel _model = new();
     private readonly Recommender _recommender;
+    private readonly Recommender _engineOrder;
+    private readonly LearnedRanker _ranker;
     private readonly RecommendationPolicy _policy;
     private readonly SourceArms _arms;
     private readonly List<ModelObservation> _pending = [];
@@ -38,11 +41,15 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
         configuration.GetSection(EngineOptions.SectionName).Bind(_options);
         var exploration = new ExplorationOptions();
         configuration.GetSection(ExplorationOptions.SectionName).Bind(exploration);
-        var errors = _options.Validate().Concat(exploration.Validate()).ToList();
+        var ranking = new RankerOptions();
+        configuration.GetSection(RankerOptions.SectionName).Bind(ranking);
+        var errors = _options.Validate().Concat(exploration.Validate()).Concat(ranking.Validate()).ToList();
         if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(settings));
         _learner = new ModelLearner(_options);
         _arms = new SourceArms(exploration);
-        _recommender = new Recommender(_options);
+        _ranker = new LearnedRanker(ranking);
+        _recommender = new Recommender(_options, _ranker);
+        _engineOrder = new Recommender(_options);
         _policy = new RecommendationPolicy(_recommender, new SourceExplorer(exploration, _arms), _options);
         Name = name;
         IsStochastic = exploration is { Enabled: true, Epsilon: > 0 };
@@ -70,9 +77,11 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
 
         _lastQuery = null;
         _export?.Observe(e.UserId, listen.Track, listen.Artist, listen.TimeMs);
+        var example = _recommender.ExampleFor(state, _model, listen.TimeMs, listen.Track); // as the grain does for plays
         var change = state.Apply($"{_eventPrefix}:{e.Order}", listen);
         if (change.NewStep && !change.EarlySkip)
         {
+            if (example is not null) _ranker.Add(example);
             var n = state.CopyPredecessors(_predecessors);
             _pending.Add(new ModelObservation(listen.Track, listen.Artist, listen.TimeMs, 1f, _predecessors[..n]));
         }
@@ -80,12 +89,15 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask SyncAsync()
+    public async ValueTask SyncAsync()
     {
-        if (_pending.Count == 0) return ValueTask.CompletedTask;
-        _model.Apply(_learner.Apply(_pending));
-        _pending.Clear();
-        return ValueTask.CompletedTask;
+        if (_pending.Count > 0)
+        {
+            _model.Apply(_learner.Apply(_pending));
+            _pending.Clear();
+        }
+
+        await _ranker.WhenTrainedAsync(); // as the pipeline's flush does on a silo
     }
 
     public ValueTask<IReadOnlyList<string>> RecommendAsync(QueryContext query, int count)
@@ -93,7 +105,7 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
         var state = StateOf(query.UserId);
         if (_breakdown is not null || _export is not null)
         {
-            _lastQuery = (query.UserId, query.Time * 1000, _recommender.Recommend(state, _model, query.Time * 1000, QueryBreakdown.DepthChecked));
+            _lastQuery = (query.UserId, query.Time * 1000, _engineOrder.Recommend(state, _model, query.Time * 1000, QueryBreakdown.DepthChecked));
         }
 
         var served = _policy.Serve(state, _model, query.Time * 1000, count, null, Personalization.Engine.StableHash.Of(query.UserId));
@@ -104,6 +116,7 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
     public ValueTask DisposeAsync()
     {
         if (_breakdown is not null) Console.Error.Write(_breakdown.Render());
+        Console.Error.WriteLine($"{Name}: learned re-ranker: {_ranker.ExamplesSeen} examples, {_ranker.ModelsTrained} models trained{(_ranker.LastError is { } e ? $", last failure: {e.Message}" : "")}");
         _export?.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
 using Personalization.Engine.Exploration;
+using Personalization.Engine.Ranking;
 using Personalization.Engine.SessionLogs;
 using Personalization.Bench.Evaluation;
 using Personalization.Grains;
@@ -59,7 +60,14 @@ public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger
         await host.StartAsync();
         var pipeline = host.Services.GetRequiredService<IModelPipeline>();
         var stochastic = host.Services.GetRequiredService<IOptions<ExplorationOptions>>().Value is { Enabled: true, Epsilon: > 0 };
-        return new GrainEngineModel(host, () => pipeline.FlushAsync(), eventPrefix, name, stochastic);
+        var ranker = host.Services.GetRequiredService<LearnedRanker>();
+        async Task Sync()
+        {
+            await pipeline.FlushAsync();
+            await ranker.WhenTrainedAsync(); // the re-ranker has trained on every play it was given (reproducible replays)
+        }
+
+        return new GrainEngineModel(host, Sync, eventPrefix, name, stochastic);
     }
 
     public async ValueTask RecordAsync(SessionEvent e)

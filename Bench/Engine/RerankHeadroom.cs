@@ -102,7 +102,7 @@ public static class RerankHeadroom
             if (fields[columns["rank"]] == "-1") continue; // a query without candidates
             var row = new CandidateRow(columns, fields);
             if (row["hit"] == 1) target = rows.Count;
-            rows.Add([.. Features.Select(f => Finite(f.Value(row)))]);
+            rows.Add([.. Features.Select(f => ExperimentMask.Contains(f.Name) ? 0 : Finite(f.Value(row)))]);
         }
 
         Flush();
@@ -178,6 +178,8 @@ public static class RerankHeadroom
         };
         return string.Join('\n', lines) + '\n';
     }
+
+    private static readonly HashSet<string> ExperimentMask = [.. (Environment.GetEnvironmentVariable("HEADROOM_MASK") ?? "").Split(',')];
 
     private static double Repeat(CandidateRow r) => r["session_plays"] > 0 && r["playing"] == 0 ? 1 : 0;
 

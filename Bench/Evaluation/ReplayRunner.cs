@@ -46,12 +46,18 @@ public sealed class ReplayRunner
         {
             var e = events[i];
             var continuesSession = !sessions.Add(e.SessionId);
+            if (continuesSession)
+            {
+                // As in real time, a session's next play finds a model that has learned every earlier event, in the
+                // warm-up too (what the engine learns from a play depends on the model of that moment).
+                foreach (var model in models) await model.SyncAsync();
+            }
+
             if (i >= warmupCount && continuesSession)
             {
                 var query = QueryContext.Of(e);
                 foreach (var model in models)
                 {
-                    await model.SyncAsync();
                     var start = Stopwatch.GetTimestamp();
                     var ranked = await model.RecommendAsync(query, RankMetrics.ListLength);
                     latency[model.Name].Add(start, Stopwatch.GetTimestamp());

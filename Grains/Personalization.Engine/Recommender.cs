@@ -1,4 +1,5 @@
 using Personalization.Engine.Model;
+using Personalization.Engine.Ranking;
 
 namespace Personalization.Engine;
 
@@ -10,9 +11,11 @@ namespace Personalization.Engine;
 /// (<see cref="SessionSignals"/>: artist stays, repeats, replays) lifts the session-artist source, the session's earlier
 /// tracks and the playing track against their priors. Disliked tracks and artists and exclusions are never returned; the
 /// playing track only when <see cref="EngineOptions.RecommendPlayingTrack"/> allows a replay.
-/// Deterministic for a given state and model: ties are broken by track id.
+/// Deterministic for a given state, model and learned re-ranker: ties are broken by track id. In a session, once the
+/// silo's <see cref="LearnedRanker"/> has a model, the top <see cref="RankerOptions.Candidates"/> are re-ordered by it
+/// (each keeps its score and reason); <see cref="ExampleFor"/> makes the plays it learns from.
 /// </summary>
-public sealed class Recommender(EngineOptions options)
+public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = null)
 {
     private readonly PersonalSources _personal = new(options);
 
@@ -32,6 +35,7 @@ public sealed class Recommender(EngineOptions options)
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         count = Math.Min(count, options.MaxRecommendations);
+        if (ranker?.Current is { } learned && state.IsSessionActive(nowMs)) return Reranked(learned, state, model, nowMs, count, exclude);
 
         var ranked = new List<RecommendedTrack>(count);
         foreach (var r in RankAll(state, model, nowMs, exclude))
@@ -40,6 +44,46 @@ public sealed class Recommender(EngineOptions options)
             if (ranked.Count == count) break;
         }
 
+        return ranked;
+    }
+
+    /// <summary>
+    /// What the learned re-ranker learns from a play of <paramref name="track"/> at <paramref name="nowMs"/>, asked
+    /// before the play is applied: the engine's top candidates (its own order, never re-ranked, so what is learned does
+    /// not depend on the model of the moment) with their features, and where the track is among them. Null when there
+    /// is no re-ranker, no active session, or the track is not among them (such a play teaches a re-ranker nothing).
+    /// </summary>
+    public RankingExample? ExampleFor(ListenerState state, IModelView model, long nowMs, int track)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(model);
+        if (ranker is not { Options.Enabled: true } || !state.IsSessionActive(nowMs)) return null;
+        var top = new List<RecommendedTrack>(ranker.Options.Candidates);
+        var target = -1;
+        foreach (var r in RankAll(state, model, nowMs))
+        {
+            if (r.Track == track) target = top.Count;
+            top.Add(r);
+            if (top.Count == ranker.Options.Candidates) break;
+        }
+
+        return target < 0 ? null : new RankingExample(RankingFeatures.Of(state, model, top, nowMs), target);
+    }
+
+    private List<RecommendedTrack> Reranked(RankerModel learned, ListenerState state, IModelView model, long nowMs, int count, IReadOnlySet<int>? exclude)
+    {
+        var depth = ranker!.Options.Candidates;
+        var top = RankAll(state, model, nowMs, exclude).Take(Math.Max(count, depth)).ToList();
+        var head = top.Count > depth ? top.GetRange(0, depth) : top;
+        var order = learned.Order(RankingFeatures.Of(state, model, head, nowMs));
+        var ranked = new List<RecommendedTrack>(count);
+        foreach (var i in order)
+        {
+            if (ranked.Count == count) return ranked;
+            ranked.Add(head[i]);
+        }
+
+        for (var i = head.Count; i < top.Count && ranked.Count < count; i++) ranked.Add(top[i]);
         return ranked;
     }
 

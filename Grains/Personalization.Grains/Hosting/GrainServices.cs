@@ -7,6 +7,7 @@ using Personalization.Engine;
 using Personalization.Engine.Exploration;
 using Personalization.Engine.Rewards;
 using Personalization.Engine.Model;
+using Personalization.Engine.Ranking;
 using Personalization.Grains.Diagnostics;
 using Personalization.Grains.Model;
 using Personalization.Grains.State;
@@ -25,11 +26,13 @@ public static class GrainServices
         services.AddValidatedOptions<SnapshotOptions>(configuration, SnapshotOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<ExplorationOptions>(configuration, ExplorationOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<DiagnosticsOptions>(configuration, DiagnosticsOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<RankerOptions>(configuration, RankerOptions.SectionName, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Vocabulary>();
         services.AddSingleton(sp => new RequestValidator(sp.GetRequiredService<IOptions<ValidationLimits>>().Value));
-        services.AddSingleton(sp => new Recommender(sp.GetRequiredService<IOptions<EngineOptions>>().Value));
+        services.AddSingleton(sp => new LearnedRanker(sp.GetRequiredService<IOptions<RankerOptions>>().Value));
+        services.AddSingleton(sp => new Recommender(sp.GetRequiredService<IOptions<EngineOptions>>().Value, sp.GetRequiredService<LearnedRanker>()));
         services.AddSingleton(sp => new SourceArms(sp.GetRequiredService<IOptions<ExplorationOptions>>().Value));
         services.AddSingleton(sp => new SourceExplorer(sp.GetRequiredService<IOptions<ExplorationOptions>>().Value, sp.GetRequiredService<SourceArms>()));
         services.AddSingleton(sp => new RecommendationPolicy(

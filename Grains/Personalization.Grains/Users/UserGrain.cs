@@ -8,6 +8,7 @@ using Personalization.Engine;
 using Personalization.Engine.Exploration;
 using Personalization.Engine.Rewards;
 using Personalization.Engine.Model;
+using Personalization.Engine.Ranking;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Model;
 using Personalization.Grains.Operations;
@@ -26,6 +27,8 @@ public sealed class UserGrain(
     SnapshotCodec codec,
     EventMapper mapper,
     RecommendationPolicy policy,
+    Recommender recommender,
+    LearnedRanker ranker,
     IRewardObserver rewardObserver,
     IModelView model,
     IModelFeed feed,
@@ -139,10 +142,12 @@ public sealed class UserGrain(
         var duplicates = 0;
         var entries = new List<JournalEntry>(events.Count);
         var observations = new List<ModelObservation>(events.Count);
+        var examples = new List<RankingExample>();
         Span<int> predecessors = stackalloc int[_options.TransitionWindow];
         foreach (var e in events)
         {
             var listen = mapper.ToListen(e);
+            var example = listen.Kind is SignalKind.Play or SignalKind.Complete ? recommender.ExampleFor(_state, model, listen.TimeMs, listen.Track) : null;
             var change = _state.Apply(e.EventId, listen);
             if (!change.Applied)
             {
@@ -153,6 +158,7 @@ public sealed class UserGrain(
             entries.Add(new JournalEntry(_state.Sequence, e));
             if (change.NewStep && !change.EarlySkip)
             {
+                if (example is not null) examples.Add(example);
                 var n = _state.CopyPredecessors(predecessors);
                 observations.Add(new ModelObservation(listen.Track, listen.Artist, listen.TimeMs, 1f, predecessors[..n].ToArray()));
             }
@@ -182,6 +188,7 @@ public sealed class UserGrain(
             }
 
             foreach (var o in observations) feed.Publish(o);
+            foreach (var x in examples) ranker.Add(x); // committed plays only: the silo's re-ranker learns from them
             if (!await _store.MaybeSnapshotAsync(_state)) DeactivateOnIdle(); // a newer activation wrote: hand over to storage
         }
 

@@ -1,12 +1,13 @@
 using Personalization.Bench.Cli;
 using Personalization.Bench.Engine;
+using Personalization.Engine.Ranking;
 
 namespace Personalization.Tests.Quality;
 
 [Trait("Category", "Quality")]
 public sealed class BoostedHeadroomTests : IDisposable
 {
-    private static readonly BoostingOptions Small = new(Trees: 30, MinLeaf: 5, LearningRate: 0.3);
+    private static readonly RankerOptions Small = new() { Trees = 30, MinLeaf = 5, LearningRate = 0.3 };
     private readonly CandidateFile _file = new();
 
     public void Dispose() => _file.Dispose();
@@ -58,13 +59,17 @@ public sealed class BoostedHeadroomTests : IDisposable
     [Fact]
     public void Headroom_arguments_are_checked()
     {
-        var parsed = HeadroomArguments.Parse(["c.tsv", "--boosted", "--train-first", "0.6"]);
+        var parsed = HeadroomArguments.Parse(["c.tsv", "--boosted", "--train-first", "0.6", "--depth", "4", "--min-leaf", "50"]);
 
-        Assert.Equal(new HeadroomArguments("c.tsv", Boosted: true, TrainFirst: 0.6), parsed);
-        Assert.Equal(new HeadroomArguments("c.tsv", Boosted: false, TrainFirst: null), HeadroomArguments.Parse(["c.tsv"]));
-        Assert.Contains("applies to --boosted only", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--train-first", "0.5"])).Message, StringComparison.Ordinal);
+        Assert.Equal(("c.tsv", true, 0.6, 4, 50, new RankerOptions().Trees), (parsed.File, parsed.Boosted, parsed.TrainFirst, parsed.Boosting.Depth, parsed.Boosting.MinLeaf, parsed.Boosting.Trees));
+        var plain = HeadroomArguments.Parse(["c.tsv"]);
+        Assert.Equal(("c.tsv", false, (double?)null), (plain.File, plain.Boosted, plain.TrainFirst));
+        Assert.Contains("apply to --boosted only", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--trees", "10"])).Message, StringComparison.Ordinal);
+        Assert.Contains("Depth must be in [1, 8]", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--boosted", "--depth", "9"])).Message, StringComparison.Ordinal);
+        Assert.Contains("whole number ≥ 1", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--boosted", "--min-leaf", "0"])).Message, StringComparison.Ordinal);
+        Assert.Contains("apply to --boosted only", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--train-first", "0.5"])).Message, StringComparison.Ordinal);
         Assert.Contains("in (0, 1)", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--boosted", "--train-first", "1"])).Message, StringComparison.Ordinal);
         Assert.Contains("FILE is required", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["--boosted"])).Message, StringComparison.Ordinal);
-        Assert.Contains("Unknown argument '--trees'", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--trees"])).Message, StringComparison.Ordinal);
+        Assert.Contains("Unknown argument '--leaves'", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--leaves"])).Message, StringComparison.Ordinal);
     }
 }

@@ -1,54 +1,39 @@
-namespace Personalization.Bench.Engine;
+namespace Personalization.Engine.Ranking;
 
 /// <summary>
-/// A LambdaMART re-ranker of the engine's candidates (gradient-boosted regression trees on LambdaRank gradients), so
-/// the headroom measurement is not limited to a linear score: trees find interactions between the features. It starts
-/// from the engine's order (score -0.01 × listed position) and every pair (next track, other candidate) pulls with
-/// the NDCG change of swapping them, plus 1 when the swap crosses the top-10 boundary (HR@10 is the target). Split
-/// points are quantile bins of the training rows. Deterministic: no sampling.
+/// Trains a <see cref="RankerModel"/>: gradient-boosted regression trees on LambdaRank gradients (LambdaMART). It
+/// starts from the engine's order; in every example each pair (played track, other candidate) pulls with the NDCG
+/// change of swapping them, plus 1 when the swap crosses the top-10 boundary (hits at 10 are what a listener sees).
+/// Trees grow level by level from gradient histograms over quantile bins of the training rows, with Newton leaves.
+/// Deterministic: no sampling. Examples whose played track is not among their rows teach nothing and are skipped.
 /// </summary>
-public sealed class BoostedRanker
+public static class LambdaMart
 {
-    private const double OrderStep = 0.01;
-    private readonly List<RankingTree> _trees;
-
-    private BoostedRanker(List<RankingTree> trees) => _trees = trees;
-
-    public int Trees => _trees.Count;
-
-    /// <summary>Scores of a query's candidates (higher first; ties keep the listed order).</summary>
-    public double[] Score(CandidateQuery query)
+    public static RankerModel Fit(IReadOnlyList<RankingExample> examples, RankerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var scores = new double[query.Rows.Length];
-        for (var i = 0; i < scores.Length; i++)
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(options);
+        var train = examples.Where(e => e.Target >= 0 && e.Target < e.Rows.Length && e.Rows.Length > 1).ToList();
+        var trees = new List<RankingTree>();
+        if (train.Count == 0) return new RankerModel(trees, 0);
+
+        var rows = train.SelectMany(e => e.Rows).ToArray();
+        var features = rows[0].Length;
+        var thresholds = new float[features][];
+        for (var f = 0; f < features; f++) thresholds[f] = Thresholds(rows, f, options.Bins);
+        var bins = new byte[rows.Length][];
+        for (var i = 0; i < rows.Length; i++)
         {
-            var s = -OrderStep * i;
-            foreach (var tree in _trees) s += tree.Value(query.Rows[i]);
-            scores[i] = s;
+            bins[i] = new byte[features];
+            for (var f = 0; f < features; f++) bins[i][f] = (byte)BinOf(thresholds[f], rows[i][f]);
         }
 
-        return scores;
-    }
-
-    public static BoostedRanker Fit(IReadOnlyList<CandidateQuery> queries, BoostingOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(queries);
-        ArgumentNullException.ThrowIfNull(options);
-        var train = queries.Where(q => q.Target >= 0 && q.Rows.Length > 1).ToList();
-        var trees = new List<RankingTree>();
-        if (train.Count == 0) return new BoostedRanker(trees);
-
-        var rows = train.SelectMany(q => q.Rows).ToArray();
-        var features = rows[0].Length;
-        var thresholds = Enumerable.Range(0, features).Select(f => Thresholds(rows, f, options.Bins)).ToArray();
-        var bins = rows.Select(r => Enumerable.Range(0, features).Select(f => (byte)BinOf(thresholds[f], r[f])).ToArray()).ToArray();
         var starts = new int[train.Count + 1];
         for (var q = 0; q < train.Count; q++) starts[q + 1] = starts[q] + train[q].Rows.Length;
         var scores = new double[rows.Length];
         for (var q = 0; q < train.Count; q++)
         {
-            for (var i = 0; i < train[q].Rows.Length; i++) scores[starts[q] + i] = -OrderStep * i;
+            for (var i = 0; i < train[q].Rows.Length; i++) scores[starts[q] + i] = -RankerModel.OrderStep * i;
         }
 
         var gradients = new double[rows.Length];
@@ -62,16 +47,19 @@ public sealed class BoostedRanker
             for (var i = 0; i < rows.Length; i++) scores[i] += tree.Value(rows[i]);
         }
 
-        return new BoostedRanker(trees);
+        return new RankerModel(trees, train.Count);
     }
 
     private static void Lambdas(double[] scores, int start, int end, int target, double[] gradients, double[] hessians)
     {
-        var order = Enumerable.Range(start, end - start).OrderByDescending(i => scores[i]).ThenBy(i => i).ToArray();
-        var position = new int[end - start];
-        for (var k = 0; k < order.Length; k++) position[order[k] - start] = k;
-        Array.Clear(gradients, start, end - start);
-        Array.Clear(hessians, start, end - start);
+        var n = end - start;
+        var order = new int[n];
+        for (var k = 0; k < n; k++) order[k] = start + k;
+        Array.Sort(order, (a, b) => scores[b].CompareTo(scores[a]) is var c && c != 0 ? c : a.CompareTo(b));
+        var position = new int[n];
+        for (var k = 0; k < n; k++) position[order[k] - start] = k;
+        Array.Clear(gradients, start, n);
+        Array.Clear(hessians, start, n);
         var targetPosition = position[target - start];
         var targetGain = 1 / Math.Log2(2 + targetPosition);
         for (var j = start; j < end; j++)
@@ -89,34 +77,34 @@ public sealed class BoostedRanker
     }
 
     /// <summary>One tree, grown level by level from gradient histograms (Newton leaves, L2-regularised).</summary>
-    private static RankingTree Grow(byte[][] bins, double[][] thresholds, double[] g, double[] h, int[] nodes, BoostingOptions o)
+    private static RankingTree Grow(byte[][] bins, float[][] thresholds, double[] g, double[] h, int[] nodes, RankerOptions o)
     {
         var features = thresholds.Length;
         var width = o.Bins + 1;
         var splitFeature = new int[1 << o.Depth];
-        var splitThreshold = new double[1 << o.Depth];
         var splitBin = new int[1 << o.Depth];
+        var splitThreshold = new float[1 << o.Depth];
         Array.Fill(nodes, 1);
         for (var d = 0; d < o.Depth; d++)
         {
             var first = 1 << d;
-            var count = first;
-            var sumG = new double[count * features * width];
-            var sumH = new double[count * features * width];
-            var rowsIn = new int[count * features * width];
+            var sumG = new double[first * features * width];
+            var sumH = new double[first * features * width];
+            var rowsIn = new int[first * features * width];
             for (var i = 0; i < bins.Length; i++)
             {
                 var at = (nodes[i] - first) * features * width;
+                var (gi, hi, row) = (g[i], h[i], bins[i]);
                 for (var f = 0; f < features; f++)
                 {
-                    var cell = at + f * width + bins[i][f];
-                    sumG[cell] += g[i];
-                    sumH[cell] += h[i];
+                    var cell = at + f * width + row[f];
+                    sumG[cell] += gi;
+                    sumH[cell] += hi;
                     rowsIn[cell]++;
                 }
             }
 
-            for (var n = 0; n < count; n++)
+            for (var n = 0; n < first; n++)
             {
                 var (bestGain, bestFeature, bestBin) = (0.0, -1, -1);
                 for (var f = 0; f < features; f++)
@@ -158,22 +146,36 @@ public sealed class BoostedRanker
             leafH[nodes[i] - leafCount] += h[i];
         }
 
-        var leaves = leafG.Select((sum, k) => leafH[k] > 0 ? -sum / (leafH[k] + o.L2) * o.LearningRate : 0).ToArray();
+        var leaves = new double[leafCount];
+        for (var k = 0; k < leafCount; k++) leaves[k] = leafH[k] > 0 ? -leafG[k] / (leafH[k] + o.L2) * o.LearningRate : 0;
         return new RankingTree(o.Depth, splitFeature, splitThreshold, leaves);
     }
 
     /// <summary>Split points: midpoints between distinct values when there are few, else quantiles of the rows.</summary>
-    private static double[] Thresholds(double[][] rows, int feature, int bins)
+    private static float[] Thresholds(float[][] rows, int feature, int bins)
     {
-        var sorted = rows.Select(r => r[feature]).Order().ToArray();
-        var distinct = sorted.Distinct().ToArray();
-        return distinct.Length <= bins
-            ? [.. distinct.Zip(distinct.Skip(1), (a, b) => (a + b) / 2)]
-            : [.. Enumerable.Range(1, bins - 1).Select(k => sorted[(long)k * sorted.Length / bins]).Distinct()];
+        var sorted = new float[rows.Length];
+        for (var i = 0; i < rows.Length; i++) sorted[i] = rows[i][feature];
+        Array.Sort(sorted);
+        var distinct = new List<float>();
+        foreach (var v in sorted)
+        {
+            if (distinct.Count == 0 || distinct[^1] != v) distinct.Add(v);
+        }
+
+        if (distinct.Count <= bins) return [.. distinct.Zip(distinct.Skip(1), (a, b) => a + (b - a) / 2)];
+        var quantiles = new List<float>(bins);
+        for (var k = 1; k < bins; k++)
+        {
+            var v = sorted[(long)k * sorted.Length / bins];
+            if (quantiles.Count == 0 || quantiles[^1] != v) quantiles.Add(v);
+        }
+
+        return [.. quantiles];
     }
 
     /// <summary>The first bin whose threshold is ≥ the value (the number of thresholds when none is).</summary>
-    private static int BinOf(double[] thresholds, double value)
+    private static int BinOf(float[] thresholds, float value)
     {
         var i = Array.BinarySearch(thresholds, value);
         return i >= 0 ? i : ~i;

@@ -1,12 +1,12 @@
-namespace Personalization.Bench.Engine;
+namespace Personalization.Engine.Ranking;
 
 /// <summary>
-/// One regression tree of <see cref="BoostedRanker"/>, complete to <c>depth</c>: internal node k (heap order, root 1)
+/// One regression tree of a <see cref="RankerModel"/>, complete to <c>depth</c>: internal node k (heap order, root 1)
 /// sends a row left when its feature is ≤ the threshold (feature -1: always left); leaves are nodes 2^depth … 2^(depth+1)-1.
 /// </summary>
-public sealed class RankingTree(int depth, int[] features, double[] thresholds, double[] leaves)
+public sealed class RankingTree(int depth, int[] features, float[] thresholds, double[] leaves)
 {
-    public double Value(double[] row)
+    public double Value(float[] row)
     {
         ArgumentNullException.ThrowIfNull(row);
         var node = 1;

@@ -1,0 +1,99 @@
+namespace Personalization.Engine.Ranking;
+
+/// <summary>
+/// The silo's learned re-ranker: it keeps the newest <see cref="RankerOptions.MaxExamples"/> examples (plays with the
+/// engine's candidates just before them, handed in by the silo's listener grains after their events were committed),
+/// trains a new <see cref="RankerModel"/> in the background after every <see cref="RankerOptions.RetrainEvery"/> of them
+/// once there are <see cref="RankerOptions.MinExamples"/>, and serves the newest model to every grain of the silo
+/// (<see cref="Current"/>, null until the first is trained: the engine's order is served as it is).
+/// Training runs off the grains' threads, one at a time; when examples arrive faster than it trains, the next training
+/// takes the buffer as of the latest trigger, so after <see cref="WhenTrainedAsync"/> the model is the one of the latest
+/// trigger whatever the timing (replays are reproducible). Thread-safe.
+/// </summary>
+public sealed class LearnedRanker(RankerOptions options)
+{
+    private readonly Lock _gate = new();
+    private readonly RankingExample?[] _ring = new RankingExample?[options.MaxExamples];
+    private long _added;
+    private long _lastTrigger;
+    private RankingExample[]? _pending;
+    private Task? _training;
+    private volatile RankerModel? _current;
+
+    public RankerOptions Options { get; } = options;
+
+    /// <summary>The newest trained model, or null before the first.</summary>
+    public RankerModel? Current => _current;
+
+    /// <summary>Examples received since the silo started.</summary>
+    public long ExamplesSeen => Interlocked.Read(ref _added);
+
+    /// <summary>Why the latest failed training failed (null when none has).</summary>
+    public Exception? LastError { get; private set; }
+
+    /// <summary>Models trained since the silo started.</summary>
+    public int ModelsTrained { get; private set; }
+
+    public void Add(RankingExample example)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        if (!Options.Enabled) return;
+        lock (_gate)
+        {
+            _ring[_added % _ring.Length] = example;
+            _added++;
+            var kept = (int)Math.Min(_added, _ring.Length);
+            if (kept < Options.MinExamples || _added - _lastTrigger < Options.RetrainEvery) return;
+            _lastTrigger = _added;
+            var snapshot = new RankingExample[kept];
+            for (var i = 0; i < kept; i++) snapshot[i] = _ring[(_added - kept + i) % _ring.Length]!;
+            _pending = snapshot;
+            _training ??= Task.Run(TrainPendingAsync);
+        }
+    }
+
+    /// <summary>Completes when no training is running or waiting (the model then reflects every trigger so far).</summary>
+    public async Task WhenTrainedAsync()
+    {
+        while (true)
+        {
+            Task? running;
+            lock (_gate) running = _training;
+            if (running is null) return;
+            await running.ConfigureAwait(false);
+        }
+    }
+
+    private Task TrainPendingAsync()
+    {
+        while (true)
+        {
+            RankingExample[] batch;
+            lock (_gate)
+            {
+                if (_pending is null)
+                {
+                    _training = null;
+                    return Task.CompletedTask;
+                }
+
+                batch = _pending;
+                _pending = null;
+            }
+
+            try
+            {
+                var model = LambdaMart.Fit(batch, Options);
+                lock (_gate)
+                {
+                    _current = model;
+                    ModelsTrained++;
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LastError = ex; // the previous model stays in service; the next trigger tries again
+            }
+        }
+    }
+}
