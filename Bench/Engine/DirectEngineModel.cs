@@ -81,7 +81,7 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
         var change = state.Apply($"{_eventPrefix}:{e.Order}", listen);
         if (change.NewStep && !change.EarlySkip)
         {
-            if (example is not null) _ranker.Add(example);
+            if (example is not null) _ranker.Add(example, listen.TimeMs);
             var n = state.CopyPredecessors(_predecessors);
             _pending.Add(new ModelObservation(listen.Track, listen.Artist, listen.TimeMs, 1f, _predecessors[..n]));
         }

@@ -51,13 +51,14 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
     /// What the learned re-ranker learns from a play of <paramref name="track"/> at <paramref name="nowMs"/>, asked
     /// before the play is applied: the engine's top candidates (its own order, never re-ranked, so what is learned does
     /// not depend on the model of the moment) with their features, and where the track is among them. Null when there
-    /// is no re-ranker, no active session, or the track is not among them (such a play teaches a re-ranker nothing).
+    /// is no re-ranker, no active session, the silo's example budget is spent (<see cref="LearnedRanker.TryReserve"/>),
+    /// or the track is not among them (such a play teaches a re-ranker nothing).
     /// </summary>
     public RankingExample? ExampleFor(ListenerState state, IModelView model, long nowMs, int track)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(model);
-        if (ranker is not { Options.Enabled: true } || !state.IsSessionActive(nowMs)) return null;
+        if (ranker is not { Options.Enabled: true } || !state.IsSessionActive(nowMs) || !ranker.TryReserve(nowMs)) return null;
         var top = new List<RecommendedTrack>(ranker.Options.Candidates);
         var target = -1;
         foreach (var r in RankAll(state, model, nowMs))

@@ -4,11 +4,14 @@ namespace Personalization.Engine.Ranking;
 /// The silo's learned re-ranker: it keeps the newest <see cref="RankerOptions.MaxExamples"/> examples (plays with the
 /// engine's candidates just before them, handed in by the silo's listener grains after their events were committed),
 /// trains a new <see cref="RankerModel"/> in the background after every <see cref="RankerOptions.RetrainEvery"/> of them
-/// once there are <see cref="RankerOptions.MinExamples"/>, and serves the newest model to every grain of the silo
+/// once there are <see cref="RankerOptions.MinExamples"/> (and at most once per <see cref="RankerOptions.MinRetrainInterval"/>
+/// of event time), and serves the newest model to every grain of the silo
 /// (<see cref="Current"/>, null until the first is trained: the engine's order is served as it is).
 /// Training runs off the grains' threads, one at a time; when examples arrive faster than it trains, the next training
 /// takes the buffer as of the latest trigger, so after <see cref="WhenTrainedAsync"/> the model is the one of the latest
-/// trigger whatever the timing (replays are reproducible). Thread-safe.
+/// trigger whatever the timing (replays are reproducible). How many plays become examples is bounded by a budget in
+/// event time (<see cref="TryReserve"/>, <see cref="RankerOptions.ExamplesPerMinute"/>), so the event path's extra work
+/// is bounded under any traffic. Thread-safe.
 /// </summary>
 public sealed class LearnedRanker(RankerOptions options)
 {
@@ -16,6 +19,9 @@ public sealed class LearnedRanker(RankerOptions options)
     private readonly RankingExample?[] _ring = new RankingExample?[options.MaxExamples];
     private long _added;
     private long _lastTrigger;
+    private long _lastTriggerMs = long.MinValue;
+    private double _tokens = options.ExamplesPerMinute;
+    private long _budgetClockMs = long.MinValue;
     private RankingExample[]? _pending;
     private Task? _training;
     private volatile RankerModel? _current;
@@ -34,7 +40,30 @@ public sealed class LearnedRanker(RankerOptions options)
     /// <summary>Models trained since the silo started.</summary>
     public int ModelsTrained { get; private set; }
 
-    public void Add(RankingExample example)
+    /// <summary>
+    /// Whether a play at <paramref name="eventMs"/> may be turned into an example: takes one from a budget that refills
+    /// at <see cref="RankerOptions.ExamplesPerMinute"/> per minute of event time (the latest seen), up to one minute's worth.
+    /// </summary>
+    public bool TryReserve(long eventMs)
+    {
+        if (!Options.Enabled) return false;
+        lock (_gate)
+        {
+            if (_budgetClockMs == long.MinValue) _budgetClockMs = eventMs;
+            if (eventMs > _budgetClockMs)
+            {
+                _tokens = Math.Min(Options.ExamplesPerMinute, _tokens + (eventMs - _budgetClockMs) * (Options.ExamplesPerMinute / 60_000.0));
+                _budgetClockMs = eventMs;
+            }
+
+            if (_tokens < 1) return false;
+            _tokens--;
+            return true;
+        }
+    }
+
+    /// <summary>Keeps an example of a play at <paramref name="eventMs"/>; may start a training.</summary>
+    public void Add(RankingExample example, long eventMs)
     {
         ArgumentNullException.ThrowIfNull(example);
         if (!Options.Enabled) return;
@@ -44,7 +73,9 @@ public sealed class LearnedRanker(RankerOptions options)
             _added++;
             var kept = (int)Math.Min(_added, _ring.Length);
             if (kept < Options.MinExamples || _added - _lastTrigger < Options.RetrainEvery) return;
+            if (_lastTriggerMs != long.MinValue && eventMs - _lastTriggerMs < Options.MinRetrainInterval.TotalMilliseconds) return;
             _lastTrigger = _added;
+            _lastTriggerMs = eventMs;
             var snapshot = new RankingExample[kept];
             for (var i = 0; i < kept; i++) snapshot[i] = _ring[(_added - kept + i) % _ring.Length]!;
             _pending = snapshot;

@@ -22,6 +22,15 @@ public sealed class RankerOptions
     /// <summary>A new model is trained after every this many new examples.</summary>
     public int RetrainEvery { get; set; } = 1000;
 
+    /// <summary>
+    /// At most this many plays per minute of event time are turned into examples on a silo (each costs one ranking of
+    /// the candidates on the event path); the rest are recorded as usual. 600 is ten a second.
+    /// </summary>
+    public int ExamplesPerMinute { get; set; } = 600;
+
+    /// <summary>At least this much event time between two trainings (bounds the background CPU under heavy traffic).</summary>
+    public TimeSpan MinRetrainInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The newest examples kept (a ring): about Candidates × 31 × 4 bytes each, so 8,000 ≈ 50 MB per silo.</summary>
     public int MaxExamples { get; set; } = 8000;
 
@@ -43,6 +52,8 @@ public sealed class RankerOptions
         if (Candidates is < 2 or > 200) errors.Add($"{SectionName}:Candidates must be in [2, 200] (was {Candidates}).");
         if (MinExamples < 1) errors.Add($"{SectionName}:MinExamples must be at least 1 (was {MinExamples}).");
         if (RetrainEvery < 1) errors.Add($"{SectionName}:RetrainEvery must be at least 1 (was {RetrainEvery}).");
+        if (ExamplesPerMinute < 1) errors.Add($"{SectionName}:ExamplesPerMinute must be at least 1 (was {ExamplesPerMinute}).");
+        if (MinRetrainInterval < TimeSpan.Zero) errors.Add($"{SectionName}:MinRetrainInterval must not be negative (was {MinRetrainInterval}).");
         if (MaxExamples < MinExamples) errors.Add($"{SectionName}:MaxExamples must be at least MinExamples (was {MaxExamples}).");
         if (Trees is < 1 or > 5000) errors.Add($"{SectionName}:Trees must be in [1, 5000] (was {Trees}).");
         if (Depth is < 1 or > 8) errors.Add($"{SectionName}:Depth must be in [1, 8] (was {Depth}).");

@@ -33,32 +33,38 @@ public static class RankingFeatures
         var playing = last >= 0 ? history[last] : default;
         var signals = state.IsSessionActive(nowMs) ? SessionSignals.Of(state) : default;
         var sessionTracks = RecentDistinct(state, start, int.MaxValue);
-        var anchors = sessionTracks.Take(3).ToList();
+        var inSession = sessionTracks.ToHashSet();
         var elapsedS = last >= 0 ? (nowMs - playing.TimeMs) / 1000.0 : -1;
         var artistRun = 0;
         for (var i = last; i >= start && i >= 0 && history[i].Artist == playing.Artist; i--) artistRun += history[i].IsListen ? 1 : 0;
+        var listened = Listened.Of(state, start);
+        var afterSession = new Dictionary<int, double>();
+        foreach (var t in sessionTracks)
+        {
+            foreach (var s in model.SuccessorsOf(t)) afterSession[s.Id] = afterSession.GetValueOrDefault(s.Id) + s.Weight;
+        }
+
         var rows = new float[ranked.Count][];
         for (var r = 0; r < ranked.Count; r++)
         {
             var c = ranked[r];
-            var o = Occurrences(state, c.Track, c.Artist, start);
+            var track = listened.Tracks.GetValueOrDefault(c.Track, Listened.NoTrack);
+            var artist = listened.Artists.GetValueOrDefault(c.Artist);
             var after = new double[3];
-            for (var k = 0; k < anchors.Count; k++) after[k] = WeightIn(model.SuccessorsOf(anchors[k]), c.Track);
+            for (var k = 0; k < Math.Min(3, sessionTracks.Count); k++) after[k] = WeightIn(model.SuccessorsOf(sessionTracks[k]), c.Track);
             var tops = model.TopTracksOf(c.Artist);
             var rankInArtist = IndexIn(tops, c.Track);
-            var afterSession = 0.0;
-            foreach (var t in sessionTracks) afterSession += WeightIn(model.SuccessorsOf(t), c.Track);
             var leadsInto = 0;
-            foreach (var s in model.SuccessorsOf(c.Track)) leadsInto += sessionTracks.Contains(s.Id) ? 1 : 0;
-            var (historySince, followedPlaying) = HistoryRelations(state, c.Track, start);
+            foreach (var s in model.SuccessorsOf(c.Track)) leadsInto += inSession.Contains(s.Id) ? 1 : 0;
             double[] values =
             [
-                r, c.Score, (int)c.Reason, last >= 0 && c.Track == playing.Track ? 1 : 0, o.SessionPlays, o.StepsSince, o.HistoryPlays,
-                last >= 0 && c.Artist == playing.Artist ? 1 : 0, o.ArtistInSession ? 1 : 0, o.ArtistWeight, after[0], after[1], after[2],
+                r, c.Score, (int)c.Reason, last >= 0 && c.Track == playing.Track ? 1 : 0, track.SessionPlays, track.StepsSince, track.HistoryPlays,
+                last >= 0 && c.Artist == playing.Artist ? 1 : 0, artist.InSession ? 1 : 0, artist.Weight, after[0], after[1], after[2],
                 rankInArtist >= 0 ? tops[rankInArtist].Weight : 0, tops.IsEmpty ? 0 : tops[0].Weight, rankInArtist, tops.Length,
                 WeightIn(model.Trending, c.Track), state.Tracks.Get(c.Track, nowMs), state.Artists.Get(c.Artist, nowMs),
-                signals.Moves, signals.ArtistStays, signals.Repeats, signals.Replays, elapsedS, afterSession, leadsInto, historySince,
-                followedPlaying ? 1 : 0, artistRun, o.SessionPlays > 0 && o.StepsSince >= 0 ? o.StepsSince / (signals.Moves + 1.0) : 0,
+                signals.Moves, signals.ArtistStays, signals.Repeats, signals.Replays, elapsedS, afterSession.GetValueOrDefault(c.Track), leadsInto,
+                track.HistorySince, listened.FollowedPlaying.Contains(c.Track) ? 1 : 0, artistRun,
+                track.SessionPlays > 0 && track.StepsSince >= 0 ? track.StepsSince / (signals.Moves + 1.0) : 0,
             ];
             var row = new float[values.Length];
             for (var i = 0; i < values.Length; i++) row[i] = double.IsFinite(values[i]) ? (float)values[i] : 0f;
@@ -66,58 +72,6 @@ public static class RankingFeatures
         }
 
         return rows;
-    }
-
-    /// <summary>Session plays of the track and listens since its latest, its plays before the session, and its artist's session presence (Σ decay^steps ago).</summary>
-    private static (int SessionPlays, int StepsSince, int HistoryPlays, bool ArtistInSession, double ArtistWeight) Occurrences(
-        ListenerState state, int track, int artist, int start)
-    {
-        var history = state.History;
-        var last = history.Count - 1;
-        int sessionPlays = 0, stepsSince = -1, historyPlays = 0;
-        var artistInSession = false;
-        var artistWeight = 0.0;
-        for (var i = 0; i <= last; i++)
-        {
-            var step = history[i];
-            if (!step.IsListen) continue;
-            if (i < start)
-            {
-                if (step.Track == track) historyPlays++;
-                continue;
-            }
-
-            if (step.Track == track)
-            {
-                sessionPlays++;
-                stepsSince = last - i;
-            }
-
-            if (step.Artist != artist) continue;
-            artistInSession = true;
-            artistWeight += Math.Pow(state.Options.SessionArtistDecay, last - i);
-        }
-
-        return (sessionPlays, stepsSince, historyPlays, artistInSession, artistWeight);
-    }
-
-    /// <summary>Listens since the track's latest play before the session (-1: none), and whether it ever directly followed a play of the playing track.</summary>
-    private static (int HistorySince, bool FollowedPlaying) HistoryRelations(ListenerState state, int track, int start)
-    {
-        var history = state.History;
-        var last = history.Count - 1;
-        var since = -1;
-        var followed = false;
-        var listens = 0;
-        for (var i = last; i >= 0; i--)
-        {
-            if (!history[i].IsListen) continue;
-            if (i < start && since < 0 && history[i].Track == track) since = listens;
-            if (i < last && history[i].Track == history[last].Track && history[i + 1].Track == track) followed = true;
-            listens++;
-        }
-
-        return (since, followed);
     }
 
     /// <summary>The session's distinct listened tracks, most recent first, at most <paramref name="count"/>.</summary>

@@ -142,7 +142,7 @@ public sealed class UserGrain(
         var duplicates = 0;
         var entries = new List<JournalEntry>(events.Count);
         var observations = new List<ModelObservation>(events.Count);
-        var examples = new List<RankingExample>();
+        var examples = new List<(RankingExample Example, long TimeMs)>();
         Span<int> predecessors = stackalloc int[_options.TransitionWindow];
         foreach (var e in events)
         {
@@ -158,7 +158,7 @@ public sealed class UserGrain(
             entries.Add(new JournalEntry(_state.Sequence, e));
             if (change.NewStep && !change.EarlySkip)
             {
-                if (example is not null) examples.Add(example);
+                if (example is not null) examples.Add((example, listen.TimeMs));
                 var n = _state.CopyPredecessors(predecessors);
                 observations.Add(new ModelObservation(listen.Track, listen.Artist, listen.TimeMs, 1f, predecessors[..n].ToArray()));
             }
@@ -188,7 +188,7 @@ public sealed class UserGrain(
             }
 
             foreach (var o in observations) feed.Publish(o);
-            foreach (var x in examples) ranker.Add(x); // committed plays only: the silo's re-ranker learns from them
+            foreach (var (example, timeMs) in examples) ranker.Add(example, timeMs); // committed plays only: the silo's re-ranker learns from them
             if (!await _store.MaybeSnapshotAsync(_state)) DeactivateOnIdle(); // a newer activation wrote: hand over to storage
         }
 

@@ -38,20 +38,20 @@ public sealed class LearnedRankerTests
     {
         var ranker = new LearnedRanker(Small(minExamples: 3, retrainEvery: 2, maxExamples: 4));
 
-        ranker.Add(LastPlayed());
-        ranker.Add(LastPlayed());
+        ranker.Add(LastPlayed(), T0);
+        ranker.Add(LastPlayed(), T0);
         await ranker.WhenTrainedAsync();
         Assert.Null(ranker.Current); // fewer than MinExamples
 
-        ranker.Add(LastPlayed());
+        ranker.Add(LastPlayed(), T0);
         await ranker.WhenTrainedAsync();
         Assert.Equal((3, 1), (ranker.Current!.Examples, ranker.ModelsTrained));
 
-        ranker.Add(LastPlayed());
+        ranker.Add(LastPlayed(), T0);
         await ranker.WhenTrainedAsync();
         Assert.Equal((3, 1), (ranker.Current.Examples, ranker.ModelsTrained)); // one new example: not yet RetrainEvery
 
-        ranker.Add(LastPlayed());
+        ranker.Add(LastPlayed(), T0);
         await ranker.WhenTrainedAsync();
         Assert.Equal((4, 2, 5L), (ranker.Current.Examples, ranker.ModelsTrained, ranker.ExamplesSeen)); // the ring keeps 4
     }
@@ -61,12 +61,44 @@ public sealed class LearnedRankerTests
     {
         var ranker = new LearnedRanker(Small(minExamples: 1, retrainEvery: 1, maxExamples: 50));
 
-        for (var i = 0; i < 30; i++) ranker.Add(LastPlayed());
+        for (var i = 0; i < 30; i++) ranker.Add(LastPlayed(), T0);
         await ranker.WhenTrainedAsync();
 
         Assert.Equal(30, ranker.Current!.Examples);
         Assert.InRange(ranker.ModelsTrained, 1, 30);
         Assert.Null(ranker.LastError);
+    }
+
+    [Fact]
+    public async Task Trainings_are_at_least_the_minimum_interval_of_event_time_apart()
+    {
+        var options = Small(minExamples: 1, retrainEvery: 1, maxExamples: 50);
+        options.MinRetrainInterval = TimeSpan.FromMinutes(10);
+        var ranker = new LearnedRanker(options);
+
+        ranker.Add(LastPlayed(), T0);
+        await ranker.WhenTrainedAsync();
+        ranker.Add(LastPlayed(), T0 + 9 * Minute); // too soon: kept, not trained on
+        await ranker.WhenTrainedAsync();
+        Assert.Equal((1, 1), (ranker.Current!.Examples, ranker.ModelsTrained));
+
+        ranker.Add(LastPlayed(), T0 + 10 * Minute);
+        await ranker.WhenTrainedAsync();
+        Assert.Equal((3, 2), (ranker.Current.Examples, ranker.ModelsTrained));
+    }
+
+    [Fact]
+    public void The_example_budget_refills_with_event_time()
+    {
+        var options = Small();
+        options.ExamplesPerMinute = 2;
+        var ranker = new LearnedRanker(options);
+
+        Assert.Equal([true, true, false], [ranker.TryReserve(T0), ranker.TryReserve(T0), ranker.TryReserve(T0 + 1_000)]);
+        Assert.True(ranker.TryReserve(T0 + 30_000)); // half a minute later: one more
+        Assert.False(ranker.TryReserve(T0 + 31_000));
+        Assert.False(ranker.TryReserve(T0 - Minute)); // an older event does not turn the clock back to refill
+        Assert.Equal([true, true, false], [ranker.TryReserve(T0 + 60 * Minute), ranker.TryReserve(T0 + 60 * Minute), ranker.TryReserve(T0 + 60 * Minute)]); // at most a minute's worth
     }
 
     [Fact]
@@ -76,10 +108,11 @@ public sealed class LearnedRankerTests
         options.Enabled = false;
         var ranker = new LearnedRanker(options);
 
-        ranker.Add(LastPlayed());
+        ranker.Add(LastPlayed(), T0);
 
         Assert.Equal(0, ranker.ExamplesSeen);
         Assert.Null(ranker.Current);
+        Assert.False(ranker.TryReserve(T0));
     }
 
     [Fact]
@@ -89,7 +122,7 @@ public sealed class LearnedRankerTests
         var engineOrder = new Recommender(options).Recommend(state, model, T0 + 20 * Minute, 10);
         Assert.True(engineOrder.Count >= 3);
         var ranker = new LearnedRanker(Small(minExamples: 10, retrainEvery: 10, maxExamples: 10));
-        for (var i = 0; i < 10; i++) ranker.Add(LastPlayed(engineOrder.Count)); // listeners always played the engine's last candidate
+        for (var i = 0; i < 10; i++) ranker.Add(LastPlayed(engineOrder.Count), T0); // listeners always played the engine's last candidate
         await ranker.WhenTrainedAsync();
 
         var learned = new Recommender(options, ranker).Recommend(state, model, T0 + 20 * Minute, 10);
@@ -133,6 +166,7 @@ public sealed class LearnedRankerTests
     private static RankerOptions Small(int minExamples = 1, int retrainEvery = 1, int maxExamples = 100) => new()
     {
         Trees = 30, MinLeaf = 1, LearningRate = 0.3, MinExamples = minExamples, RetrainEvery = retrainEvery, MaxExamples = maxExamples,
+        MinRetrainInterval = TimeSpan.Zero,
     };
 
     private static int Index(string name) => RankingFeatures.Names.ToList().IndexOf(name);
