@@ -35,16 +35,26 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         count = Math.Min(count, options.MaxRecommendations);
-        if (ranker?.Current is { } learned && state.IsSessionActive(nowMs)) return Reranked(learned, state, model, nowMs, count, exclude);
 
         var ranked = new List<RecommendedTrack>(count);
-        foreach (var r in RankAll(state, model, nowMs, exclude))
+        foreach (var r in Served(state, model, nowMs, exclude))
         {
             ranked.Add(r);
             if (ranked.Count == count) break;
         }
 
         return ranked;
+    }
+
+    /// <summary>
+    /// What a listener is served, best first, lazily: <see cref="RankAll"/>, with its top
+    /// <see cref="RankerOptions.Candidates"/> re-ordered by the silo's learned re-ranker when it has a model and a session
+    /// is active. The exploration policy re-ranks this order.
+    /// </summary>
+    public IEnumerable<RecommendedTrack> Served(ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude = null)
+    {
+        var all = RankAll(state, model, nowMs, exclude);
+        return ranker?.Current is { } learned && state.IsSessionActive(nowMs) ? Reranked(learned, state, model, nowMs, all) : all;
     }
 
     /// <summary>
@@ -71,26 +81,19 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         return target < 0 ? null : new RankingExample(RankingFeatures.Of(state, model, top, nowMs), target);
     }
 
-    private List<RecommendedTrack> Reranked(RankerModel learned, ListenerState state, IModelView model, long nowMs, int count, IReadOnlySet<int>? exclude)
+    private IEnumerable<RecommendedTrack> Reranked(RankerModel learned, ListenerState state, IModelView model, long nowMs, IEnumerable<RecommendedTrack> all)
     {
-        var depth = ranker!.Options.Candidates;
-        var top = RankAll(state, model, nowMs, exclude).Take(Math.Max(count, depth)).ToList();
-        var head = top.Count > depth ? top.GetRange(0, depth) : top;
-        var order = learned.Order(RankingFeatures.Of(state, model, head, nowMs));
-        var ranked = new List<RecommendedTrack>(count);
-        foreach (var i in order)
-        {
-            if (ranked.Count == count) return ranked;
-            ranked.Add(head[i]);
-        }
-
-        for (var i = head.Count; i < top.Count && ranked.Count < count; i++) ranked.Add(top[i]);
-        return ranked;
+        using var rest = all.GetEnumerator();
+        var head = new List<RecommendedTrack>(ranker!.Options.Candidates);
+        while (head.Count < ranker.Options.Candidates && rest.MoveNext()) head.Add(rest.Current);
+        foreach (var i in learned.Order(RankingFeatures.Of(state, model, head, nowMs))) yield return head[i];
+        while (rest.MoveNext()) yield return rest.Current;
     }
 
     /// <summary>
-    /// Every eligible candidate, best first, lazily: the ranking <see cref="Recommend"/> cuts to its count. The hook the
-    /// exploration policy re-ranks (each item's <see cref="RecommendedTrack.Reason"/> is its candidate source).
+    /// Every eligible candidate in the engine's own order, best first, lazily (each item's
+    /// <see cref="RecommendedTrack.Reason"/> is its candidate source): what <see cref="Served"/> re-orders and what the
+    /// re-ranker's examples are made of.
     /// </summary>
     public IEnumerable<RecommendedTrack> RankAll(ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude = null)
     {

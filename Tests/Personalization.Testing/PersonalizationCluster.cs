@@ -5,6 +5,7 @@ using Orleans.Serialization;
 using Orleans.TestingHost;
 using Personalization.Abstractions;
 using Personalization.Abstractions.Blend;
+using Personalization.Engine.Ranking;
 using Personalization.Grains;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Journal;
@@ -92,7 +93,8 @@ public class PersonalizationCluster : IAsyncLifetime
 
     /// <summary>
     /// Waits until everything recorded so far is learned into the shared model that recommendations read, on every
-    /// silo. Deterministic: no sleeping, it completes when the pipelines have drained.
+    /// silo, and every silo's learned re-ranker has finished the trainings its examples started. Deterministic: no
+    /// sleeping, it completes when the pipelines have drained.
     /// </summary>
     public async Task SyncModelAsync(CancellationToken cancellationToken = default)
     {
@@ -100,6 +102,7 @@ public class PersonalizationCluster : IAsyncLifetime
         // Every silo hands its observations to the shards first; only then does every silo pull.
         await Task.WhenAll(pipelines.Select(p => p.PushAsync(cancellationToken)));
         await Task.WhenAll(pipelines.Select(p => p.RefreshAsync(cancellationToken)));
+        await Task.WhenAll(SiloServices().Select(sp => sp.GetRequiredService<LearnedRanker>().WhenTrainedAsync().WaitAsync(cancellationToken)));
     }
 
     /// <summary>Stops a silo gracefully (its grains deactivate); index 0 is the primary, which the cluster needs.</summary>

@@ -4,7 +4,7 @@ using Personalization.Engine.Rewards;
 namespace Personalization.Engine.Exploration;
 
 /// <summary>
-/// What a listener is served: the <see cref="Recommender"/>'s deterministic ranking, or — when exploration is
+/// What a listener is served: the <see cref="Recommender"/>'s deterministic ranking (learned re-ranking included), or — when exploration is
 /// enabled — its re-ranking by <see cref="SourceExplorer"/>; either way the list is remembered in the listener's
 /// <see cref="RewardLedger"/> so later events are attributed to it.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class RecommendationPolicy(Recommender recommender, SourceExplorer
         if (Exploring)
         {
             var seed = listenerKey ^ (ulong)explorer.Options.Seed ^ ((ulong)state.Rewards.Stats.ListsServed * 0x9E3779B97F4A7C15UL);
-            served = explorer.Choose(recommender.RankAll(state, model, nowMs, exclude), Math.Min(count, engine.MaxRecommendations), context, seed);
+            served = explorer.Choose(recommender.Served(state, model, nowMs, exclude), Math.Min(count, engine.MaxRecommendations), context, seed);
         }
         else
         {

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Personalization.Abstractions;
 using Personalization.Engine;
 using Personalization.Engine.Exploration;
+using Personalization.Engine.Ranking;
 using Personalization.Engine.Rewards;
 using Personalization.Grains.Journal.Segments;
 using Personalization.Grains.Model;
@@ -26,8 +27,10 @@ public sealed class PersonalizationMetrics
     private readonly UpDownCounter<double> _reward;
     private readonly Histogram<int> _startedPosition;
 
-    public PersonalizationMetrics(IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock, SourceArms arms, LocalJournalWriters journalWriters)
+    public PersonalizationMetrics(
+        IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock, SourceArms arms, LocalJournalWriters journalWriters, LearnedRanker ranker)
     {
+        ArgumentNullException.ThrowIfNull(ranker);
         ArgumentNullException.ThrowIfNull(journalWriters);
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(meterFactory);
@@ -59,6 +62,15 @@ public sealed class PersonalizationMetrics
             "personalization.journal.segments",
             () => journalWriters.Statuses.Select(w => new Measurement<long>(w.Segments, new KeyValuePair<string, object?>("partition", w.Partition))),
             "{segment}", "Stored journal segments of the partition writers on this silo (segment layout), by partition.");
+        meter.CreateObservableCounter(
+            "personalization.ranker.examples", () => ranker.ExamplesSeen, "{example}",
+            "Plays this silo turned into examples for its learned re-ranker (budgeted by Personalization:Ranker:ExamplesPerMinute).");
+        meter.CreateObservableCounter(
+            "personalization.ranker.models_trained", () => (long)ranker.ModelsTrained, "{model}",
+            "Re-ranker models this silo trained (0: the engine's order is served as it is).");
+        meter.CreateObservableGauge(
+            "personalization.ranker.model_examples", () => (long)(ranker.Current?.Examples ?? 0), "{example}",
+            "Examples the re-ranker model in service on this silo was trained on (0: none in service).");
         meter.CreateObservableGauge(
             "personalization.exploration.arm_mean", () => ArmMeans(arms), "{reward}",
             "Posterior mean reward per served item of each bandit arm (context, candidate source) on this silo.");

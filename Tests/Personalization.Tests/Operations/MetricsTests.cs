@@ -33,6 +33,7 @@ public sealed class MetricsTests(PersonalizationCluster cluster)
         {
             "personalization_events_ingested", "personalization_recommendation_duration_seconds_bucket",
             "personalization_storage_write_duration_seconds_bucket", "personalization_users_active", "personalization_model_staleness_seconds",
+            "personalization_ranker_examples", "personalization_ranker_models_trained", "personalization_ranker_model_examples",
         })
         {
             Assert.Contains(instrument, text, StringComparison.Ordinal);
