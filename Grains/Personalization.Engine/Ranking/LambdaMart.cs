@@ -21,11 +21,10 @@ public static class LambdaMart
         var features = rows[0].Length;
         var thresholds = new float[features][];
         for (var f = 0; f < features; f++) thresholds[f] = Thresholds(rows, f, options.Bins);
-        var bins = new byte[rows.Length][];
+        var bins = new byte[rows.Length * features]; // row-major, one flat array: the histogram pass reads it in order
         for (var i = 0; i < rows.Length; i++)
         {
-            bins[i] = new byte[features];
-            for (var f = 0; f < features; f++) bins[i][f] = (byte)BinOf(thresholds[f], rows[i][f]);
+            for (var f = 0; f < features; f++) bins[i * features + f] = (byte)BinOf(thresholds[f], rows[i][f]);
         }
 
         var starts = new int[train.Count + 1];
@@ -77,9 +76,10 @@ public static class LambdaMart
     }
 
     /// <summary>One tree, grown level by level from gradient histograms (Newton leaves, L2-regularised).</summary>
-    private static RankingTree Grow(byte[][] bins, float[][] thresholds, double[] g, double[] h, int[] nodes, RankerOptions o)
+    private static RankingTree Grow(byte[] bins, float[][] thresholds, double[] g, double[] h, int[] nodes, RankerOptions o)
     {
         var features = thresholds.Length;
+        var rows = nodes.Length;
         var width = o.Bins + 1;
         var splitFeature = new int[1 << o.Depth];
         var splitBin = new int[1 << o.Depth];
@@ -88,19 +88,18 @@ public static class LambdaMart
         for (var d = 0; d < o.Depth; d++)
         {
             var first = 1 << d;
-            var sumG = new double[first * features * width];
-            var sumH = new double[first * features * width];
-            var rowsIn = new int[first * features * width];
-            for (var i = 0; i < bins.Length; i++)
+            var cells = new Cell[first * features * width];
+            for (var i = 0; i < rows; i++)
             {
                 var at = (nodes[i] - first) * features * width;
-                var (gi, hi, row) = (g[i], h[i], bins[i]);
+                var (gi, hi) = (g[i], h[i]);
+                var row = bins.AsSpan(i * features, features);
                 for (var f = 0; f < features; f++)
                 {
-                    var cell = at + f * width + row[f];
-                    sumG[cell] += gi;
-                    sumH[cell] += hi;
-                    rowsIn[cell]++;
+                    ref var cell = ref cells[at + f * width + row[f]];
+                    cell.G += gi;
+                    cell.H += hi;
+                    cell.Rows++;
                 }
             }
 
@@ -112,12 +111,12 @@ public static class LambdaMart
                     var at = (n * features + f) * width;
                     double totalG = 0, totalH = 0;
                     var total = 0;
-                    for (var b = 0; b < width; b++) (totalG, totalH, total) = (totalG + sumG[at + b], totalH + sumH[at + b], total + rowsIn[at + b]);
+                    for (var b = 0; b < width; b++) (totalG, totalH, total) = (totalG + cells[at + b].G, totalH + cells[at + b].H, total + cells[at + b].Rows);
                     double leftG = 0, leftH = 0;
                     var left = 0;
                     for (var b = 0; b < thresholds[f].Length; b++)
                     {
-                        (leftG, leftH, left) = (leftG + sumG[at + b], leftH + sumH[at + b], left + rowsIn[at + b]);
+                        (leftG, leftH, left) = (leftG + cells[at + b].G, leftH + cells[at + b].H, left + cells[at + b].Rows);
                         if (left < o.MinLeaf || total - left < o.MinLeaf) continue;
                         var rightG = totalG - leftG;
                         var gain = leftG * leftG / (leftH + o.L2) + rightG * rightG / (totalH - leftH + o.L2) - totalG * totalG / (totalH + o.L2);
@@ -130,17 +129,17 @@ public static class LambdaMart
                 splitThreshold[first + n] = bestFeature < 0 ? 0 : thresholds[bestFeature][bestBin];
             }
 
-            for (var i = 0; i < bins.Length; i++)
+            for (var i = 0; i < rows; i++)
             {
                 var f = splitFeature[nodes[i]];
-                nodes[i] = f < 0 || bins[i][f] <= splitBin[nodes[i]] ? 2 * nodes[i] : 2 * nodes[i] + 1;
+                nodes[i] = f < 0 || bins[i * features + f] <= splitBin[nodes[i]] ? 2 * nodes[i] : 2 * nodes[i] + 1;
             }
         }
 
         var leafCount = 1 << o.Depth;
         var leafG = new double[leafCount];
         var leafH = new double[leafCount];
-        for (var i = 0; i < bins.Length; i++)
+        for (var i = 0; i < rows; i++)
         {
             leafG[nodes[i] - leafCount] += g[i];
             leafH[nodes[i] - leafCount] += h[i];
@@ -179,5 +178,13 @@ public static class LambdaMart
     {
         var i = Array.BinarySearch(thresholds, value);
         return i >= 0 ? i : ~i;
+    }
+
+    /// <summary>One histogram cell: the gradient and hessian sums and the row count of a (node, feature, bin).</summary>
+    private struct Cell
+    {
+        public double G;
+        public double H;
+        public int Rows;
     }
 }
