@@ -7,19 +7,18 @@ using Personalization.Testing;
 namespace Personalization.Tests.Quality;
 
 /// <summary>Its own one-silo cluster whose re-ranker trains early (20 examples) with small trees.</summary>
-public sealed class EagerRankerCluster() : PersonalizationCluster(EagerSettings())
+public sealed class EagerRankerCluster() : PersonalizationCluster(new TestClusterSettings
 {
-    private static TestClusterSettings EagerSettings()
+    Silos = 1,
+    Configuration =
     {
-        var settings = new TestClusterSettings { Silos = 1 };
-        settings.Configuration["Personalization:Ranker:MinExamples"] = "20";
-        settings.Configuration["Personalization:Ranker:RetrainEvery"] = "20";
-        settings.Configuration["Personalization:Ranker:MinRetrainInterval"] = "00:00:00";
-        settings.Configuration["Personalization:Ranker:Trees"] = "20";
-        settings.Configuration["Personalization:Ranker:MinLeaf"] = "5";
-        return settings;
-    }
-}
+        ["Personalization:Ranker:MinExamples"] = "20",
+        ["Personalization:Ranker:RetrainEvery"] = "20",
+        ["Personalization:Ranker:MinRetrainInterval"] = "00:00:00",
+        ["Personalization:Ranker:Trees"] = "20",
+        ["Personalization:Ranker:MinLeaf"] = "5",
+    },
+});
 
 [Trait("Category", "Quality")]
 public sealed class LearnedRankerClusterTests(EagerRankerCluster cluster) : IClassFixture<EagerRankerCluster>
