@@ -79,7 +79,7 @@ public sealed class LearnedRanker(RankerOptions options)
             var snapshot = new RankingExample[kept];
             for (var i = 0; i < kept; i++) snapshot[i] = _ring[(_added - kept + i) % _ring.Length]!;
             _pending = snapshot;
-            _training ??= Task.Run(TrainPendingAsync);
+            _training ??= Task.Run(TrainPending);
         }
     }
 
@@ -95,7 +95,8 @@ public sealed class LearnedRanker(RankerOptions options)
         }
     }
 
-    private Task TrainPendingAsync()
+    /// <summary>Trains on the pending snapshot until none is left (on a thread-pool thread, never a grain's).</summary>
+    private void TrainPending()
     {
         while (true)
         {
@@ -105,7 +106,7 @@ public sealed class LearnedRanker(RankerOptions options)
                 if (_pending is null)
                 {
                     _training = null;
-                    return Task.CompletedTask;
+                    return;
                 }
 
                 batch = _pending;

@@ -31,7 +31,7 @@ public sealed class RankerOptions
     /// <summary>At least this much event time between two trainings (bounds the background CPU under heavy traffic).</summary>
     public TimeSpan MinRetrainInterval { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The newest examples kept (a ring): about Candidates × 31 × 4 bytes each, so 8,000 ≈ 50 MB per silo.</summary>
+    /// <summary>The newest examples kept (a ring): about 8 KB each at 50 candidates (31 floats per candidate), so 8,000 ≈ 64 MB per silo.</summary>
     public int MaxExamples { get; set; } = 8000;
 
     public int Trees { get; set; } = 300;
