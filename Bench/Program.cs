@@ -25,7 +25,7 @@ if (args.Length > 0 && args[0] == "perf")
 
 if (args.Length > 0 && args[0] == "rerank-headroom")
 {
-    // rerank-headroom FILE [--boosted [--train-first SHARE] [--trees N] [--depth N] [--min-leaf N]]: what re-ranking the engine's top candidates could add
+    // rerank-headroom FILE [--engine-features] [--boosted [--train-first SHARE] [--trees N] [--depth N] [--min-leaf N]]: what re-ranking the engine's top candidates could add
     // (FILE from PERSONALIZATION_BENCH_CANDIDATES).
     HeadroomArguments headroom;
     try
@@ -39,7 +39,7 @@ if (args.Length > 0 && args[0] == "rerank-headroom")
         return 2;
     }
 
-    var candidates = RerankHeadroom.Read(headroom.File);
+    var candidates = RerankHeadroom.Read(headroom.File, headroom.EngineFeaturesOnly);
     Console.Write(headroom.Boosted
         ? BoostedHeadroom.Render(BoostedHeadroom.Measure(candidates, headroom.TrainFirst, headroom.Boosting))
         : RerankHeadroom.Render(RerankHeadroom.Measure(candidates)));

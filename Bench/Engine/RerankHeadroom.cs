@@ -67,8 +67,22 @@ public static class RerankHeadroom
         ("log_after_pair", r => Math.Log(1 + r["after_pair"])),
     ];
 
-    /// <summary>Reads an export: one query per distinct query id, in file order; a query whose next track is not listed has target -1.</summary>
-    public static List<CandidateQuery> Read(string path)
+    /// <summary>
+    /// The <see cref="Features"/> computed from facts only the replay knows (<see cref="CandidateColumns.ReplayOnly"/>);
+    /// <c>--engine-features</c> reads them as 0, to measure what a re-ranker inside the engine could use.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReplayFeatures = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "log_last_play_ago", "log_first_seen_ago", "log_plays_1h", "log_plays_24h", "log_listeners", "log_co_sessions",
+        "co_session_overlap", "repeat_x_track_repeat_rate", "playing_x_track_replay_rate", "same_artist_x_artist_stay_rate",
+        "other_x_artist_change_rate", "track_repeat_rate", "log_after_pair",
+    };
+
+    /// <summary>
+    /// Reads an export: one query per distinct query id, in file order; a query whose next track is not listed has
+    /// target -1. With <paramref name="engineFeaturesOnly"/>, the <see cref="ReplayFeatures"/> read as 0.
+    /// </summary>
+    public static List<CandidateQuery> Read(string path, bool engineFeaturesOnly = false)
     {
         using var reader = new StreamReader(path);
         var header = (reader.ReadLine() ?? throw new InvalidDataException($"{path} is empty.")).Split('\t');
@@ -102,7 +116,7 @@ public static class RerankHeadroom
             if (fields[columns["rank"]] == "-1") continue; // a query without candidates
             var row = new CandidateRow(columns, fields);
             if (row["hit"] == 1) target = rows.Count;
-            rows.Add([.. Features.Select(f => ExperimentMask.Contains(f.Name) ? 0 : Finite(f.Value(row)))]);
+            rows.Add([.. Features.Select(f => engineFeaturesOnly && ReplayFeatures.Contains(f.Name) ? 0 : Finite(f.Value(row)))]);
         }
 
         Flush();
@@ -178,8 +192,6 @@ public static class RerankHeadroom
         };
         return string.Join('\n', lines) + '\n';
     }
-
-    private static readonly HashSet<string> ExperimentMask = [.. (Environment.GetEnvironmentVariable("HEADROOM_MASK") ?? "").Split(',')];
 
     private static double Repeat(CandidateRow r) => r["session_plays"] > 0 && r["playing"] == 0 ? 1 : 0;
 

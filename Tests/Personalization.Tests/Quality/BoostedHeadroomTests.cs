@@ -63,7 +63,8 @@ public sealed class BoostedHeadroomTests : IDisposable
 
         Assert.Equal(("c.tsv", true, 0.6, 4, 50, new RankerOptions().Trees), (parsed.File, parsed.Boosted, parsed.TrainFirst, parsed.Boosting.Depth, parsed.Boosting.MinLeaf, parsed.Boosting.Trees));
         var plain = HeadroomArguments.Parse(["c.tsv"]);
-        Assert.Equal(("c.tsv", false, (double?)null), (plain.File, plain.Boosted, plain.TrainFirst));
+        Assert.Equal(("c.tsv", false, (double?)null, false), (plain.File, plain.Boosted, plain.TrainFirst, plain.EngineFeaturesOnly));
+        Assert.True(HeadroomArguments.Parse(["c.tsv", "--engine-features", "--boosted"]).EngineFeaturesOnly);
         Assert.Contains("apply to --boosted only", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--trees", "10"])).Message, StringComparison.Ordinal);
         Assert.Contains("Depth must be in [1, 8]", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--boosted", "--depth", "9"])).Message, StringComparison.Ordinal);
         Assert.Contains("whole number ≥ 1", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--boosted", "--min-leaf", "0"])).Message, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ internal sealed class CandidateFile : IDisposable
 
     /// <summary>One query's rows in the engine's order: <paramref name="target"/> is the next track's position (-1: not listed).</summary>
     public static IEnumerable<string> Query(
-        string id, int target, int count, Func<int, double> score, Func<int, double>? after1 = null, Func<int, double>? sameArtist = null, double trending = 0)
+        string id, int target, int count, Func<int, double> score, Func<int, double>? after1 = null, Func<int, double>? sameArtist = null, double trending = 0, double listeners = 0)
     {
         for (var i = 0; i < count; i++)
         {
@@ -28,6 +28,7 @@ internal sealed class CandidateFile : IDisposable
                 ["after_1"] = after1?.Invoke(i) ?? 0,
                 ["same_artist"] = sameArtist?.Invoke(i) ?? 0,
                 ["trending"] = trending,
+                ["listeners"] = listeners,
             };
             yield return string.Join('\t', CandidateColumns.All.Select(c => c == "query" ? id : values.GetValueOrDefault(c).ToString(CultureInfo.InvariantCulture)));
         }

@@ -52,6 +52,24 @@ public sealed class RerankHeadroomTests : IDisposable
     }
 
     [Fact]
+    public void Engine_features_only_reads_the_replay_only_facts_as_zero()
+    {
+        _file.Write(CandidateFile.Query("q1", target: 0, count: 2, score: i => 1.0 - 0.1 * i, after1: _ => 2, listeners: 5));
+        var names = RerankHeadroom.Features.Select(f => f.Name).ToList();
+        var listeners = names.IndexOf("log_listeners");
+        var after1 = names.IndexOf("log_after_1");
+
+        var all = RerankHeadroom.Read(_file.Path).Single().Rows[0];
+        var engineOnly = RerankHeadroom.Read(_file.Path, engineFeaturesOnly: true).Single().Rows[0];
+
+        Assert.Subset(names.ToHashSet(), RerankHeadroom.ReplayFeatures.ToHashSet());
+        Assert.Equal(Math.Log(6), all[listeners], 9);
+        Assert.Equal(0, engineOnly[listeners]);
+        Assert.Equal(Math.Log(3), engineOnly[after1], 9); // what the engine knows is kept
+        Assert.All(RerankHeadroom.ReplayFeatures, f => Assert.Equal(0, engineOnly[names.IndexOf(f)]));
+    }
+
+    [Fact]
     public void A_file_without_an_exported_column_is_refused()
     {
         File.WriteAllLines(_file.Path, ["query\thit\trank\tscore", "q1\t1\t0\t1"]);
