@@ -147,7 +147,10 @@ public sealed class UserGrain(
         foreach (var e in events)
         {
             var listen = mapper.ToListen(e);
-            var example = listen.Kind is SignalKind.Play or SignalKind.Complete ? recommender.ExampleFor(_state, model, listen.TimeMs, listen.Track) : null;
+            // A play's example is the state just before it; a redelivered event is not a play (no work, no budget spent).
+            var example = listen.Kind is SignalKind.Play or SignalKind.Complete && !_state.IsDuplicate(e.EventId)
+                ? recommender.ExampleFor(_state, model, listen.TimeMs, listen.Track)
+                : null;
             var change = _state.Apply(e.EventId, listen);
             if (!change.Applied)
             {
