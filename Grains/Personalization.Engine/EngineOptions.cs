@@ -53,6 +53,13 @@ public sealed class EngineOptions
     public int TrendingSize { get; set; } = 200;
     public TimeSpan TrendingHalfLife { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// Size of the long-memory popularity list (plays decayed with <see cref="PopularHalfLife"/>): the fill of a list when
+    /// a listener's sources and trending give fewer tracks than asked (reason code "popular").
+    /// </summary>
+    public int PopularSize { get; set; } = 200;
+    public TimeSpan PopularHalfLife { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Learn a track following itself (replays) as a transition, so replays can be predicted.</summary>
     public bool LearnRepeats { get; set; } = true;
 
@@ -104,6 +111,12 @@ public sealed class EngineOptions
     public double PersonalContextBonus { get; set; } = 3;
 
     public int MaxRecommendations { get; set; } = 100;
+
+    /// <summary>
+    /// When the sources give fewer tracks than asked, fill the list from the model's popular tracks, then the listener's
+    /// own history, so a request for n gets n whenever the cluster knows n eligible tracks.
+    /// </summary>
+    public bool FillShortLists { get; set; } = true;
 
     // ---- Session signals: how the current session moves on lifts the matching source ----
     // Each lift is the session's smoothed rate of an outcome divided by its prior rate:
@@ -187,6 +200,8 @@ public sealed class EngineOptions
         Cap(MaxTopTracksPerArtist, nameof(MaxTopTracksPerArtist), 1, 1024);
         Cap(TrendingSize, nameof(TrendingSize), 1, 10_000);
         if (TrendingHalfLife <= TimeSpan.Zero) errors.Add($"{nameof(TrendingHalfLife)} must be positive.");
+        Cap(PopularSize, nameof(PopularSize), 1, 10_000);
+        if (PopularHalfLife <= TimeSpan.Zero) errors.Add($"{nameof(PopularHalfLife)} must be positive.");
         Cap(SessionAnchors, nameof(SessionAnchors), 1, 50);
         NonNegative(TransitionSourceWeight, nameof(TransitionSourceWeight));
         NonNegative(SessionArtistSourceWeight, nameof(SessionArtistSourceWeight));

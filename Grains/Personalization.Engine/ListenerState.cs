@@ -75,6 +75,18 @@ public sealed class ListenerState
         return i;
     }
 
+    /// <summary>The track of the current session's most recent listen (-1 when there is none).</summary>
+    public int PlayingTrack()
+    {
+        var start = SessionStartIndex();
+        for (var i = History.Count - 1; i >= start; i--)
+        {
+            if (History[i].IsListen) return History[i].Track;
+        }
+
+        return -1;
+    }
+
     /// <summary>Trailing early skips in the current session.</summary>
     public int SkipStreak()
     {

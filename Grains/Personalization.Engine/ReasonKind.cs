@@ -17,4 +17,10 @@ public enum ReasonKind : byte
 
     /// <summary>Trending across all listeners.</summary>
     Trending = 4,
+
+    /// <summary>A fill when the sources above give fewer tracks than asked: played most across listeners over a long memory.</summary>
+    Popular = 5,
+
+    /// <summary>A fill after <see cref="Popular"/>: a track from the listener's own history (anchor = the track).</summary>
+    RecentlyPlayed = 6,
 }

@@ -54,8 +54,47 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
     public IEnumerable<RecommendedTrack> Served(ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude = null)
     {
         var all = RankAll(state, model, nowMs, exclude);
-        return ranker?.Current is { } learned && state.IsSessionActive(nowMs) ? Reranked(learned, state, model, nowMs, all) : all;
+        var served = ranker?.Current is { } learned && state.IsSessionActive(nowMs) ? Reranked(learned, state, model, nowMs, all) : all;
+        return options.FillShortLists ? WithFill(served, state, model, nowMs, exclude) : served;
     }
+
+    /// <summary>
+    /// The ranked tracks, then, once they run out, the fill that keeps a list from coming back short while the cluster
+    /// knows enough tracks: the model's long-memory popular tracks (<see cref="ReasonKind.Popular"/>), then the
+    /// listener's own history, newest first (<see cref="ReasonKind.RecentlyPlayed"/>). Trending is a source of every
+    /// list already. The same eligibility rules apply (blocked tracks, disliked artists, exclusions, the playing track).
+    /// </summary>
+    private IEnumerable<RecommendedTrack> WithFill(IEnumerable<RecommendedTrack> ranked, ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude)
+    {
+        var given = new HashSet<int>();
+        foreach (var r in ranked)
+        {
+            given.Add(r.Track);
+            yield return r;
+        }
+
+        var playing = state.IsSessionActive(nowMs) ? state.PlayingTrack() : -1;
+        var popular = model.Popular.ToArray(); // the read model may swap the list while this enumerator is suspended
+        foreach (var p in popular)
+        {
+            var artist = model.ArtistOf(p.Id);
+            if (IsEligible(p.Id, artist, playing, state, nowMs, exclude) && given.Add(p.Id))
+            {
+                yield return new RecommendedTrack(p.Id, artist, options.TrendingSourceWeight * PopularFillFactor * p.Weight, ReasonKind.Popular, -1);
+            }
+        }
+
+        var history = state.History;
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            var step = history[i];
+            if (!step.IsListen || step.EarlySkipped || !IsEligible(step.Track, step.Artist, playing, state, nowMs, exclude) || !given.Add(step.Track)) continue;
+            yield return new RecommendedTrack(step.Track, step.Artist, 0, ReasonKind.RecentlyPlayed, step.Track);
+        }
+    }
+
+    /// <summary>Fill items score below every trending item of the same weight.</summary>
+    private const double PopularFillFactor = 0.1;
 
     /// <summary>
     /// What the learned re-ranker learns from a play of <paramref name="track"/> at <paramref name="nowMs"/>, asked
@@ -127,12 +166,17 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
     {
         foreach (var c in pool.Ranked())
         {
-            if ((c.Track == playing && !options.RecommendPlayingTrack) || state.BlockedTracks.Contains(c.Track) || (exclude?.Contains(c.Track) ?? false)) continue;
             var artist = c.Artist >= 0 ? c.Artist : model.ArtistOf(c.Track);
-            if (artist >= 0 && state.IsArtistDisliked(artist, nowMs)) continue;
-            yield return new RecommendedTrack(c.Track, artist, c.Score, c.Reason, c.Anchor);
+            if (IsEligible(c.Track, artist, playing, state, nowMs, exclude)) yield return new RecommendedTrack(c.Track, artist, c.Score, c.Reason, c.Anchor);
         }
     }
+
+    /// <summary>Never a blocked track, a disliked artist's track, an excluded track, or the playing track unless replays are allowed.</summary>
+    private bool IsEligible(int track, int artist, int playing, ListenerState state, long nowMs, IReadOnlySet<int>? exclude) =>
+        !(track == playing && !options.RecommendPlayingTrack)
+        && !state.BlockedTracks.Contains(track)
+        && !(exclude?.Contains(track) ?? false)
+        && !(artist >= 0 && state.IsArtistDisliked(artist, nowMs));
 
     private void AddTransitions(ListenerState state, IModelView model, CandidatePool pool, out int playing)
     {

@@ -73,6 +73,39 @@ public sealed class SourceArms(ExplorationOptions options) : IRewardObserver
         return wins;
     }
 
+    /// <summary>Copies of the arms' counts (served, reward), for a checkpoint.</summary>
+    public (double[] Served, double[] Reward) Export()
+    {
+        lock (_gate) return ([.. _served], [.. _reward]);
+    }
+
+    /// <summary>Sources per context in <see cref="Export"/>'s arrays (context-major).</summary>
+    public static int SourcesPerContext => RewardStats.SourceCount;
+
+    /// <summary>
+    /// Puts back counts a checkpoint stored, laid out context-major with <paramref name="sources"/> sources per context
+    /// (a build with more or fewer sources keeps the arms both know).
+    /// </summary>
+    public void Restore(double[] served, double[] reward, int sources)
+    {
+        ArgumentNullException.ThrowIfNull(served);
+        ArgumentNullException.ThrowIfNull(reward);
+        if (sources < 1 || served.Length != reward.Length) throw new InvalidDataException("Stored arm statistics are inconsistent.");
+        lock (_gate)
+        {
+            for (var c = 0; c < Contexts; c++)
+            {
+                for (var s = 0; s < Math.Min(sources, RewardStats.SourceCount); s++)
+                {
+                    var from = c * sources + s;
+                    if (from >= served.Length) continue;
+                    _served[c * RewardStats.SourceCount + s] = served[from];
+                    _reward[c * RewardStats.SourceCount + s] = reward[from];
+                }
+            }
+        }
+    }
+
     public void Served(ListeningContext context, ReasonKind source, int position, bool explored)
     {
         var i = Index(context, source);

@@ -15,6 +15,9 @@ public interface IModelView
     /// <summary>Tracks played most recently and often (event-time decayed).</summary>
     ReadOnlySpan<ScoredId> Trending { get; }
 
+    /// <summary>Tracks played most over a long memory (<see cref="EngineOptions.PopularHalfLife"/>): the fill below trending.</summary>
+    ReadOnlySpan<ScoredId> Popular => ReadOnlySpan<ScoredId>.Empty;
+
     /// <summary>The artist of a track, or -1 when the model has not seen it.</summary>
     int ArtistOf(int track);
 

@@ -12,6 +12,7 @@ public sealed class LiveModel : IModelView
     private readonly ConcurrentDictionary<int, ArtistTop> _artistTops = new();
     private readonly ConcurrentDictionary<int, int> _artistOf = new();
     private ScoredId[] _trending = [];
+    private ScoredId[] _popular = [];
     private long _version;
 
     /// <summary>Incremented on every applied delta.</summary>
@@ -19,7 +20,12 @@ public sealed class LiveModel : IModelView
 
     public ReadOnlySpan<ScoredId> Trending => Volatile.Read(ref _trending);
 
+    public ReadOnlySpan<ScoredId> Popular => Volatile.Read(ref _popular);
+
     public int TrackCount => _artistOf.Count;
+
+    /// <summary>Artists with a published top list.</summary>
+    public int ArtistCount => _artistTops.Count;
 
     public int SourceTrackCount => _successors.Count;
 
@@ -64,6 +70,7 @@ public sealed class LiveModel : IModelView
         foreach (var (track, list) in delta.Successors) _successors[track] = list;
         foreach (var (artist, list) in delta.ArtistTops) _artistTops[artist] = ArtistTop.Of(list);
         if (delta.Trending is not null) Volatile.Write(ref _trending, delta.Trending);
+        if (delta.Popular is not null) Volatile.Write(ref _popular, delta.Popular);
         Interlocked.Increment(ref _version);
     }
 

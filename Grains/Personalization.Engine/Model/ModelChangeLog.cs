@@ -23,7 +23,7 @@ public sealed class ModelChangeLog
         foreach (var (track, _) in delta.Successors) Add(v, ChangeKind.Successors, track);
         foreach (var (artist, _) in delta.ArtistTops) Add(v, ChangeKind.ArtistTop, artist);
         foreach (var (track, _) in delta.TrackArtists) Add(v, ChangeKind.TrackArtist, track);
-        if (delta.Trending is not null) _trendingVersion = v;
+        if (delta.Trending is not null || delta.Popular is not null) _trendingVersion = v;
         if (_entries.Count > 2 * _distinct.Count + CompactionSlack) Compact();
     }
 

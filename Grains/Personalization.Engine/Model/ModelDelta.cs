@@ -8,5 +8,8 @@ public sealed class ModelDelta
     public List<(int Track, int Artist)> TrackArtists { get; } = [];
     public ScoredId[]? Trending { get; set; }
 
-    public bool IsEmpty => Successors.Count == 0 && ArtistTops.Count == 0 && TrackArtists.Count == 0 && Trending is null;
+    /// <summary>The long-memory popularity list, when it changed (the fill below trending).</summary>
+    public ScoredId[]? Popular { get; set; }
+
+    public bool IsEmpty => Successors.Count == 0 && ArtistTops.Count == 0 && TrackArtists.Count == 0 && Trending is null && Popular is null;
 }

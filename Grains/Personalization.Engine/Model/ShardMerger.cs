@@ -10,6 +10,7 @@ public sealed class ShardMerger(int shards, int cap, int trendingCap)
     private readonly Dictionary<int, ScoredId[]?[]> _successors = [];
     private readonly Dictionary<int, ScoredId[]?[]> _artistTops = [];
     private readonly ScoredId[]?[] _trending = new ScoredId[]?[shards];
+    private readonly ScoredId[]?[] _popular = new ScoredId[]?[shards];
 
     public void SetSuccessors(ModelDelta delta, int shard, int track, ScoredId[] list) =>
         delta.Successors.Add((track, Merge(_successors, shard, track, list, cap)));
@@ -21,6 +22,12 @@ public sealed class ShardMerger(int shards, int cap, int trendingCap)
     {
         _trending[shard] = list;
         delta.Trending = Union(_trending, trendingCap);
+    }
+
+    public void SetPopular(ModelDelta delta, int shard, ScoredId[] list)
+    {
+        _popular[shard] = list;
+        delta.Popular = Union(_popular, trendingCap);
     }
 
     private ScoredId[] Merge(Dictionary<int, ScoredId[]?[]> partials, int shard, int key, ScoredId[] list, int limit)

@@ -24,6 +24,27 @@ public sealed class TrendingCounter
 
     public int TrackedCount => _scores.Count;
 
+    /// <summary>The time the stored scores are relative to (long.MinValue before the first observation).</summary>
+    public long ReferenceMs => _referenceMs;
+
+    /// <summary>Raised when every score was rescaled (a checkpoint must then rewrite every score).</summary>
+    public event Action? Renormalized;
+
+    /// <summary>The stored score of <paramref name="track"/>, relative to <see cref="ReferenceMs"/> (0 when not tracked).</summary>
+    public double ScoreOf(int track) => _scores.GetValueOrDefault(track);
+
+    /// <summary>
+    /// Puts back a score a checkpoint stored relative to <paramref name="referenceMs"/>; converted to this counter's
+    /// reference (the first restored reference becomes it). Call <see cref="Publish"/> with the restored tracks afterwards.
+    /// </summary>
+    public void Restore(int track, double score, long referenceMs)
+    {
+        if (score <= 0 || referenceMs == long.MinValue) return;
+        if (_referenceMs == long.MinValue) _referenceMs = referenceMs;
+        var value = score * Math.Pow(2, (referenceMs - _referenceMs) / _halfLifeMs);
+        if (double.IsFinite(value) && value > 0) _scores[track] = value;
+    }
+
     public void Add(int track, long timeMs, double weight)
     {
         if (_referenceMs == long.MinValue) _referenceMs = timeMs;
@@ -73,5 +94,6 @@ public sealed class TrendingCounter
         }
 
         _referenceMs = nowMs;
+        Renormalized?.Invoke();
     }
 }

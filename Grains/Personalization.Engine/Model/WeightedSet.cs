@@ -19,6 +19,28 @@ public sealed class WeightedSet
 
     public int Count => _count;
 
+    /// <summary>Every stored entry (weights may be zero or negative after credit was taken back), in storage order.</summary>
+    public ReadOnlySpan<int> Ids => _ids.AsSpan(0, _count);
+
+    /// <summary>The weights of <see cref="Ids"/>, index for index.</summary>
+    public ReadOnlySpan<float> Weights => _weights.AsSpan(0, _count);
+
+    /// <summary>Puts back an entry exactly as a checkpoint stored it (no pruning, no merging: the set was written from one).</summary>
+    public void Restore(int id, float weight)
+    {
+        if (_count == _capacity) return; // a checkpoint of a larger set: keep what fits
+        if (_count == _ids.Length)
+        {
+            var size = Math.Min(_capacity, _ids.Length * 2);
+            Array.Resize(ref _ids, size);
+            Array.Resize(ref _weights, size);
+        }
+
+        _ids[_count] = id;
+        _weights[_count] = weight;
+        _count++;
+    }
+
     public void Add(int id, float weight)
     {
         var i = Array.IndexOf(_ids, id, 0, _count);

@@ -83,6 +83,43 @@ public sealed class LearnedRanker(RankerOptions options)
         }
     }
 
+    /// <summary>Where the learner stands (model, counters, budget); examples are read with <see cref="ExampleAt"/>.</summary>
+    public RankerProgress Progress()
+    {
+        lock (_gate) return new RankerProgress(_current, _added, _lastTrigger, _lastTriggerMs, _tokens, _budgetClockMs, ModelsTrained);
+    }
+
+    /// <summary>The <paramref name="index"/>-th example received (0-based), or null when the ring no longer holds it.</summary>
+    public RankingExample? ExampleAt(long index)
+    {
+        lock (_gate) return index >= 0 && index < _added && index >= _added - _ring.Length ? _ring[index % _ring.Length] : null;
+    }
+
+    /// <summary>
+    /// Puts back a checkpoint: the progress and the examples it stored (by index; those outside the ring are ignored).
+    /// Call before the learner receives examples.
+    /// </summary>
+    public void Restore(RankerProgress progress, IEnumerable<(long Index, RankingExample Example)> examples)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(examples);
+        lock (_gate)
+        {
+            _added = progress.Added;
+            _lastTrigger = progress.LastTrigger;
+            _lastTriggerMs = progress.LastTriggerMs;
+            _tokens = Math.Min(Options.ExamplesPerMinute, progress.Tokens);
+            _budgetClockMs = progress.BudgetClockMs;
+            ModelsTrained = progress.ModelsTrained;
+            _current = progress.Model;
+            Array.Clear(_ring);
+            foreach (var (index, example) in examples)
+            {
+                if (index >= 0 && index < _added && index >= _added - _ring.Length) _ring[index % _ring.Length] = example;
+            }
+        }
+    }
+
     /// <summary>Completes when no training is running or waiting (the model then reflects every trigger so far).</summary>
     public async Task WhenTrainedAsync()
     {

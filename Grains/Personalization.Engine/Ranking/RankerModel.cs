@@ -33,7 +33,48 @@ public sealed class RankerModel
         }
     }
 
+    /// <summary>A model as <see cref="Write"/> stored it.</summary>
+    private RankerModel(int trees, int depth, int[] features, float[] thresholds, double[] leaves, int examples)
+    {
+        var nodes = 1 << depth;
+        if (trees < 0 || depth is < 0 or > 16 || features.Length != trees * nodes || thresholds.Length != features.Length || leaves.Length != features.Length)
+        {
+            throw new InvalidDataException("A stored re-ranker model is inconsistent.");
+        }
+
+        (_trees, _depth, _features, _thresholds, _leaves, Examples) = (trees, depth, features, thresholds, leaves, examples);
+    }
+
     public int Trees => _trees;
+
+    /// <summary>Writes the model exactly (trees, depth, the flat arrays and the example count).</summary>
+    public void Write(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_trees);
+        writer.Write(_depth);
+        writer.Write(Examples);
+        foreach (var f in _features) writer.Write(f);
+        foreach (var t in _thresholds) writer.Write(t);
+        foreach (var l in _leaves) writer.Write(l);
+    }
+
+    public static RankerModel Read(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var trees = reader.ReadInt32();
+        var depth = reader.ReadInt32();
+        var examples = reader.ReadInt32();
+        if (trees is < 0 or > 100_000 || depth is < 0 or > 16) throw new InvalidDataException("A stored re-ranker model is inconsistent.");
+        var size = trees * (1 << depth);
+        var features = new int[size];
+        var thresholds = new float[size];
+        var leaves = new double[size];
+        for (var i = 0; i < size; i++) features[i] = reader.ReadInt32();
+        for (var i = 0; i < size; i++) thresholds[i] = reader.ReadSingle();
+        for (var i = 0; i < size; i++) leaves[i] = reader.ReadDouble();
+        return new RankerModel(trees, depth, features, thresholds, leaves, examples);
+    }
 
     /// <summary>How many examples it was trained on.</summary>
     public int Examples { get; }

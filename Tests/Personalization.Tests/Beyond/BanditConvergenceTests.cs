@@ -41,7 +41,8 @@ public sealed class BanditConvergenceTests
             listener.Apply($"e{round}", listen);
         }
 
-        var stats = Enum.GetValues<ReasonKind>().Select(s => arms.Get(ListeningContext.InSession, s)).ToList();
+        // The five ranked sources this stream serves (the fill sources, Popular and RecentlyPlayed, are not in it).
+        var stats = Enum.GetValues<ReasonKind>().Where(s => (int)s < CompletionRate.Length).Select(s => arms.Get(ListeningContext.InSession, s)).ToList();
         foreach (var arm in stats)
         {
             Assert.True(arm.Served >= 150, $"{arm.Source} was served {arm.Served} times");
@@ -49,8 +50,11 @@ public sealed class BanditConvergenceTests
         }
 
         Assert.Equal(ReasonKind.FavoriteArtist, stats.MaxBy(a => a.Mean).Source);
-        var wins = arms.WinProbabilities(ListeningContext.InSession, new Random(1));
-        Assert.True(wins[(int)ReasonKind.FavoriteArtist] > 0.95, $"best arm wins {wins[(int)ReasonKind.FavoriteArtist]:P0} of the draws");
+        // Among the sources that have candidates (as the explorer renormalizes them), the best arm wins the draw; the fill
+        // sources, never served here, keep their prior.
+        var wins = arms.WinProbabilities(ListeningContext.InSession, new Random(1))[..CompletionRate.Length];
+        var share = wins[(int)ReasonKind.FavoriteArtist] / wins.Sum();
+        Assert.True(share > 0.95, $"best arm wins {share:P0} of the draws among the served sources");
         Assert.Equal(0, arms.Get(ListeningContext.NoSession, ReasonKind.FavoriteArtist).Served); // contexts are kept apart
         // Exploring drifted towards the best source: it was served more than any other explored source.
         Assert.Equal(ReasonKind.FavoriteArtist, stats.Where(a => a.Source != ReasonKind.AfterTrack).MaxBy(a => a.Served).Source);

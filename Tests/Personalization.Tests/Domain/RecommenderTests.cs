@@ -98,7 +98,7 @@ public sealed class RecommenderTests
     [Fact]
     public void Favourite_artists_are_the_reason_when_they_are_the_only_source()
     {
-        var options = new EngineOptions { HistorySourceWeight = 0, TrendingSourceWeight = 0 };
+        var options = new EngineOptions { HistorySourceWeight = 0, TrendingSourceWeight = 0, FillShortLists = false };
         var state = Listened(options, 1);
 
         // Two days later the session is over: only the favourite artist (A) can contribute.
@@ -130,7 +130,7 @@ public sealed class RecommenderTests
     [Fact]
     public void Liked_tracks_of_the_listener_come_back_from_history()
     {
-        var options = new EngineOptions { FavoriteArtistSourceWeight = 0, TrendingSourceWeight = 0 };
+        var options = new EngineOptions { FavoriteArtistSourceWeight = 0, TrendingSourceWeight = 0, FillShortLists = false };
         var state = Listened(options, 4);
         state.Apply("like4", new Listen(4, ArtistD, SignalKind.Like, T0 + 2 * Minute));
 

@@ -1,0 +1,219 @@
+using System.Globalization;
+
+namespace Personalization.Engine.Model;
+
+/// <summary>
+/// Incremental checkpoints of a <see cref="ModelLearner"/>: its keys are spread over <c>buckets</c> by a stable hash of
+/// their names, and a checkpoint rewrites only the buckets whose keys changed since the last one, each as one
+/// self-contained item (every track's artist, successors with their raw weights, trending and popularity scores; every
+/// artist's track counts), plus a small header. Restoring the items gives a learner that goes on learning exactly where
+/// the checkpoint left it. Names, not process-local ids, are stored. Single-threaded, like the learner.
+/// </summary>
+public sealed class LearnerCheckpoint
+{
+    public const byte FormatVersion = 1;
+    public const string HeaderKey = "header";
+    private const string BucketPrefix = "b";
+
+    private readonly ModelLearner _learner;
+    private readonly Vocabulary _vocabulary;
+    private readonly int _buckets;
+    private readonly Dictionary<int, int> _trackBucket = [];
+    private readonly Dictionary<int, int> _artistBucket = [];
+    private readonly List<int>[] _tracksIn;
+    private readonly List<int>[] _artistsIn;
+    private readonly HashSet<int> _changed = [];
+    private readonly List<string> _stale = [];
+
+    public LearnerCheckpoint(ModelLearner learner, Vocabulary vocabulary, int buckets)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 1);
+        _learner = learner;
+        _vocabulary = vocabulary;
+        _buckets = buckets;
+        _tracksIn = [.. Enumerable.Range(0, buckets).Select(_ => new List<int>())];
+        _artistsIn = [.. Enumerable.Range(0, buckets).Select(_ => new List<int>())];
+    }
+
+    public static string BucketKey(int bucket) => BucketPrefix + bucket.ToString("D5", CultureInfo.InvariantCulture);
+
+    /// <summary>Tracks and artists the checkpoint covers.</summary>
+    public int KeyCount => _trackBucket.Count + _artistBucket.Count;
+
+    /// <summary>
+    /// Encodes every bucket changed since the last capture (and the header). The learner's change marks are taken, so
+    /// a failed write must hand the buckets back through <see cref="Unwritten"/>.
+    /// </summary>
+    public CheckpointCapture Capture(long nowMs)
+    {
+        var (tracks, artists, rescaled) = _learner.TakeChanged();
+        foreach (var t in tracks) _changed.Add(Register(_trackBucket, _tracksIn, t));
+        foreach (var a in artists) _changed.Add(Register(_artistBucket, _artistsIn, a));
+        if (rescaled)
+        {
+            for (var b = 0; b < _buckets; b++)
+            {
+                if (_tracksIn[b].Count > 0) _changed.Add(b);
+            }
+        }
+
+        var deletes = _stale.ToArray();
+        _stale.Clear();
+        if (_changed.Count == 0) return new CheckpointCapture([], [], deletes);
+        var buckets = _changed.Order().ToArray();
+        _changed.Clear();
+        var items = new List<CheckpointItem>(buckets.Length + 1);
+        foreach (var b in buckets) items.Add(new CheckpointItem(BucketKey(b), EncodeBucket(b)));
+        items.Add(new CheckpointItem(HeaderKey, EncodeHeader(nowMs)));
+        return new CheckpointCapture(items, buckets, deletes);
+    }
+
+    /// <summary>Buckets of a capture whose write failed: they are written again by the next capture.</summary>
+    public void Unwritten(CheckpointCapture capture)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        _changed.UnionWith(capture.Buckets);
+        _stale.AddRange(capture.Deletes);
+    }
+
+    /// <summary>
+    /// Loads stored items into the (empty) learner. Items of another bucket count are loaded too and then rewritten
+    /// under this one (the old keys are deleted by the next capture). Returns the observations the state had learned.
+    /// </summary>
+    public long Restore(IEnumerable<CheckpointItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        long observations = 0;
+        var storedBuckets = _buckets;
+        var bucketItems = new List<CheckpointItem>();
+        foreach (var item in items)
+        {
+            if (item.Key == HeaderKey)
+            {
+                (observations, storedBuckets) = DecodeHeader(item.Data);
+            }
+            else if (item.Key.StartsWith(BucketPrefix, StringComparison.Ordinal))
+            {
+                bucketItems.Add(item);
+            }
+        }
+
+        foreach (var item in bucketItems) DecodeBucket(item.Data);
+        if (storedBuckets != _buckets)
+        {
+            foreach (var item in bucketItems)
+            {
+                if (int.TryParse(item.Key.AsSpan(BucketPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var b) && b >= _buckets) _stale.Add(item.Key);
+            }
+
+            for (var b = 0; b < _buckets; b++) _changed.Add(b);
+        }
+
+        _learner.RestoreCount(observations);
+        _learner.TakeChanged(); // what was just loaded is what is stored
+        return observations;
+    }
+
+    private int Register(Dictionary<int, int> registry, List<int>[] members, int key)
+    {
+        if (registry.TryGetValue(key, out var bucket)) return bucket;
+        bucket = (int)(StableHash.Of(_vocabulary.NameOf(key)) % (ulong)_buckets);
+        registry[key] = bucket;
+        members[bucket].Add(key);
+        return bucket;
+    }
+
+    private byte[] EncodeHeader(long nowMs) => CheckpointCodec.Encode(FormatVersion, w =>
+    {
+        w.Write(_learner.ObservationsApplied);
+        w.Write(_buckets);
+        w.Write(nowMs);
+    });
+
+    private static (long Observations, int Buckets) DecodeHeader(byte[] data) =>
+        CheckpointCodec.Decode(data, FormatVersion, (r, _) => (r.ReadInt64(), r.ReadInt32()));
+
+    private byte[] EncodeBucket(int bucket) => CheckpointCodec.Encode(FormatVersion, w =>
+    {
+        w.Write(_learner.Trending.ReferenceMs);
+        w.Write(_learner.Popular.ReferenceMs);
+        var tracks = _tracksIn[bucket];
+        w.Write7BitEncodedInt(tracks.Count);
+        foreach (var t in tracks)
+        {
+            w.Write(_vocabulary.NameOf(t));
+            var artist = _learner.ArtistOf(t);
+            w.Write(artist >= 0 ? _vocabulary.NameOf(artist) : "");
+            WriteSet(w, _learner.SuccessorsOf(t));
+            w.Write(_learner.Trending.ScoreOf(t));
+            w.Write(_learner.Popular.ScoreOf(t));
+        }
+
+        var artists = _artistsIn[bucket];
+        w.Write7BitEncodedInt(artists.Count);
+        foreach (var a in artists)
+        {
+            w.Write(_vocabulary.NameOf(a));
+            WriteSet(w, _learner.TracksOf(a));
+        }
+    });
+
+    private void WriteSet(BinaryWriter w, WeightedSet? set)
+    {
+        if (set is null)
+        {
+            w.Write7BitEncodedInt(0);
+            return;
+        }
+
+        var ids = set.Ids;
+        var weights = set.Weights;
+        w.Write7BitEncodedInt(ids.Length);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            w.Write(_vocabulary.NameOf(ids[i]));
+            w.Write(weights[i]);
+        }
+    }
+
+    private void DecodeBucket(byte[] data) => CheckpointCodec.Decode(data, FormatVersion, (r, _) =>
+    {
+        var trendingReference = r.ReadInt64();
+        var popularReference = r.ReadInt64();
+        var tracks = r.Read7BitEncodedInt();
+        for (var i = 0; i < tracks; i++)
+        {
+            var track = _vocabulary.Intern(r.ReadString());
+            var artistName = r.ReadString();
+            var successors = ReadSet(r);
+            var trending = r.ReadDouble();
+            var popular = r.ReadDouble();
+            if (_trackBucket.ContainsKey(track)) continue; // a key restored twice (rows of two bucket counts): the first wins
+            Register(_trackBucket, _tracksIn, track);
+            var artist = artistName.Length > 0 ? _vocabulary.Intern(artistName) : -1;
+            _learner.RestoreTrack(track, artist, successors, trending, trendingReference, popular, popularReference);
+        }
+
+        var artists = r.Read7BitEncodedInt();
+        for (var i = 0; i < artists; i++)
+        {
+            var artist = _vocabulary.Intern(r.ReadString());
+            var counts = ReadSet(r);
+            if (_artistBucket.ContainsKey(artist)) continue;
+            Register(_artistBucket, _artistsIn, artist);
+            _learner.RestoreArtist(artist, counts);
+        }
+
+        return true;
+    });
+
+    private (int Id, float Weight)[] ReadSet(BinaryReader r)
+    {
+        var n = r.Read7BitEncodedInt();
+        var set = new (int, float)[n];
+        for (var i = 0; i < n; i++) set[i] = (_vocabulary.Intern(r.ReadString()), r.ReadSingle());
+        return set;
+    }
+}
