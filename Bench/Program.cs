@@ -23,6 +23,16 @@ if (args.Length > 0 && args[0] == "perf")
     return await Personalization.Bench.Perf.PerfMain.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "restore")
+{
+    // restore [--quick] [--tracks N]: the durable model's checkpoint cost and restart time on Azurite (issue 18).
+    var sizes = args.Contains("--quick") ? Personalization.Bench.Restore.RestoreSizes.Quick : Personalization.Bench.Restore.RestoreSizes.Full;
+    if (Array.IndexOf(args, "--tracks") is var t and >= 0 && t + 1 < args.Length && int.TryParse(args[t + 1], out var tracks) && tracks > 0) sizes = sizes with { Tracks = tracks };
+    var restore = await Personalization.Bench.Restore.RestoreBenchmark.RunAsync(sizes, Console.Out);
+    Console.WriteLine(Personalization.Bench.Restore.RestoreBenchmark.Render(restore, sizes));
+    return restore.ObservationsRestored == restore.Observations ? 0 : 1;
+}
+
 if (args.Length > 0 && args[0] == "rerank-headroom")
 {
     // rerank-headroom FILE [--engine-features] [--boosted [--train-first SHARE] [--trees N] [--depth N] [--min-leaf N]]: what re-ranking the engine's top candidates could add
@@ -75,7 +85,7 @@ var exploring = new Dictionary<string, string?>(options.Settings, StringComparer
 Func<string, Task<ISequenceModel>>? startExplorer = !options.Explore ? null : options.Direct
     ? prefix => Task.FromResult<ISequenceModel>(new DirectEngineModel(prefix, exploring, engineName + "+explore"))
     : async prefix => await GrainEngineModel.StartAsync(prefix, exploring, engineName + "+explore");
-var evaluator = new Evaluator(new ReplayRunner(options.Warmup), startEngine, startExplorer);
+var evaluator = new Evaluator(new ReplayRunner(options.Warmup, options.RestartAt), startEngine, startExplorer);
 var results = new List<SliceResult>();
 for (var i = 0; i < options.Events.Count; i++)
 {

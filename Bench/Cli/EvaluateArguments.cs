@@ -12,13 +12,16 @@ public sealed record EvaluateArguments(
     string? JsonPath,
     bool Direct,
     IReadOnlyDictionary<string, string?> Settings,
-    bool Explore = false)
+    bool Explore = false,
+    double? RestartAt = null)
 {
     public const string Usage =
-        "usage: evaluate --events FILE [--events FILE ...] [--warmup 0.7] [--json OUT] [--explore]\n" +
+        "usage: evaluate --events FILE [--events FILE ...] [--warmup 0.7] [--json OUT] [--explore] [--restart-at SHARE]\n" +
         "  FILE: tab-separated session log with header UserId SessionId ItemId Time ArtistId (plain or .gz);\n" +
         "  each file is replayed as an independent slice into a fresh cluster.\n" +
         "  --explore: also run the engine with exploration on (row engine+explore; novelty, IPS/SNIPS from its log).\n" +
+        "  --restart-at SHARE: at that share of the scored part (0-1), stop every silo (every grain deactivated) and start\n" +
+        "    them again from storage only: users, the shared model and the re-ranker are restored from their checkpoints.\n" +
         HeadroomArguments.Usage;
 
     public static EvaluateArguments Parse(IReadOnlyList<string> args)
@@ -29,6 +32,7 @@ public sealed record EvaluateArguments(
         string? json = null;
         var direct = false;
         var explore = false;
+        double? restartAt = null;
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Count; i++)
         {
@@ -39,6 +43,15 @@ public sealed record EvaluateArguments(
                 case "--json": json = Value(); break;
                 case "--direct": direct = true; break;
                 case "--explore": explore = true; break;
+                case "--restart-at":
+                    var share = Value();
+                    if (!double.TryParse(share, NumberStyles.Float, CultureInfo.InvariantCulture, out var at) || at is < 0 or > 1)
+                    {
+                        throw new ArgumentException($"--restart-at must be a number in [0, 1] (was '{share}').");
+                    }
+
+                    restartAt = at;
+                    break;
                 case "--warmup":
                     var text = Value();
                     if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out warmup) || warmup is < 0 or >= 1)
@@ -58,6 +71,7 @@ public sealed record EvaluateArguments(
         }
 
         if (events.Count == 0) throw new ArgumentException($"At least one --events FILE is required.\n{Usage}");
-        return new EvaluateArguments(events, warmup, json, direct, settings, explore);
+        if (restartAt is not null && direct) throw new ArgumentException("--restart-at needs the grains (not --direct).");
+        return new EvaluateArguments(events, warmup, json, direct, settings, explore, restartAt);
     }
 }

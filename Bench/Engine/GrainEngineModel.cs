@@ -1,10 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using Personalization.Abstractions;
 using Personalization.Engine.Exploration;
 using Personalization.Engine.Ranking;
@@ -12,31 +12,36 @@ using Personalization.Engine.SessionLogs;
 using Personalization.Bench.Evaluation;
 using Personalization.Grains;
 using Personalization.Grains.Hosting;
+using Personalization.Grains.Journal;
 using Personalization.Grains.Model;
+using Personalization.Grains.Model.Checkpoints;
+using Personalization.Grains.Operations;
+using Personalization.Testing;
 using Personalization.Testing.Processes;
 
 namespace Personalization.Bench.Engine;
 
 /// <summary>
-/// The engine as deployed: an in-process silo (localhost clustering on free ports, memory grain storage, the real
-/// grain registrations), driven through <see cref="IUserGrain"/> only. Before each recommendation the harness calls
-/// <see cref="SyncAsync"/>, which waits until the shared model has learned every event recorded before; that seam is a
-/// delegate because the model will become cluster-wide.
+/// The engine as deployed: an in-process silo (localhost clustering on free ports, the real grain registrations, memory
+/// storage), driven through <see cref="IUserGrain"/> only. Its stores (user snapshots, the event journal, the model's
+/// checkpoints) outlive the silo, so <see cref="RestartAsync"/> can stop it and start a new one from storage alone, as
+/// a cluster restart would. Before each recommendation the harness calls <see cref="SyncAsync"/>, which waits until the
+/// shared model has learned every event recorded before and the silo's re-ranker has finished its trainings.
 /// </summary>
-public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger
+public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger, IRestartable
 {
-    private readonly IHost _host;
-    private readonly IGrainFactory _grains;
-    private readonly Func<Task> _syncModel;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly SharedMemoryGrainStorage.Store _users = new();
+    private readonly MemoryEventJournal _journal = new();
+    private readonly MemoryModelCheckpointStore _checkpoints = new();
     private readonly string _eventPrefix;
+    private IHost _host = null!;
+    private IGrainFactory _grains = null!;
 
-    private GrainEngineModel(IHost host, Func<Task> syncModel, string eventPrefix, string name, bool stochastic)
+    private GrainEngineModel(IReadOnlyDictionary<string, string?> settings, string eventPrefix, string name)
     {
         Name = name;
-        IsStochastic = stochastic;
-        _host = host;
-        _grains = host.Services.GetRequiredService<IGrainFactory>();
-        _syncModel = syncModel;
+        _settings = settings;
         _eventPrefix = eventPrefix;
     }
 
@@ -45,29 +50,43 @@ public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger
     /// <summary>The propensities the grain logged for its last list (all 1 unless exploration is enabled).</summary>
     public IReadOnlyList<double> LastPropensities { get; private set; } = [];
 
-    public bool IsStochastic { get; }
+    public bool IsStochastic { get; private set; }
 
     /// <summary>Starts a fresh silo; <paramref name="settings"/> override configuration (e.g. engine or exploration options).</summary>
     public static async Task<GrainEngineModel> StartAsync(string eventPrefix, IReadOnlyDictionary<string, string?> settings, string name = "engine")
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(LoopbackPorts.Free(), LoopbackPorts.Free())
-            .AddPersonalization(builder.Configuration)); // the production silo configuration (memory storage and journal)
-        var host = builder.Build();
-        await host.StartAsync();
-        var pipeline = host.Services.GetRequiredService<IModelPipeline>();
-        var stochastic = host.Services.GetRequiredService<IOptions<ExplorationOptions>>().Value is { Enabled: true, Epsilon: > 0 };
-        var ranker = host.Services.GetRequiredService<LearnedRanker>();
-        async Task Sync()
-        {
-            await pipeline.FlushAsync();
-            await ranker.WhenTrainedAsync(); // the re-ranker has trained on every play it was given (reproducible replays)
-        }
+        var model = new GrainEngineModel(settings, eventPrefix, name);
+        await model.StartSiloAsync();
+        return model;
+    }
 
-        return new GrainEngineModel(host, Sync, eventPrefix, name, stochastic);
+    public async ValueTask RestartAsync()
+    {
+        await _host.StopAsync(); // graceful: users snapshot, shards and the re-ranker write their last checkpoints
+        _host.Dispose();
+        await StartSiloAsync();
+    }
+
+    private async Task StartSiloAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(_settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(LoopbackPorts.Free(), LoopbackPorts.Free())
+                .AddPersonalization(builder.Configuration); // the production silo configuration (memory storage and journal)
+            // Stores that outlive this silo, as external storage would: a restarted silo finds what the last one wrote.
+            silo.Services.AddGrainStorage(StorageNames.Users, (sp, _) => new SharedMemoryGrainStorage(_users, sp.GetRequiredService<Serializer>()));
+            silo.Services.AddSingleton<IEventJournal>(sp => new MeteredEventJournal(_journal, sp.GetRequiredService<PersonalizationMetrics>()));
+            silo.Services.AddSingleton<IModelCheckpointStore>(_checkpoints);
+        });
+        _host = builder.Build();
+        await _host.StartAsync();
+        _grains = _host.Services.GetRequiredService<IGrainFactory>();
+        IsStochastic = _host.Services.GetRequiredService<IOptions<ExplorationOptions>>().Value is { Enabled: true, Epsilon: > 0 };
+        await _host.Services.GetRequiredService<IModelPipeline>().RefreshAsync(); // every shard activated and restored
+        await _host.Services.GetRequiredService<ModelCheckpointStatus>().WhenRestored;
     }
 
     public async ValueTask RecordAsync(SessionEvent e)
@@ -78,7 +97,11 @@ public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger
         await _grains.GetGrain<IUserGrain>(e.UserId).RecordAsync(listen);
     }
 
-    public async ValueTask SyncAsync() => await _syncModel();
+    public async ValueTask SyncAsync()
+    {
+        await _host.Services.GetRequiredService<IModelPipeline>().FlushAsync();
+        await _host.Services.GetRequiredService<LearnedRanker>().WhenTrainedAsync(); // the re-ranker has trained on every play it was given (reproducible replays)
+    }
 
     public async ValueTask<IReadOnlyList<string>> RecommendAsync(QueryContext query, int count)
     {
@@ -93,5 +116,4 @@ public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger
         await _host.StopAsync();
         _host.Dispose();
     }
-
 }

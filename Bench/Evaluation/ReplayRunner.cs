@@ -13,11 +13,26 @@ namespace Personalization.Bench.Evaluation;
 public sealed class ReplayRunner
 {
     private readonly double _warmup;
+    private readonly double? _restartAt;
 
-    public ReplayRunner(double warmup)
+    /// <param name="restartAt">
+    /// Share of the scored part (after the warm-up) at which every <see cref="IRestartable"/> model is restarted from
+    /// storage (null: never).
+    /// </param>
+    public ReplayRunner(double warmup, double? restartAt = null)
     {
         if (!(warmup >= 0 && warmup < 1)) throw new ArgumentOutOfRangeException(nameof(warmup), warmup, "Warm-up must be in [0, 1).");
+        if (restartAt is { } r && !(r >= 0 && r <= 1)) throw new ArgumentOutOfRangeException(nameof(restartAt), restartAt, "The restart point must be in [0, 1].");
         _warmup = warmup;
+        _restartAt = restartAt;
+    }
+
+    /// <summary>The event index before which restartable models are restarted (-1: never).</summary>
+    public int RestartIndex(int events)
+    {
+        if (_restartAt is not { } at) return -1;
+        var warmup = WarmupCount(events);
+        return warmup + (int)Math.Round((events - warmup) * at, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>How many events the warm-up holds: the warm-up share rounded to the nearest event (so binary rounding
@@ -41,10 +56,16 @@ public sealed class ReplayRunner
         var events = slice.Events;
         var warmupCount = WarmupCount(events.Count);
         var step = Math.Max(1, events.Count / 200);
+        var restartIndex = RestartIndex(events.Count);
 
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
+            if (i == restartIndex)
+            {
+                foreach (var model in models.OfType<IRestartable>()) await model.RestartAsync();
+            }
+
             var continuesSession = !sessions.Add(e.SessionId);
             if (continuesSession)
             {

@@ -9,6 +9,7 @@ using Personalization.Engine.Ranking;
 using Personalization.Grains;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Journal;
+using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Model;
 using Personalization.Grains.Operations;
 using Xunit;
@@ -42,6 +43,9 @@ public class PersonalizationCluster : IAsyncLifetime
 
     /// <summary>The event journal every silo of this cluster shares (memory mode).</summary>
     public MemoryEventJournal Journal { get; } = new();
+
+    /// <summary>The model checkpoints every silo shares (memory mode): a shard or silo restarted in the cluster restores from them.</summary>
+    public MemoryModelCheckpointStore ModelCheckpoints { get; } = new();
 
     /// <summary>The clock every silo uses as "now".</summary>
     public ManualClock Clock { get; } = new();
@@ -77,6 +81,7 @@ public class PersonalizationCluster : IAsyncLifetime
             // Replaces the per-silo memory store and journal with ones the whole cluster shares, as real storage would be.
             silo.Services.AddGrainStorage(StorageNames.Users, (sp, _) => new SharedMemoryGrainStorage(Storage, sp.GetRequiredService<Serializer>()));
             silo.Services.AddSingleton<IEventJournal>(sp => new MeteredEventJournal(Journal, sp.GetRequiredService<PersonalizationMetrics>()));
+            silo.Services.AddSingleton<IModelCheckpointStore>(ModelCheckpoints);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -23,6 +23,7 @@ public sealed class TestClusterSettings
         Configuration["Personalization:Silo:AzureConnectionString"] = connectionString;
         Configuration["Personalization:Journal:TableName"] = $"Journal{Guid.NewGuid():N}"[..30];
         Configuration["Personalization:Silo:SnapshotTable"] = $"Snapshots{Guid.NewGuid():N}"[..30];
+        Configuration["Personalization:Model:Checkpoint:Table"] = $"Model{Guid.NewGuid():N}"[..30];
         return this;
     }
 }

@@ -31,7 +31,7 @@ public sealed class ApiErrorFilter : IEndpointFilter
                 "Storage is temporarily unavailable; nothing was acknowledged.",
                 $"Retry after {seconds} s with the same event ids (retries are idempotent).");
         }
-        catch (Exception ex) when (ex is TimeoutException || Facade.ClusterRetry.IsMembershipChurn(ex))
+        catch (Exception ex) when (ex is TimeoutException || ClusterRetry.IsMembershipChurn(ex))
         {
             // The cluster is changing (a silo left or hangs) and the facade's retries ran out, or the call timed out.
             context.HttpContext.Response.Headers.RetryAfter = "1";

@@ -3,7 +3,8 @@ namespace Personalization.Abstractions.Model;
 /// <summary>
 /// One partition of the cluster-wide model (key = shard number). Observations are routed to the shard of the observed
 /// track, so every (track, successor) and (artist, track) pair lives in exactly one shard; silos pull each shard's
-/// changes and merge the partial lists into their read-only local model.
+/// changes and merge the partial lists into their read-only local model. Shards checkpoint what they learned and
+/// restore it on activation.
 /// </summary>
 [Alias("pzn.IModelShardGrain")]
 public interface IModelShardGrain : IGrainWithIntegerKey
@@ -13,4 +14,8 @@ public interface IModelShardGrain : IGrainWithIntegerKey
 
     [Alias("GetChanges"), Orleans.Concurrency.ReadOnly]
     Task<ModelChanges> GetChangesAsync(long afterVersion, int maxKeys);
+
+    /// <summary>Writes what changed since the last checkpoint now; returns the observations the checkpoint covers.</summary>
+    [Alias("Checkpoint")]
+    Task<long> CheckpointAsync();
 }

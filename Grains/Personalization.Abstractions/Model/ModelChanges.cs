@@ -2,8 +2,10 @@ namespace Personalization.Abstractions.Model;
 
 /// <summary>
 /// What a model shard changed after a given version: the current lists of every key that changed, the track → artist
-/// pairs it learned, and its trending list (null when unchanged). <see cref="Version"/> is where the next pull starts;
-/// <see cref="HasMore"/> says a further pull is needed to catch up.
+/// pairs it learned, and its trending and popularity lists (null when unchanged). <see cref="Version"/> is where the
+/// next pull starts; <see cref="HasMore"/> says a further pull is needed to catch up. <see cref="Epoch"/> names the
+/// shard's activation: versions of another epoch mean nothing to it, so a reader that sees a new epoch (the shard was
+/// restored from its checkpoint, e.g. after a restart) pulls it again from version 0.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pzn.ModelChanges.v1")]
 public sealed record ModelChanges(
@@ -12,4 +14,6 @@ public sealed record ModelChanges(
     [property: Id(2)] KeyedList[] Successors,
     [property: Id(3)] KeyedList[] ArtistTops,
     [property: Id(4)] string[] TrackArtistPairs,
-    [property: Id(5)] KeyedList? Trending);
+    [property: Id(5)] KeyedList? Trending,
+    [property: Id(6)] long Epoch = 0,
+    [property: Id(7)] KeyedList? Popular = null);

@@ -10,6 +10,7 @@ using Personalization.Engine.Model;
 using Personalization.Engine.Ranking;
 using Personalization.Grains.Diagnostics;
 using Personalization.Grains.Model;
+using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.State;
 using Personalization.Grains.Users;
 
@@ -27,6 +28,7 @@ public static class GrainServices
         services.AddValidatedOptions<ExplorationOptions>(configuration, ExplorationOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<DiagnosticsOptions>(configuration, DiagnosticsOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<RankerOptions>(configuration, RankerOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<ModelCheckpointOptions>(configuration, ModelCheckpointOptions.SectionName, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Vocabulary>();
@@ -45,7 +47,11 @@ public static class GrainServices
         services.AddSingleton<ModelPipeline>();
         services.AddSingleton<IModelPipeline>(sp => sp.GetRequiredService<ModelPipeline>());
         services.AddSingleton<IModelFeed>(sp => sp.GetRequiredService<ModelPipeline>());
-        services.AddHostedService(sp => sp.GetRequiredService<ModelPipeline>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ModelPipeline>());
+        services.AddSingleton<ModelCheckpointStatus>();
+        services.TryAddSingleton<IModelCheckpointStore, MemoryModelCheckpointStore>(); // Azure mode replaces it (SiloConfiguration)
+        services.AddSingleton<SiloLearningCheckpointer>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLearningCheckpointer>());
         services.AddBlendAndDiscovery(configuration);
         return services;
     }

@@ -3,12 +3,14 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Personalization.Grains.Journal;
+using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Operations;
 
 namespace Personalization.Grains.Hosting;
@@ -44,6 +46,8 @@ public static class SiloConfiguration
                 o.ConnectionString ??= settings.AzureConnectionString;
                 o.ServiceUri ??= settings.AzureTableServiceUri;
             });
+            silo.Services.Replace(ServiceDescriptor.Singleton<IModelCheckpointStore>(sp => new AzureTableModelCheckpointStore(
+                CreateTableClient(settings), sp.GetRequiredService<IOptions<ModelCheckpointOptions>>().Value.Table)));
             silo.AddAzureTableGrainStorage(StorageNames.Users, (OptionsBuilder<AzureTableStorageOptions> options) =>
                 options.Configure<Serializer>((o, serializer) =>
                 {

@@ -1,10 +1,11 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Personalization.Abstractions;
 using Personalization.Abstractions.Model;
 using Personalization.Engine;
 using Personalization.Engine.Model;
+using Personalization.Grains.Model.Checkpoints;
 
 namespace Personalization.Grains.Model;
 
@@ -14,8 +15,17 @@ namespace Personalization.Grains.Model;
 /// Pull: every RefreshInterval the silo asks each shard for what changed since its last version and merges the partial
 /// lists into its read-only <see cref="LiveModel"/>, which recommendations read without any grain call.
 /// </summary>
-public sealed partial class ModelPipeline : BackgroundService, IModelPipeline
+public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
+    /// <summary>
+    /// Where the silo's last hand-over runs when it stops: after every grain of the silo was deactivated
+    /// (<see cref="ServiceLifecycleStage.GrainDeactivation"/>) and the grain directory handed over, so no listener can
+    /// publish after it, and before messaging stops.
+    /// </summary>
+    public const int StopStage = ServiceLifecycleStage.GrainDirectoryShutdown - 1;
+
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _loops;
     private readonly Channel<Item> _queue;
     private readonly IGrainFactory _grains;
     private readonly Vocabulary _vocabulary;
@@ -25,6 +35,8 @@ public sealed partial class ModelPipeline : BackgroundService, IModelPipeline
     private readonly TimeProvider _clock;
     private readonly ILogger<ModelPipeline> _logger;
     private readonly long[] _versions;
+    private readonly long[] _epochs;
+    private readonly ModelCheckpointStatus _status;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private long _published;
     private long _applied;
@@ -33,8 +45,9 @@ public sealed partial class ModelPipeline : BackgroundService, IModelPipeline
 
     public ModelPipeline(
         IGrainFactory grains, Vocabulary vocabulary, LiveModel model, IOptions<ModelPipelineOptions> options,
-        IOptions<EngineOptions> engine, TimeProvider clock, ILogger<ModelPipeline> logger)
+        IOptions<EngineOptions> engine, TimeProvider clock, ModelCheckpointStatus status, ILogger<ModelPipeline> logger)
     {
+        _status = status;
         _grains = grains;
         _vocabulary = vocabulary;
         _model = model;
@@ -42,6 +55,7 @@ public sealed partial class ModelPipeline : BackgroundService, IModelPipeline
         _clock = clock;
         _logger = logger;
         _versions = new long[_options.Shards];
+        _epochs = new long[_options.Shards];
         _merger = new ShardMerger(_options.Shards, Math.Max(engine.Value.MaxSuccessorsPerTrack, engine.Value.MaxTopTracksPerArtist), engine.Value.TrendingSize);
         _queue = Channel.CreateBounded<Item>(new BoundedChannelOptions(_options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     }
@@ -85,12 +99,29 @@ public sealed partial class ModelPipeline : BackgroundService, IModelPipeline
         await _refreshGate.WaitAsync(cancellationToken);
         try
         {
+            if (LastRefreshed is null)
+            {
+                // The first pull activates every shard, and each restores its checkpoint: let them do it side by side.
+                await Task.WhenAll(Enumerable.Range(0, _versions.Length).Select(
+                    shard => _grains.GetGrain<IModelShardGrain>(shard).GetChangesAsync(long.MaxValue, 1))).WaitAsync(cancellationToken);
+            }
+
             for (var shard = 0; shard < _versions.Length; shard++)
             {
                 ModelChanges changes;
                 do
                 {
                     changes = await _grains.GetGrain<IModelShardGrain>(shard).GetChangesAsync(_versions[shard], _options.MaxKeysPerPull).WaitAsync(cancellationToken);
+                    if (changes.Epoch != _epochs[shard] && _versions[shard] != 0)
+                    {
+                        // Another activation of the shard (restored from its checkpoint): our version means nothing to it.
+                        _epochs[shard] = changes.Epoch;
+                        _versions[shard] = 0;
+                        changes = changes with { HasMore = true };
+                        continue;
+                    }
+
+                    _epochs[shard] = changes.Epoch;
                     Merge(shard, changes);
                     _versions[shard] = changes.Version;
                 }
@@ -98,6 +129,7 @@ public sealed partial class ModelPipeline : BackgroundService, IModelPipeline
             }
 
             Interlocked.Exchange(ref _lastRefreshedTicks, _clock.GetUtcNow().UtcTicks);
+            _status.ReadModelRestored();
         }
         finally
         {
@@ -105,8 +137,17 @@ public sealed partial class ModelPipeline : BackgroundService, IModelPipeline
         }
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(PushLoopAsync(stoppingToken), RefreshLoopAsync(stoppingToken));
+    void ILifecycleParticipant<ISiloLifecycle>.Participate(ISiloLifecycle lifecycle)
+    {
+        lifecycle.Subscribe(nameof(ModelPipeline), ServiceLifecycleStage.Active, StartLoops, _ => Task.CompletedTask);
+        lifecycle.Subscribe(nameof(ModelPipeline) + ".HandOver", StopStage, _ => Task.CompletedTask, StopAsync);
+    }
+
+    private Task StartLoops(CancellationToken cancellationToken)
+    {
+        _loops = Task.WhenAll(PushLoopAsync(_stopping.Token), RefreshLoopAsync(_stopping.Token));
+        return Task.CompletedTask;
+    }
 
     private async Task RefreshLoopAsync(CancellationToken stoppingToken)
     {
@@ -195,7 +236,8 @@ public sealed partial class ModelPipeline : BackgroundService, IModelPipeline
         {
             try
             {
-                await _grains.GetGrain<IModelShardGrain>(p.Key).LearnAsync(p.Value).WaitAsync(stoppingToken);
+                // A shard moving with a silo that stops refuses the call; it was not run, so it is sent again.
+                await ClusterRetry.RunAsync(() => _grains.GetGrain<IModelShardGrain>(p.Key).LearnAsync(p.Value), stoppingToken, repeatAfterTimeout: false);
                 Interlocked.Add(ref _applied, p.Value.Count);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -219,6 +261,7 @@ public sealed partial class ModelPipeline : BackgroundService, IModelPipeline
         foreach (var list in changes.Successors) _merger.SetSuccessors(delta, shard, _vocabulary.Intern(list.Key), ToScored(list));
         foreach (var list in changes.ArtistTops) _merger.SetArtistTop(delta, shard, _vocabulary.Intern(list.Key), ToScored(list));
         if (changes.Trending is { } trending) _merger.SetTrending(delta, shard, ToScored(trending));
+        if (changes.Popular is { } popular) _merger.SetPopular(delta, shard, ToScored(popular));
         if (!delta.IsEmpty) _model.Apply(delta);
     }
 
@@ -229,14 +272,37 @@ public sealed partial class ModelPipeline : BackgroundService, IModelPipeline
         return result;
     }
 
-    public override void Dispose()
+    /// <summary>
+    /// A graceful stop hands what is still queued to the shards first (bounded by <see cref="ModelPipelineOptions.StopFlushTimeout"/>
+    /// and <paramref name="cancellationToken"/>), so a rolling restart or a scale-in loses no observation; then the loops stop.
+    /// </summary>
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_loops is null) return;
+        try
+        {
+            await PushAsync(cancellationToken).WaitAsync(_options.StopFlushTimeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or InvalidOperationException)
+        {
+            LogStopFlushFailed(ex, _queue.Reader.Count);
+        }
+
+        await _stopping.CancelAsync();
+        await _loops;
+    }
+
+    public void Dispose()
     {
         _refreshGate.Dispose();
-        base.Dispose();
+        _stopping.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Refreshing the read model from the shards failed; retrying on the next tick.")]
     private partial void LogRefreshFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handing the queued observations to the model shards while stopping did not complete; {Count} are dropped from the model.")]
+    private partial void LogStopFlushFailed(Exception ex, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} observations to model shard {Shard} failed; they are dropped from the model.")]
     private partial void LogPushFailed(Exception ex, int count, int shard);

@@ -23,6 +23,9 @@ public sealed class ModelPipelineOptions
     /// <summary>Observations that may wait; beyond that new ones are dropped and counted (events are never refused for it).</summary>
     public int QueueCapacity { get; set; } = 200_000;
 
+    /// <summary>How long a stopping silo waits to hand its queued observations to the shards.</summary>
+    public TimeSpan StopFlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -31,6 +34,7 @@ public sealed class ModelPipelineOptions
         if (Shards is < 1 or > 1024) errors.Add($"{nameof(Shards)} must be in [1, 1024].");
         if (MaxKeysPerPull is < 1 or > 1_000_000) errors.Add($"{nameof(MaxKeysPerPull)} must be in [1, 1000000].");
         if (MaxBatchSize is < 1 or > 1_000_000) errors.Add($"{nameof(MaxBatchSize)} must be in [1, 1000000].");
+        if (StopFlushTimeout < TimeSpan.Zero || StopFlushTimeout > TimeSpan.FromMinutes(2)) errors.Add($"{nameof(StopFlushTimeout)} must be in [0, 2 min].");
         if (QueueCapacity < MaxBatchSize) errors.Add($"{nameof(QueueCapacity)} must be at least {nameof(MaxBatchSize)}.");
         return errors;
     }

@@ -1,21 +1,79 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions.Model;
 using Personalization.Engine;
 using Personalization.Engine.Model;
+using Personalization.Grains.Model.Checkpoints;
 
 namespace Personalization.Grains.Model;
 
 /// <summary>
 /// One partition of the cluster-wide model: learns the observations routed to it (by observed track) and serves the
-/// lists it republished since a reader's version. Kept alive: its model lives in memory and is relearned from the live
-/// stream if its silo is lost (see the architecture notes).
+/// lists it republished since a reader's version. Durable: on activation it restores its learner from the last
+/// checkpoint (and serves everything it restored as one change under a new epoch, so readers pull it again), it
+/// checkpoints the buckets that changed every <see cref="ModelCheckpointOptions.Interval"/> without blocking its calls
+/// on storage, and it writes a last checkpoint when it is deactivated (a graceful stop or a move loses nothing).
 /// </summary>
 [KeepAlive]
-public sealed class ModelShardGrain(Vocabulary vocabulary, IOptions<EngineOptions> options) : Grain, IModelShardGrain
+public sealed partial class ModelShardGrain(
+    Vocabulary vocabulary,
+    IOptions<EngineOptions> options,
+    IOptions<ModelCheckpointOptions> checkpointOptions,
+    IModelCheckpointStore store,
+    ModelCheckpointStatus status,
+    TimeProvider clock,
+    ILogger<ModelShardGrain> logger) : Grain, IModelShardGrain
 {
     private readonly ModelLearner _learner = new(options.Value);
     private readonly LiveModel _published = new();
     private readonly ModelChangeLog _log = new();
+    private LearnerCheckpoint _checkpoint = null!;
+    private long _epoch;
+    private Task<CheckpointWrite>? _writing;
+    private CheckpointCapture? _inFlight;
+
+    private string Scope => "shard-" + this.GetPrimaryKeyLong();
+
+    private string Part => "model-" + Scope;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _checkpoint = new LearnerCheckpoint(_learner, vocabulary, checkpointOptions.Value.Buckets);
+        _epoch = Random.Shared.NextInt64(1, long.MaxValue);
+        if (!checkpointOptions.Value.Enabled) return;
+        var items = await store.ReadAsync(Scope, cancellationToken);
+        if (items.Count > 0)
+        {
+            var observations = _checkpoint.Restore(items);
+            var delta = _learner.PublishAll();
+            _published.Apply(delta);
+            _log.Record(delta);
+            LogRestored(Scope, observations, _checkpoint.KeyCount);
+        }
+
+        status.Hosted(Part);
+        var interval = checkpointOptions.Value.Interval;
+        this.RegisterGrainTimer(_ => CheckpointTickAsync(), new GrainTimerCreationOptions(interval, interval) { Interleave = false });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (!checkpointOptions.Value.Enabled) return;
+        try
+        {
+            await CompleteWriteAsync();
+            var capture = _checkpoint.Capture(clock.GetUtcNow().ToUnixTimeMilliseconds());
+            if (!capture.IsEmpty) status.Written(Part, await store.WriteAsync(Scope, capture.Items, capture.Deletes, cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFinalCheckpointFailed(ex, Scope);
+        }
+        finally
+        {
+            status.Left(Part);
+        }
+    }
 
     Task IModelShardGrain.LearnAsync(IReadOnlyList<ObservationRecord> observations)
     {
@@ -31,6 +89,16 @@ public sealed class ModelShardGrain(Vocabulary vocabulary, IOptions<EngineOption
         _published.Apply(delta);
         _log.Record(delta);
         return Task.CompletedTask;
+    }
+
+    async Task<long> IModelShardGrain.CheckpointAsync()
+    {
+        if (!checkpointOptions.Value.Enabled) return 0;
+        await CompleteWriteAsync();
+        var capture = _checkpoint.Capture(clock.GetUtcNow().ToUnixTimeMilliseconds());
+        if (!capture.IsEmpty) status.Written(Part, await store.WriteAsync(Scope, capture.Items, capture.Deletes));
+        else status.Written(Part, default);
+        return _learner.ObservationsApplied;
     }
 
     Task<ModelChanges> IModelShardGrain.GetChangesAsync(long afterVersion, int maxKeys)
@@ -57,7 +125,46 @@ public sealed class ModelShardGrain(Vocabulary vocabulary, IOptions<EngineOption
         }
 
         var trending = set.TrendingChanged ? ToWire("", _published.Trending) : null;
-        return Task.FromResult(new ModelChanges(set.Version, set.HasMore, [.. successors], [.. artistTops], [.. pairs], trending));
+        var popular = set.TrendingChanged ? ToWire("", _published.Popular) : null;
+        return Task.FromResult(new ModelChanges(set.Version, set.HasMore, [.. successors], [.. artistTops], [.. pairs], trending, _epoch, popular));
+    }
+
+    /// <summary>
+    /// Captures the changed buckets in this turn (so the bytes match the learner at one instant) and writes them off the
+    /// grain's turns: learning and readers go on while storage works. A failed write hands its buckets back.
+    /// </summary>
+    private async Task CheckpointTickAsync()
+    {
+        if (_writing is { IsCompleted: false }) return; // the previous write is still going: its buckets are not lost
+        await CompleteWriteAsync();
+        var capture = _checkpoint.Capture(clock.GetUtcNow().ToUnixTimeMilliseconds());
+        if (capture.IsEmpty)
+        {
+            status.Written(Part, default);
+            return;
+        }
+
+        _inFlight = capture;
+        _writing = Task.Run(() => store.WriteAsync(Scope, capture.Items, capture.Deletes));
+    }
+
+    private async Task CompleteWriteAsync()
+    {
+        if (_writing is null || _inFlight is null) return;
+        try
+        {
+            status.Written(Part, await _writing);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _checkpoint.Unwritten(_inFlight);
+            LogCheckpointFailed(ex, Scope);
+        }
+        finally
+        {
+            _writing = null;
+            _inFlight = null;
+        }
     }
 
     private KeyedList ToWire(string key, ReadOnlySpan<ScoredId> list)
@@ -72,4 +179,13 @@ public sealed class ModelShardGrain(Vocabulary vocabulary, IOptions<EngineOption
 
         return new KeyedList(key, ids, weights);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Scope} restored from its checkpoint: {Observations} observations learned, {Keys} keys.")]
+    private partial void LogRestored(string scope, long observations, int keys);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint of model {Scope} failed; its changed buckets are written with the next one.")]
+    private partial void LogCheckpointFailed(Exception ex, string scope);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The last checkpoint of model {Scope} failed as it deactivated; what it learned since its previous checkpoint is lost.")]
+    private partial void LogFinalCheckpointFailed(Exception ex, string scope);
 }

@@ -6,6 +6,7 @@ using Personalization.Engine.Ranking;
 using Personalization.Engine.Rewards;
 using Personalization.Grains.Journal.Segments;
 using Personalization.Grains.Model;
+using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Users;
 
 namespace Personalization.Grains.Operations;
@@ -28,8 +29,10 @@ public sealed class PersonalizationMetrics
     private readonly Histogram<int> _startedPosition;
 
     public PersonalizationMetrics(
-        IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock, SourceArms arms, LocalJournalWriters journalWriters, LearnedRanker ranker)
+        IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock, SourceArms arms, LocalJournalWriters journalWriters, LearnedRanker ranker,
+        ModelCheckpointStatus checkpoints)
     {
+        ArgumentNullException.ThrowIfNull(checkpoints);
         ArgumentNullException.ThrowIfNull(ranker);
         ArgumentNullException.ThrowIfNull(journalWriters);
         ArgumentNullException.ThrowIfNull(arms);
@@ -46,6 +49,21 @@ public sealed class PersonalizationMetrics
         meter.CreateObservableGauge(
             "personalization.model.staleness", () => StalenessSeconds(pipeline, clock), "s",
             "Seconds since this silo's read model was last refreshed from the model shards.");
+        meter.CreateObservableGauge(
+            "personalization.model.restored", () => checkpoints.IsRestored ? 1 : 0, "{state}",
+            "1 once this silo's read model and re-ranker are restored from their checkpoints (readiness waits for it, up to Personalization:Model:Checkpoint:MaxRestoreWait).");
+        meter.CreateObservableGauge(
+            "personalization.model.restore", () => checkpoints.RestoreSeconds is { } s ? [new Measurement<double>(s)] : Array.Empty<Measurement<double>>(), "s",
+            "Seconds this silo took from start until its read model and re-ranker were restored.");
+        meter.CreateObservableGauge(
+            "personalization.model.checkpoint.age", checkpoints.OldestAgeSeconds, "s",
+            "Age of the stalest checkpoint among the model parts this silo hosts (model shards, its re-ranker); a kill -9 loses at most this much learning.");
+        meter.CreateObservableCounter(
+            "personalization.model.checkpoint.transactions", () => checkpoints.Transactions, "{transaction}",
+            "Storage transactions this silo's model checkpoints made (a batch counts once).");
+        meter.CreateObservableCounter(
+            "personalization.model.checkpoint.written", () => checkpoints.Bytes, "By",
+            "Bytes of model checkpoints this silo wrote (compressed payload).");
         _itemsServed = meter.CreateCounter<long>(
             "personalization.recommendations.items", "{item}", "Items served in recommendation lists, by candidate source and whether exploration placed them.");
         _outcomes = meter.CreateCounter<long>(

@@ -6,6 +6,7 @@ using Personalization.Abstractions;
 using Personalization.Engine.Rewards;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Journal;
+using Personalization.Grains.Model.Checkpoints;
 
 namespace Personalization.Grains.Operations;
 
@@ -23,7 +24,8 @@ public static class SiloOperations
         silo.Services.DecorateEventJournal();
 
         var checks = silo.Services.AddHealthChecks()
-            .AddCheck<SiloActiveHealthCheck>("silo-active", HealthStatus.Unhealthy, [HealthTags.Startup, HealthTags.Ready]);
+            .AddCheck<SiloActiveHealthCheck>("silo-active", HealthStatus.Unhealthy, [HealthTags.Startup, HealthTags.Ready])
+            .AddCheck<ModelRestoreHealthCheck>("model-restored", HealthStatus.Unhealthy, [HealthTags.Ready]);
         if (settings.UsesAzure)
         {
             var table = settings.Storage == "AzureTable" ? settings.SnapshotTable : "OrleansSiloInstances";

@@ -56,6 +56,8 @@ public sealed class EventMapper(Vocabulary vocabulary)
             ReasonKind.FavoriteArtist => "artist you like",
             ReasonKind.FromHistory => "a track you love",
             ReasonKind.Trending => "trending",
+            ReasonKind.Popular => "popular",
+            ReasonKind.RecentlyPlayed => "you played it before",
             _ => "recommended",
         };
         return new Recommendation(track, artist, Math.Round(r.Score, 6), text, CodeOf(r.Reason), anchor,
@@ -70,6 +72,8 @@ public sealed class EventMapper(Vocabulary vocabulary)
         ReasonKind.FavoriteArtist => "favorite-artist",
         ReasonKind.FromHistory => "from-history",
         ReasonKind.Trending => "trending",
+        ReasonKind.Popular => "popular",
+        ReasonKind.RecentlyPlayed => "recently-played",
         _ => "other",
     };
 }

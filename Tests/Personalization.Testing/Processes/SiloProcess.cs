@@ -80,6 +80,37 @@ public sealed class SiloProcess : IDisposable
         throw new TimeoutException($"Silo not live after {timeout}:\n{Log()}");
     }
 
+    /// <summary>Waits (bounded) until the silo answers /health/ready with success (started, storage reachable, model restored).</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            ThrowIfExited();
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{HttpPort}/health/ready"));
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // not listening or not answering yet
+            }
+
+            await Task.Delay(200); // polling a process that is still starting: nothing to await instead
+        }
+
+        throw new TimeoutException($"Silo not ready after {timeout}:\n{Log()}");
+    }
+
+    /// <summary>The silo's /metrics text (Prometheus exposition).</summary>
+    public async Task<string> MetricsAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        return await http.GetStringAsync(new Uri($"http://127.0.0.1:{HttpPort}/metrics"));
+    }
+
     /// <summary>Waits (bounded) until the silo's client gateway accepts connections.</summary>
     public async Task WaitForGatewayAsync(TimeSpan timeout)
     {

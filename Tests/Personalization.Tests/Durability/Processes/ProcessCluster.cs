@@ -17,7 +17,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly List<SiloProcess> _silos = [];
     private IHost? _client;
 
-    private ProcessCluster(string connectionString)
+    private ProcessCluster(string connectionString, IReadOnlyDictionary<string, string>? settings)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
         Configuration = new Dictionary<string, string>
@@ -29,9 +29,11 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Personalization__Silo__ServiceId"] = $"proc{id}",
             ["Personalization__Silo__SnapshotTable"] = $"Snap{id}",
             ["Personalization__Journal__TableName"] = $"Jrnl{id}",
+            ["Personalization__Model__Checkpoint__Table"] = $"Modl{id}",
             ["Personalization__Auth__UseDevelopmentKey"] = "true", // the co-hosted HTTP API is not used by these tests
         };
         ConnectionString = connectionString;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) Configuration[key] = value;
     }
 
     public Dictionary<string, string> Configuration { get; }
@@ -42,9 +44,13 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>The gateway teams' facade (with its retry of calls refused during membership changes).</summary>
     public IPersonalizationClient Facade => _client?.Services.GetRequiredService<IPersonalizationClient>() ?? throw new InvalidOperationException("Not started.");
 
-    public static async Task<ProcessCluster> StartAsync(string connectionString, int silos)
+    /// <summary>The table holding the model's checkpoints.</summary>
+    public string ModelTable => Configuration["Personalization__Model__Checkpoint__Table"];
+
+    /// <summary>Starts <paramref name="silos"/> silos (and a client); <paramref name="settings"/> add or override their environment.</summary>
+    public static async Task<ProcessCluster> StartAsync(string connectionString, int silos, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var cluster = new ProcessCluster(connectionString);
+        var cluster = new ProcessCluster(connectionString, settings);
         try
         {
             // The first silo creates the membership table; the others join it.
@@ -63,6 +69,37 @@ public sealed class ProcessCluster : IAsyncDisposable
     }
 
     public IUserGrain User(string userId) => Client.GetGrain<IUserGrain>(userId);
+
+    /// <summary>Starts one more silo and waits until it reports ready (its model restored).</summary>
+    public async Task<SiloProcess> StartSiloAsync()
+    {
+        var silo = SiloProcess.Start(Configuration);
+        _silos.Add(silo);
+        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        return silo;
+    }
+
+    /// <summary>Signals a silo and waits for its process to exit; it then leaves <see cref="Silos"/>.</summary>
+    public async Task StopSiloAsync(SiloProcess silo, string signal, TimeSpan timeout)
+    {
+        silo.Signal(signal);
+        using var deadline = new CancellationTokenSource(timeout);
+        await silo.WaitForExitAsync(deadline.Token);
+        _silos.Remove(silo);
+        silo.Dispose();
+    }
+
+    /// <summary>A new client (after every silo was replaced, the old one has no gateway left to talk to).</summary>
+    public async Task ReconnectClientAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.StopAsync(TimeSpan.FromSeconds(5));
+            _client.Dispose();
+        }
+
+        await StartClientAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
