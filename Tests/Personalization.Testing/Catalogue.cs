@@ -1,12 +1,10 @@
-using Personalization.Testing;
-
-namespace Personalization.Tests.Beyond;
+namespace Personalization.Testing;
 
 /// <summary>
 /// Teaches the shared model a small catalogue for one test: per artist, a few listeners complete its tracks in order,
 /// so the model knows each artist's tracks and their transitions. Ids carry the test's own prefix.
 /// </summary>
-internal sealed class Catalogue(PersonalizationCluster cluster, string prefix)
+public sealed class Catalogue(PersonalizationCluster cluster, string prefix)
 {
     public const int TracksPerArtist = 8;
 
