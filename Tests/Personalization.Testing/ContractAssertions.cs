@@ -1,6 +1,5 @@
 using Personalization.Abstractions;
 using Personalization.Abstractions.Blend;
-using Xunit;
 
 namespace Personalization.Testing;
 
@@ -18,7 +17,7 @@ public static class ContractAssertions
         var offending = list.Items.Select((r, i) => (r, i)).Where(x => banned.Contains(x.r.TrackId)).ToList();
         if (offending.Count > 0)
         {
-            Assert.Fail($"Expected none of {string.Join(", ", banned)}, got {string.Join(", ", offending.Select(x => $"{x.r.TrackId} at #{x.i + 1}"))}: {RecommendationAssertions.Describe(list)}");
+            KitAssertionException.Throw($"Expected none of {string.Join(", ", banned)}, got {string.Join(", ", offending.Select(x => $"{x.r.TrackId} at #{x.i + 1}"))}: {RecommendationAssertions.Describe(list)}");
         }
     }
 
@@ -27,7 +26,7 @@ public static class ContractAssertions
     {
         ArgumentNullException.ThrowIfNull(list);
         var position = list.Items.Take(top).Select(r => r.TrackId).ToList().IndexOf(trackId);
-        if (position >= 0) Assert.Fail($"Expected {trackId} not within the top {top}, got it at #{position + 1}: {RecommendationAssertions.Describe(list)}");
+        if (position >= 0) KitAssertionException.Throw($"Expected {trackId} not within the top {top}, got it at #{position + 1}: {RecommendationAssertions.Describe(list)}");
     }
 
     /// <summary>At most <paramref name="max"/> of the first <paramref name="top"/> items are by <paramref name="artistId"/>.</summary>
@@ -35,7 +34,7 @@ public static class ContractAssertions
     {
         ArgumentNullException.ThrowIfNull(list);
         var count = list.Items.Take(top).Count(r => r.ArtistId == artistId);
-        if (count > max) Assert.Fail($"Expected at most {max} tracks by {artistId} within the top {top}, got {count}: {RecommendationAssertions.Describe(list)}");
+        if (count > max) KitAssertionException.Throw($"Expected at most {max} tracks by {artistId} within the top {top}, got {count}: {RecommendationAssertions.Describe(list)}");
     }
 
     /// <summary>No item of the Blend queue is by one of <paramref name="artistIds"/>.</summary>
@@ -44,7 +43,7 @@ public static class ContractAssertions
         ArgumentNullException.ThrowIfNull(queue);
         var banned = artistIds.ToHashSet(StringComparer.Ordinal);
         var offending = queue.Items.Where(i => i.ArtistId is not null && banned.Contains(i.ArtistId)).Select(i => i.TrackId).ToList();
-        if (offending.Count > 0) Assert.Fail($"Expected no track by {string.Join(", ", banned)}, got {string.Join(", ", offending)}. {BlendAssertions.Describe(queue)}");
+        if (offending.Count > 0) KitAssertionException.Throw($"Expected no track by {string.Join(", ", banned)}, got {string.Join(", ", offending)}. {BlendAssertions.Describe(queue)}");
     }
 
     /// <summary>
@@ -56,7 +55,7 @@ public static class ContractAssertions
         ArgumentNullException.ThrowIfNull(list);
         var completed = completedInSession.ToHashSet(StringComparer.Ordinal);
         var wrong = list.Items.Where(r => r.Repeat != completed.Contains(r.TrackId)).Select(r => $"{r.TrackId} (repeat={r.Repeat})").ToList();
-        if (wrong.Count > 0) Assert.Fail($"Repeat labels wrong for {string.Join(", ", wrong)}; completed in the session: {string.Join(", ", completed)}. {RecommendationAssertions.Describe(list)}");
-        if (!list.Items.Any(r => r.Repeat)) Assert.Fail($"Expected a labelled repeat of one of {string.Join(", ", completed)}: {RecommendationAssertions.Describe(list)}");
+        if (wrong.Count > 0) KitAssertionException.Throw($"Repeat labels wrong for {string.Join(", ", wrong)}; completed in the session: {string.Join(", ", completed)}. {RecommendationAssertions.Describe(list)}");
+        if (!list.Items.Any(r => r.Repeat)) KitAssertionException.Throw($"Expected a labelled repeat of one of {string.Join(", ", completed)}: {RecommendationAssertions.Describe(list)}");
     }
 }
