@@ -149,6 +149,17 @@ public sealed class EngineOptions
     /// <summary>Score multiplier for the playing track (a replay), when it may be recommended at all.</summary>
     public double PlayingTrackFactor { get; set; } = 0.6;
 
+    // ---- Listener contract (docs/listener-contract.md): session rules no score can override ----
+
+    /// <summary>Early skips of one artist in a session after which a list holds at most <see cref="SkippedArtistAllowance"/> of its tracks; 0 disables.</summary>
+    public int ArtistSkipsToLimit { get; set; } = 2;
+
+    /// <summary>How many tracks of an artist skipped <see cref="ArtistSkipsToLimit"/> times a list may still hold in that session.</summary>
+    public int SkippedArtistAllowance { get; set; } = 2;
+
+    /// <summary>Listens after a like of a track before that track is recommended again in the session.</summary>
+    public int LikedRepeatSpacing { get; set; } = 3;
+
     // ---- Rewards (attribution of outcomes to served lists; section Personalization:Engine:Rewards) ----
     public RewardOptions Rewards { get; set; } = new();
 
@@ -220,6 +231,9 @@ public sealed class EngineOptions
         if (!(PlayingTrackFactor is >= 0 and <= 1)) errors.Add($"{nameof(PlayingTrackFactor)} must be in [0, 1] (was {PlayingTrackFactor}).");
         if (!(SessionRepeatFactor is >= 0 and <= 1)) errors.Add($"{nameof(SessionRepeatFactor)} must be in [0, 1] (was {SessionRepeatFactor}).");
         Cap(MaxRecommendations, nameof(MaxRecommendations), 1, 1000);
+        Cap(ArtistSkipsToLimit, nameof(ArtistSkipsToLimit), 0, 100);
+        Cap(SkippedArtistAllowance, nameof(SkippedArtistAllowance), 0, 1000);
+        Cap(LikedRepeatSpacing, nameof(LikedRepeatSpacing), 0, 100);
         NonNegative(TransitionEvidenceFloor, nameof(TransitionEvidenceFloor));
         NonNegative(PersonalContextBonus, nameof(PersonalContextBonus));
         foreach (var (strength, prior, name) in new[]

@@ -158,7 +158,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
             DampPlayingTrack(pool, playing, signals.Lift(signals.Replays, options.ReplayPrior, options.ReplayStrength));
         }
 
-        return Eligible(pool, playing, state, model, nowMs, exclude);
+        return SessionOutcomes.Of(state, nowMs).Apply(Eligible(pool, playing, state, model, nowMs, exclude));
     }
 
     private IEnumerable<RecommendedTrack> Eligible(
@@ -267,7 +267,8 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
 
     /// <summary>
     /// Tracks already played in the session (the playing one aside) are as much more likely again as the session repeats
-    /// itself, and more so the longer ago their last play was (<see cref="EngineOptions.RepeatAgeBonus"/>).
+    /// itself, and more so the longer ago their last play was (<see cref="EngineOptions.RepeatAgeBonus"/>). A track whose
+    /// last play was an early skip is no repeat: it gets no boost (and <see cref="SessionOutcomes"/> holds it back).
     /// </summary>
     private static void ScaleSessionRepeats(ListenerState state, CandidatePool pool, int playing, double lift, double ageBonus)
     {
@@ -282,7 +283,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         {
             var step = history[i];
             if (!step.IsListen) continue;
-            if (step.Track != playing && scaled.Add(step.Track)) pool.Scale(step.Track, lift * (1 + ageBonus * since / listens));
+            if (step.Track != playing && scaled.Add(step.Track) && !step.EarlySkipped) pool.Scale(step.Track, lift * (1 + ageBonus * since / listens));
             since++;
         }
     }

@@ -1,6 +1,5 @@
 using Personalization.Abstractions;
 using Personalization.Abstractions.Blend;
-using Xunit;
 
 namespace Personalization.Testing;
 
@@ -18,13 +17,13 @@ public static class BlendAssertions
         foreach (var share in queue.Shares)
         {
             var counted = queue.Items.Count(i => i.GoodFor.Contains(share.UserId));
-            if (counted != share.Items) Assert.Fail($"{share.UserId}: reported share {share.Items}, but {counted} items are good for them. {Describe(queue)}");
+            if (counted != share.Items) KitAssertionException.Throw($"{share.UserId}: reported share {share.Items}, but {counted} items are good for them. {Describe(queue)}");
             if (share.Candidates < queue.Items.Count) continue; // the floor is owed to members with enough candidates
             for (var k = 1; k <= queue.Items.Count; k++)
             {
                 var got = queue.Items.Take(k).Count(i => i.GoodFor.Contains(share.UserId));
                 var floor = k / queue.Members.Count;
-                if (got < floor) Assert.Fail($"{share.UserId} has {got} of the first {k} items, below the floor {floor}. {Describe(queue)}");
+                if (got < floor) KitAssertionException.Throw($"{share.UserId} has {got} of the first {k} items, below the floor {floor}. {Describe(queue)}");
             }
         }
     }
@@ -34,7 +33,7 @@ public static class BlendAssertions
     {
         ArgumentNullException.ThrowIfNull(queue);
         var share = queue.Shares.Single(s => s.UserId == member);
-        if (share.Items < minimum) Assert.Fail($"{member} has {share.Items} items, expected at least {minimum}. {Describe(queue)}");
+        if (share.Items < minimum) KitAssertionException.Throw($"{member} has {share.Items} items, expected at least {minimum}. {Describe(queue)}");
     }
 
     public static void ShouldContainNoneOf(this RecommendationList list, IReadOnlySet<string> trackIds)
@@ -42,14 +41,14 @@ public static class BlendAssertions
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(trackIds);
         var offending = list.Items.Where(r => trackIds.Contains(r.TrackId)).Select(r => r.TrackId).ToList();
-        if (offending.Count > 0) Assert.Fail($"Expected none of these tracks, got {string.Join(", ", offending)} in: {RecommendationAssertions.Describe(list)}");
+        if (offending.Count > 0) KitAssertionException.Throw($"Expected none of these tracks, got {string.Join(", ", offending)} in: {RecommendationAssertions.Describe(list)}");
     }
 
     public static void ShouldGiveReasons(this RecommendationList list)
     {
         ArgumentNullException.ThrowIfNull(list);
         var bare = list.Items.Where(r => string.IsNullOrWhiteSpace(r.Reason) || string.IsNullOrWhiteSpace(r.ReasonCode)).ToList();
-        if (bare.Count > 0) Assert.Fail($"Items without a reason: {string.Join(", ", bare.Select(r => r.TrackId))}");
+        if (bare.Count > 0) KitAssertionException.Throw($"Items without a reason: {string.Join(", ", bare.Select(r => r.TrackId))}");
     }
 
     public static string Describe(BlendQueue queue)

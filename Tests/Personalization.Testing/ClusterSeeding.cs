@@ -9,7 +9,7 @@ namespace Personalization.Testing;
 public static class ClusterSeeding
 {
     /// <summary>Records every event of the shipped synthetic world (each listener's events in order), then syncs the model.</summary>
-    public static async Task<int> SeedAsync(this PersonalizationCluster cluster, SyntheticWorld world, int batchSize = 200)
+    public static async Task<int> SeedAsync(this PersonalizationTestCluster cluster, SyntheticWorld world, int batchSize = 200)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(world);
@@ -30,7 +30,7 @@ public static class ClusterSeeding
     /// Records a session-rec TSV (<c>UserId SessionId ItemId Time ArtistId</c>, plain or .gz; exact duplicates dropped)
     /// as plays through the real grains, each listener's rows in time order, then syncs the model. Returns the slice.
     /// </summary>
-    public static async Task<Slice> SeedFromSessionLogAsync(this PersonalizationCluster cluster, string path, int batchSize = 200)
+    public static async Task<Slice> SeedFromSessionLogAsync(this PersonalizationTestCluster cluster, string path, int batchSize = 200)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var slice = SessionLogReader.Read(path);

@@ -10,12 +10,12 @@ namespace Personalization.Testing;
 /// </summary>
 public sealed class ListenerScript
 {
-    private readonly PersonalizationCluster _cluster;
+    private readonly PersonalizationTestCluster _cluster;
     private readonly List<ListenEvent> _pending = [];
     private DateTimeOffset _cursor;
     private int _counter;
 
-    internal ListenerScript(PersonalizationCluster cluster, string userId)
+    internal ListenerScript(PersonalizationTestCluster cluster, string userId)
     {
         _cluster = cluster;
         UserId = userId;

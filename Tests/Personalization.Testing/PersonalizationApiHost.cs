@@ -15,7 +15,7 @@ namespace Personalization.Testing;
 /// <summary>
 /// The real HTTP API (the same <see cref="HttpPipeline.UsePersonalizationHttp"/> pipeline the gateway and silo host:
 /// authentication, rate limiting, authorization, validation) on an in-memory test server, talking to a
-/// <see cref="PersonalizationCluster"/> through its client. Runs as Production with the kit's own signing key;
+/// <see cref="PersonalizationTestCluster"/> through its client. Runs as Production with the kit's own signing key;
 /// <see cref="Tokens"/> mints tokens the host accepts.
 /// </summary>
 public sealed class PersonalizationApiHost : IAsyncDisposable
@@ -59,7 +59,7 @@ public sealed class PersonalizationApiHost : IAsyncDisposable
     /// stub <c>IPersonalizationClient</c>).
     /// </summary>
     public static async Task<PersonalizationApiHost> StartAsync(
-        PersonalizationCluster cluster, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        PersonalizationTestCluster cluster, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });

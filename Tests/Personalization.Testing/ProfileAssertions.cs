@@ -1,5 +1,4 @@
 using Personalization.Abstractions;
-using Xunit;
 
 namespace Personalization.Testing;
 
@@ -12,14 +11,14 @@ public static class ProfileAssertions
         var top = profile.TopArtists.Count > 0 ? profile.TopArtists[0].Id : null;
         if (top != artistId)
         {
-            Assert.Fail($"Expected top artist {artistId}, got {top ?? "(none)"}; top artists: {string.Join(", ", profile.TopArtists.Select(a => $"{a.Id}={a.Weight}"))}");
+            KitAssertionException.Throw($"Expected top artist {artistId}, got {top ?? "(none)"}; top artists: {string.Join(", ", profile.TopArtists.Select(a => $"{a.Id}={a.Weight}"))}");
         }
     }
 
     public static void ShouldDislikeArtist(this UserProfile profile, string artistId)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (!profile.DislikedArtists.Contains(artistId)) Assert.Fail($"Expected {artistId} among disliked artists: [{string.Join(", ", profile.DislikedArtists)}]");
+        if (!profile.DislikedArtists.Contains(artistId)) KitAssertionException.Throw($"Expected {artistId} among disliked artists: [{string.Join(", ", profile.DislikedArtists)}]");
     }
 
     public static void ShouldBeInSessionOf(this UserProfile profile, int tracks)
@@ -27,7 +26,7 @@ public static class ProfileAssertions
         ArgumentNullException.ThrowIfNull(profile);
         if (profile.Session.Tracks.Count != tracks)
         {
-            Assert.Fail($"Expected a session of {tracks} tracks, got {profile.Session.Tracks.Count}: {string.Join(", ", profile.Session.Tracks.Select(t => $"{t.TrackId}:{t.Outcome}"))}");
+            KitAssertionException.Throw($"Expected a session of {tracks} tracks, got {profile.Session.Tracks.Count}: {string.Join(", ", profile.Session.Tracks.Select(t => $"{t.TrackId}:{t.Outcome}"))}");
         }
     }
 }

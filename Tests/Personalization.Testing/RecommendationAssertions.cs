@@ -1,5 +1,4 @@
 using Personalization.Abstractions;
-using Xunit;
 
 namespace Personalization.Testing;
 
@@ -11,7 +10,7 @@ public static class RecommendationAssertions
         ArgumentNullException.ThrowIfNull(list);
         if (!list.Items.Take(top).Any(r => r.ArtistId == artistId))
         {
-            Assert.Fail($"Expected a track by {artistId} within the top {top}, got: {Describe(list)}");
+            KitAssertionException.Throw($"Expected a track by {artistId} within the top {top}, got: {Describe(list)}");
         }
     }
 
@@ -20,7 +19,7 @@ public static class RecommendationAssertions
         ArgumentNullException.ThrowIfNull(list);
         if (!list.Items.Take(top).Any(r => r.TrackId == trackId))
         {
-            Assert.Fail($"Expected {trackId} within the top {top}, got: {Describe(list)}");
+            KitAssertionException.Throw($"Expected {trackId} within the top {top}, got: {Describe(list)}");
         }
     }
 
@@ -31,7 +30,7 @@ public static class RecommendationAssertions
         var offending = list.Items.Where(r => r.ArtistId is not null && banned.Contains(r.ArtistId)).ToList();
         if (offending.Count > 0)
         {
-            Assert.Fail($"Expected no track by {string.Join(", ", banned)}, got {string.Join(", ", offending.Select(r => r.TrackId))} in: {Describe(list)}");
+            KitAssertionException.Throw($"Expected no track by {string.Join(", ", banned)}, got {string.Join(", ", offending.Select(r => r.TrackId))} in: {Describe(list)}");
         }
     }
 
@@ -42,15 +41,15 @@ public static class RecommendationAssertions
         ArgumentNullException.ThrowIfNull(profile);
         list.ShouldNotRecommendArtists(profile.DislikedArtists);
         var blocked = list.Items.Where(r => profile.BlockedTracks.Contains(r.TrackId)).ToList();
-        if (blocked.Count > 0) Assert.Fail($"Disliked tracks were recommended: {string.Join(", ", blocked.Select(r => r.TrackId))}");
+        if (blocked.Count > 0) KitAssertionException.Throw($"Disliked tracks were recommended: {string.Join(", ", blocked.Select(r => r.TrackId))}");
     }
 
     public static void ShouldGiveReason(this RecommendationList list, string trackId, string reasonCode)
     {
         ArgumentNullException.ThrowIfNull(list);
         var item = list.Items.FirstOrDefault(r => r.TrackId == trackId);
-        if (item is null) Assert.Fail($"{trackId} is not recommended: {Describe(list)}");
-        if (item.ReasonCode != reasonCode) Assert.Fail($"{trackId} has reason '{item.ReasonCode}' ({item.Reason}), expected '{reasonCode}'.");
+        if (item is null) KitAssertionException.Throw($"{trackId} is not recommended: {Describe(list)}");
+        if (item.ReasonCode != reasonCode) KitAssertionException.Throw($"{trackId} has reason '{item.ReasonCode}' ({item.Reason}), expected '{reasonCode}'.");
     }
 
     public static string Describe(RecommendationList list) =>

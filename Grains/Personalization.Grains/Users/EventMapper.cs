@@ -42,8 +42,11 @@ public sealed class EventMapper(Vocabulary vocabulary)
         };
     }
 
-    /// <summary>The wire form of a served item: <paramref name="position"/> in the list, its propensity and whether exploration placed it.</summary>
-    public Recommendation ToRecommendation(ServedTrack served, int position)
+    /// <summary>
+    /// The wire form of a served item: <paramref name="position"/> in the list, its propensity, whether exploration placed
+    /// it, and whether it is a repeat of a track completed in the <paramref name="session"/>.
+    /// </summary>
+    public Recommendation ToRecommendation(ServedTrack served, int position, SessionOutcomes? session = null)
     {
         var r = served.Item;
         var track = vocabulary.NameOf(r.Track);
@@ -61,7 +64,7 @@ public sealed class EventMapper(Vocabulary vocabulary)
             _ => "recommended",
         };
         return new Recommendation(track, artist, Math.Round(r.Score, 6), text, CodeOf(r.Reason), anchor,
-            position, served.Propensity, served.Explored);
+            position, served.Propensity, served.Explored, session?.IsRepeat(r.Track) ?? false);
     }
 
     /// <summary>The reason code of a candidate source (also the source's name in reward statistics).</summary>

@@ -105,8 +105,9 @@ public sealed class UserGrain(
 
         // Served lists are remembered (for reward attribution) in memory only; see RewardLedger.
         var served = policy.Serve(_state, model, now.ToUnixTimeMilliseconds(), request.Count, exclude, _listenerKey);
+        var session = SessionOutcomes.Of(_state, now.ToUnixTimeMilliseconds());
         var items = new Recommendation[served.Count];
-        for (var i = 0; i < served.Count; i++) items[i] = mapper.ToRecommendation(served[i], i);
+        for (var i = 0; i < served.Count; i++) items[i] = mapper.ToRecommendation(served[i], i, session);
         return Task.FromResult(new RecommendationList(Guid.NewGuid().ToString("N"), clock.GetUtcNow(), items));
     }
 

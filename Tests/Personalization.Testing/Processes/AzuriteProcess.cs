@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Personalization.Testing.Processes;
 
 /// <summary>
-/// The repository's pinned Azurite (<c>tools/azurite/start.sh</c>: table service only, in memory, 127.0.0.1) on a free
+/// The repository's pinned Azurite (<c>tools/azurite/start.sh</c>, found through <see cref="KitLocations.AzuriteScripts"/>: table service only, in memory, 127.0.0.1) on a free
 /// port, installed with <c>npm ci</c> on first use; stopped by its PID (<c>stop.sh</c>) on dispose. Used by the
 /// durability tests outside CI and by <c>Bench</c>.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class AzuriteProcess : IDisposable
 
     private static async Task<string> RunAsync(string script, string argument)
     {
-        var path = Path.Combine(RepositoryLayout.Root, "tools", "azurite", script);
+        var path = Path.Combine(KitLocations.AzuriteScripts, script);
         if (!File.Exists(path)) throw new InvalidOperationException($"{path} not found.");
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(path);

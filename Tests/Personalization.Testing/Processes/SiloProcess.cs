@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Personalization.Testing.Processes;
 
 /// <summary>
-/// The real silo host (<c>Silo/</c>) as a separate OS process on 127.0.0.1, configured through environment variables
+/// The real silo host (<c>Silo/</c>; the assembly given, else <see cref="KitLocations.SiloAssembly"/>) as a separate OS process on 127.0.0.1, configured through environment variables
 /// exactly as an operator would (<c>Section__Key</c>). Started with setsid, so signals such as SIGSTOP reach only the
 /// silo and it does not die with the caller's shell; stopped only by its PID. Fault tests send signals with
 /// <see cref="Signal"/>; <see cref="Dispose"/> kills it at once, or with <c>gracefulStop</c> sends SIGTERM first and
@@ -36,15 +36,16 @@ public sealed class SiloProcess : IDisposable
     /// <summary>
     /// Starts the silo with <paramref name="configuration"/> as environment variables, on <paramref name="ports"/> (free
     /// ones when null), with the demo seeding off and warnings-only logging (both overridable by the configuration).
+    /// <paramref name="siloAssembly"/>: the silo's Personalization.Silo.dll (default <see cref="KitLocations.SiloAssembly"/>).
     /// </summary>
-    public static SiloProcess Start(IReadOnlyDictionary<string, string> configuration, SiloPorts? ports = null, bool gracefulStop = false)
+    public static SiloProcess Start(IReadOnlyDictionary<string, string> configuration, SiloPorts? ports = null, bool gracefulStop = false, string? siloAssembly = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ports ??= SiloPorts.Free();
         var log = Path.Combine(Path.GetTempPath(), $"pzn-silo-{ports.Silo}.log");
         var start = new ProcessStartInfo("bash")
         {
-            ArgumentList = { "-c", $"exec setsid dotnet \"{RepositoryLayout.SiloAssembly}\" > \"{log}\" 2>&1" },
+            ArgumentList = { "-c", $"exec setsid dotnet \"{siloAssembly ?? KitLocations.SiloAssembly}\" > \"{log}\" 2>&1" },
             UseShellExecute = false,
         };
         start.Environment["Personalization__Demo__Enabled"] = "false";

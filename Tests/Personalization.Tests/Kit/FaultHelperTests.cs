@@ -3,9 +3,7 @@ using Personalization.Testing;
 
 namespace Personalization.Tests.Kit;
 
-/// <summary>Its own 3-silo cluster: these tests stop and kill silos.</summary>
-public sealed class FaultCluster() : PersonalizationCluster(new TestClusterSettings { Silos = 3 });
-
+/// <summary>On the kit's <see cref="FaultCluster"/> (3 silos of its own): these tests stop and kill silos.</summary>
 [Trait("Category", "Cluster")]
 public sealed class FaultHelperTests(FaultCluster cluster) : IClassFixture<FaultCluster>
 {

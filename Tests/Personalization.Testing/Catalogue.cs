@@ -1,12 +1,10 @@
-using Personalization.Testing;
-
-namespace Personalization.Tests.Beyond;
+namespace Personalization.Testing;
 
 /// <summary>
 /// Teaches the shared model a small catalogue for one test: per artist, a few listeners complete its tracks in order,
 /// so the model knows each artist's tracks and their transitions. Ids carry the test's own prefix.
 /// </summary>
-internal sealed class Catalogue(PersonalizationCluster cluster, string prefix)
+public sealed class Catalogue(PersonalizationTestCluster cluster, string prefix)
 {
     public const int TracksPerArtist = 8;
 
@@ -23,7 +21,7 @@ internal sealed class Catalogue(PersonalizationCluster cluster, string prefix)
     {
         for (var listener = 0; listener < 3; listener++)
         {
-            var script = cluster.Listener(PersonalizationCluster.UniqueUser($"{prefix}-teacher"));
+            var script = cluster.Listener(PersonalizationTestCluster.UniqueUser($"{prefix}-teacher"));
             foreach (var artist in artists)
             {
                 script.CompleteAll(Songs(artist, [.. Enumerable.Range(0, TracksPerArtist)])).Pause(TimeSpan.FromHours(1));

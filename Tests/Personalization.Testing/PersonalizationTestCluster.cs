@@ -12,29 +12,27 @@ using Personalization.Grains.Journal;
 using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Model;
 using Personalization.Grains.Operations;
-using Xunit;
 
 namespace Personalization.Testing;
 
 /// <summary>
 /// An in-memory Orleans cluster (≥ 2 silos, in-process transport) with exactly the production silo configuration
-/// (<see cref="SiloConfiguration.AddPersonalization"/>) and memory storage. Use it as an xunit collection fixture
-/// (<c>ICollectionFixture&lt;PersonalizationCluster&gt;</c>) and give every test its own user ids.
+/// (<see cref="SiloConfiguration.AddPersonalization"/>) and memory storage. Framework-free: <see cref="InitializeAsync"/>
+/// deploys it, <see cref="DisposeAsync"/> stops it. As an xunit fixture use <c>PersonalizationCluster</c> from
+/// Personalization.Testing.Xunit (xunit v2) or Personalization.Testing.XunitV3 (xunit v3), which only add xunit's
+/// lifetime interface; give every test its own user ids (<see cref="UniqueUser"/>).
 /// </summary>
-public class PersonalizationCluster : IAsyncLifetime
+public class PersonalizationTestCluster
 {
     private InProcessTestCluster? _cluster;
 
-    public PersonalizationCluster()
+    public PersonalizationTestCluster()
         : this(new TestClusterSettings())
     {
     }
 
-    /// <summary>For derived fixtures that change the silo count or configuration.</summary>
-    protected PersonalizationCluster(TestClusterSettings settings) => Settings = settings;
-
-    /// <summary>A cluster with the given settings (e.g. <c>new TestClusterSettings().UseAzureStorage(azurite)</c>); call <see cref="InitializeAsync"/>.</summary>
-    public static PersonalizationCluster Create(TestClusterSettings settings) => new(settings);
+    /// <summary>A cluster with the given silo count and configuration (e.g. <c>new TestClusterSettings { Silos = 3 }</c>); call <see cref="InitializeAsync"/>.</summary>
+    public PersonalizationTestCluster(TestClusterSettings settings) => Settings = settings ?? throw new ArgumentNullException(nameof(settings));
 
     public TestClusterSettings Settings { get; }
 
@@ -87,9 +85,11 @@ public class PersonalizationCluster : IAsyncLifetime
         await _cluster.DeployAsync();
     }
 
+    /// <summary>Stops every silo and the client; a second call does nothing.</summary>
     public virtual async Task DisposeAsync()
     {
-        if (_cluster is not null) await _cluster.DisposeAsync();
+        var cluster = Interlocked.Exchange(ref _cluster, null);
+        if (cluster is not null) await cluster.DisposeAsync();
     }
 
     /// <summary>Services of every running silo (e.g. to read a silo's model pipeline).</summary>
