@@ -55,7 +55,10 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
     {
         var all = RankAll(state, model, nowMs, exclude);
         var served = ranker?.Current is { } learned && state.IsSessionActive(nowMs) ? Reranked(learned, state, model, nowMs, all) : all;
-        return options.FillShortLists ? WithFill(served, state, model, nowMs, exclude) : served;
+        // The session's outcomes (early skips, a skipped artist's allowance, liked-track spacing) hold for the fill too:
+        // applied over the whole list, so the allowance counts what the ranked part already gave (a second pass over
+        // the ranked part drops nothing more).
+        return options.FillShortLists ? SessionOutcomes.Of(state, nowMs).Apply(WithFill(served, state, model, nowMs, exclude)) : served;
     }
 
     /// <summary>

@@ -18,11 +18,11 @@ namespace Personalization.Grains.Model;
 public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     /// <summary>
-    /// Where the silo's last hand-over runs when it stops: after every grain of the silo was deactivated
-    /// (<see cref="ServiceLifecycleStage.GrainDeactivation"/>) and the grain directory handed over, so no listener can
-    /// publish after it, and before messaging stops.
+    /// Where the silo's last hand-over runs when it stops: as late as application services stop, after every grain of
+    /// the silo was deactivated (<see cref="ServiceLifecycleStage.GrainDeactivation"/>; a call still completing then may
+    /// publish after that) and before messaging stops.
     /// </summary>
-    public const int StopStage = ServiceLifecycleStage.GrainDirectoryShutdown - 1;
+    public const int StopStage = ServiceLifecycleStage.ApplicationServices;
 
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loops;
@@ -281,9 +281,14 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         if (_loops is null) return;
         try
         {
-            await PushAsync(cancellationToken).WaitAsync(_options.StopFlushTimeout, cancellationToken);
+            // Until nothing is left: a call that completed while the silo deactivated its grains may have published after
+            // the first hand-over started.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(_options.StopFlushTimeout);
+            do await PushAsync(deadline.Token);
+            while (_queue.Reader.Count > 0);
         }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
         {
             LogStopFlushFailed(ex, _queue.Reader.Count);
         }
