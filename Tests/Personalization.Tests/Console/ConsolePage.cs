@@ -1,0 +1,90 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+
+namespace Personalization.Tests.Console;
+
+/// <summary>The console as a user drives it: with the keyboard-reachable controls a person uses (token field, forms, buttons, tabs).</summary>
+public sealed class ConsolePage(ConsoleBrowser browser, Uri host)
+{
+    private ChromeDriver Driver => browser.Driver;
+
+    public ConsolePage Open()
+    {
+        Driver.Navigate().GoToUrl(new Uri(host, "/console"));
+        browser.WaitFor(d => d.FindElement(By.TagName("body")).GetAttribute("data-ready") == "true", "the console script to start");
+        return this;
+    }
+
+    public ConsolePage UseToken(string token)
+    {
+        var field = Driver.FindElement(By.Id("token"));
+        field.Clear();
+        field.SendKeys(token);
+        field.SendKeys(Keys.Enter);
+        browser.WaitFor(d => d.FindElement(By.Id("who")).Text.StartsWith("Token for", StringComparison.Ordinal), "the token to be taken");
+        return this;
+    }
+
+    /// <summary>How many recommendations the listener view asks for.</summary>
+    public ConsolePage WithItems(int count)
+    {
+        var field = Driver.FindElement(By.Id("listener-count"));
+        field.Clear();
+        field.SendKeys(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return this;
+    }
+
+    /// <summary>Types the listener id and presses Enter; waits until the list or an error is shown.</summary>
+    public ConsolePage LoadListener(string userId)
+    {
+        var field = Driver.FindElement(By.Id("listener-id"));
+        field.Clear();
+        field.SendKeys(userId + Keys.Enter);
+        browser.WaitFor(d => AlertText is not null || d.FindElement(By.Id("listener-status")).Text.StartsWith($"{userId}:", StringComparison.Ordinal),
+            $"listener {userId} to load (or an error)");
+        return this;
+    }
+
+    /// <summary>The recommended tracks as shown, top first.</summary>
+    public IReadOnlyList<string> Tracks() =>
+        [.. Driver.FindElements(By.CssSelector("#recs li.rec")).Select(li => li.GetAttribute("data-track")!)];
+
+    public IReadOnlyList<IWebElement> Items() => Driver.FindElements(By.CssSelector("#recs li.rec"));
+
+    /// <summary>Clicks an event button (play, complete, skip, like, dislike) on the item at <paramref name="position"/>; waits for the reload.</summary>
+    public ConsolePage Send(string kind, int position)
+    {
+        var track = Tracks()[position];
+        Items()[position].FindElement(By.CssSelector($"button[data-kind='{kind}']")).Click();
+        browser.WaitFor(d => d.FindElement(By.Id("listener-status")).Text.StartsWith($"{kind} on {track} recorded", StringComparison.Ordinal) || AlertText is not null,
+            $"{kind} on {track} to be recorded and the list reloaded");
+        return this;
+    }
+
+    /// <summary>The visible error box's text, or null when none is shown.</summary>
+    public string? AlertText
+    {
+        get
+        {
+            var alert = Driver.FindElement(By.Id("alert"));
+            return alert.Displayed ? alert.Text : null;
+        }
+    }
+
+    public string Text(string id) => Driver.FindElement(By.Id(id)).Text;
+
+    public void Resize(int width, int height) => Driver.Manage().Window.Size = new System.Drawing.Size(width, height);
+
+    /// <summary>Whether the page is wider than the window (a horizontal scroll bar).</summary>
+    public bool OverflowsHorizontally() =>
+        (bool)Driver.ExecuteScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;")!;
+
+    /// <summary>A PNG of the whole page (beyond the window's height), taken by the browser (DevTools Page.captureScreenshot).</summary>
+    public void Screenshot(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var shot = (Dictionary<string, object>)Driver.ExecuteCdpCommand("Page.captureScreenshot",
+            new Dictionary<string, object?> { ["format"] = "png", ["captureBeyondViewport"] = true })!;
+        File.WriteAllBytes(path, Convert.FromBase64String((string)shot["data"]));
+    }
+}
