@@ -6,6 +6,8 @@ namespace Personalization.Tests.Console;
 /// <summary>The console as a user drives it: with the keyboard-reachable controls a person uses (token field, forms, buttons, tabs).</summary>
 public sealed class ConsolePage(ConsoleBrowser browser, Uri host)
 {
+    private bool _emulating;
+
     private ChromeDriver Driver => browser.Driver;
 
     public ConsolePage Open()
@@ -73,18 +75,48 @@ public sealed class ConsolePage(ConsoleBrowser browser, Uri host)
 
     public string Text(string id) => Driver.FindElement(By.Id(id)).Text;
 
-    public void Resize(int width, int height) => Driver.Manage().Window.Size = new System.Drawing.Size(width, height);
+    /// <summary>Lays the page out at exactly <paramref name="width"/> CSS pixels (DevTools device metrics; a window may not get that narrow).</summary>
+    public void Emulate(int width, int height)
+    {
+        Metrics(width, height);
+        _emulating = true;
+        browser.WaitFor(_ => ViewportWidth() == width, $"a {width} px wide viewport");
+    }
 
-    /// <summary>Whether the page is wider than the window (a horizontal scroll bar).</summary>
+    public void StopEmulating()
+    {
+        Driver.ExecuteCdpCommand("Emulation.clearDeviceMetricsOverride", []);
+        _emulating = false;
+    }
+
+    public long ViewportWidth() => (long)Driver.ExecuteScript("return window.innerWidth;")!;
+
+    /// <summary>Whether the page is wider than the window (a horizontal scroll bar) or any visible element sticks out on the right.</summary>
     public bool OverflowsHorizontally() =>
-        (bool)Driver.ExecuteScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;")!;
+        (bool)Driver.ExecuteScript("""
+            const width = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth > width + 1) return true;
+            return [...document.querySelectorAll('body *')].some(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > width + 1; });
+            """)!;
 
-    /// <summary>A PNG of the whole page (beyond the window's height), taken by the browser (DevTools Page.captureScreenshot).</summary>
+    /// <summary>
+    /// A PNG of the whole page at the current width, taken by the browser (DevTools): the viewport is made as tall as the
+    /// page for the capture (so the layout is the one on screen, without a scroll bar), then put back.
+    /// </summary>
     public void Screenshot(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var shot = (Dictionary<string, object>)Driver.ExecuteCdpCommand("Page.captureScreenshot",
-            new Dictionary<string, object?> { ["format"] = "png", ["captureBeyondViewport"] = true })!;
+        var width = (int)ViewportWidth();
+        var height = (long)Driver.ExecuteScript("return window.innerHeight;")!;
+        var page = (long)Driver.ExecuteScript("return document.documentElement.scrollHeight;")!;
+        Metrics(width, (int)page);
+        var shot = (Dictionary<string, object>)Driver.ExecuteCdpCommand("Page.captureScreenshot", new Dictionary<string, object?> { ["format"] = "png" })!;
+        if (_emulating) Metrics(width, (int)height);
+        else StopEmulating();
         File.WriteAllBytes(path, Convert.FromBase64String((string)shot["data"]));
     }
+
+    private void Metrics(int width, int height) =>
+        Driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride",
+            new Dictionary<string, object?> { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false });
 }

@@ -95,7 +95,7 @@ public sealed class ConsoleTests(PersonalizationCluster cluster, ConsoleBrowser 
         var page = new ConsolePage(browser, _api.BaseAddress).Open().UseToken(_api.Tokens.Admin());
         try
         {
-            page.Resize(390, 900);
+            page.Emulate(390, 900);
             page.LoadListener(a);
             Assert.False(page.OverflowsHorizontally(), "listener view wider than 390 px");
 
@@ -110,10 +110,11 @@ public sealed class ConsoleTests(PersonalizationCluster cluster, ConsoleBrowser 
             Assert.Contains("Tracks known", page.Text("model-facts"), StringComparison.Ordinal);
             Assert.NotEmpty(browser.Driver.FindElements(By.CssSelector("#trending .label")));
             Assert.False(page.OverflowsHorizontally(), "model view wider than 390 px");
+            page.Screenshot(Path.Combine(Screenshots, "model-390.png"));
         }
         finally
         {
-            page.Resize(1280, 1000);
+            page.StopEmulating();
         }
     }
 

@@ -26,7 +26,8 @@ public sealed class ModelStatusApiTests(PersonalizationCluster cluster) : IAsync
         var trending = status.GetProperty("trending").EnumerateArray().Select(t => t.GetProperty("weight").GetDouble()).ToList();
         Assert.True(status.GetProperty("tracksKnown").GetInt32() >= 5, status.ToString());
         Assert.Equal(JsonValueKind.String, status.GetProperty("lastRefreshed").ValueKind);
-        Assert.True(status.GetProperty("observationsApplied").GetInt64() > 0, status.ToString());
+        // Observation counts are the answering silo's own (its grains may not have published any of these).
+        Assert.True(status.GetProperty("observationsApplied").GetInt64() <= status.GetProperty("observationsPublished").GetInt64(), status.ToString());
         Assert.Equal(3, trending.Count);
         Assert.Equal(trending.OrderByDescending(w => w), trending);
         Assert.False(string.IsNullOrEmpty(status.GetProperty("silo").GetString()));
