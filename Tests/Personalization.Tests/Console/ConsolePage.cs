@@ -100,6 +100,35 @@ public sealed class ConsolePage(ConsoleBrowser browser, Uri host)
             """)!;
 
     /// <summary>
+    /// The lowest WCAG contrast ratio between a visible element's own text colour and the first opaque background
+    /// behind it (its own or an ancestor's), over every element with text of its own; with that element's text.
+    /// </summary>
+    public (double Ratio, string Text) LowestTextContrast()
+    {
+        var result = (IReadOnlyCollection<object>)Driver.ExecuteScript("""
+            const rgb = s => (s.match(/[\d.]+/g) || []).map(Number);
+            const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+              .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const background = e => {
+              for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] === 1) return c; }
+              return [255, 255, 255];
+            };
+            let worst = [99, ''];
+            for (const e of document.querySelectorAll('body *')) {
+              const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+              const box = e.getBoundingClientRect();
+              if (!own || box.width === 0 || getComputedStyle(e).visibility === 'hidden') continue;
+              const a = lum(rgb(getComputedStyle(e).color)), b = lum(background(e));
+              const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+              if (ratio < worst[0]) worst = [ratio, e.textContent.trim().slice(0, 60)];
+            }
+            return worst;
+            """)!;
+        var pair = result.ToArray();
+        return (Convert.ToDouble(pair[0], System.Globalization.CultureInfo.InvariantCulture), (string)pair[1]);
+    }
+
+    /// <summary>
     /// A PNG of the whole page at the current width, taken by the browser (DevTools): the viewport is made as tall as the
     /// page for the capture (so the layout is the one on screen, without a scroll bar), then put back.
     /// </summary>

@@ -43,6 +43,8 @@ public sealed class ConsoleTests(PersonalizationCluster cluster, ConsoleBrowser 
         Assert.NotEqual(before[0], after[0]);
         Assert.Contains("skipped early", page.Text("session"), StringComparison.Ordinal);
         Assert.Contains(page.Items(), item => (item.GetAttribute("class") ?? "").Split(' ').Intersect(["moved-up", "is-new"]).Any());
+        var contrast = page.LowestTextContrast();
+        Assert.True(contrast.Ratio >= 7, $"text contrast {contrast.Ratio:F2}:1 at \"{contrast.Text}\"");
         page.Screenshot(Path.Combine(Screenshots, "listener-1280.png"));
     }
 
@@ -61,6 +63,7 @@ public sealed class ConsoleTests(PersonalizationCluster cluster, ConsoleBrowser 
         Assert.StartsWith("403", page.AlertText, StringComparison.Ordinal);
         Assert.Contains("A listener token sees only its own listener", page.AlertText, StringComparison.Ordinal);
         Assert.Empty(page.Tracks());
+        Assert.True(page.LowestTextContrast().Ratio >= 7, $"error view text contrast {page.LowestTextContrast()}");
         page.Screenshot(Path.Combine(Screenshots, "forbidden-1280.png"));
     }
 
@@ -104,12 +107,14 @@ public sealed class ConsoleTests(PersonalizationCluster cluster, ConsoleBrowser 
             Assert.Contains(a, page.Text("blend-shares"), StringComparison.Ordinal);
             Assert.NotEmpty(browser.Driver.FindElements(By.CssSelector("#blend-queue li.rec")));
             Assert.False(page.OverflowsHorizontally(), "Blend view wider than 390 px");
+            Assert.True(page.LowestTextContrast().Ratio >= 7, $"Blend view text contrast {page.LowestTextContrast()}");
             page.Screenshot(Path.Combine(Screenshots, "blend-390.png"));
 
             ShowModel(page);
             Assert.Contains("Tracks known", page.Text("model-facts"), StringComparison.Ordinal);
             Assert.NotEmpty(browser.Driver.FindElements(By.CssSelector("#trending .label")));
             Assert.False(page.OverflowsHorizontally(), "model view wider than 390 px");
+            Assert.True(page.LowestTextContrast().Ratio >= 7, $"model view text contrast {page.LowestTextContrast()}");
             page.Screenshot(Path.Combine(Screenshots, "model-390.png"));
         }
         finally
