@@ -71,8 +71,10 @@ export function createListenerView(report) {
       else if (was > i) { move = el('span', { class: 'move up', text: `▲ ${was - i}`, 'aria-label': `moved up ${was - i}` }); moveClass = 'moved-up'; }
       else if (was < i) { move = el('span', { class: 'move down', text: `▼ ${i - was}`, 'aria-label': `moved down ${i - was}` }); moveClass = 'moved-down'; }
     }
+    // An event needs the track's artist; a track the model knows no artist of cannot be acted on from here.
     const buttons = actions.map(([kind, label]) => el('button', {
       type: 'button', 'data-kind': kind, 'aria-label': `${label} ${item.trackId}`, text: label,
+      disabled: !item.artistId, title: item.artistId ? null : 'artist unknown: no event can be sent',
       onclick: () => send(item, kind),
     }));
     return el('li', { class: `rec ${moveClass}`, 'data-track': item.trackId },
@@ -89,8 +91,10 @@ export function createListenerView(report) {
 
   async function send(item, kind) {
     const make = actions.find(a => a[0] === kind)[2];
-    const event = { eventId: newEventId(), trackId: item.trackId, artistId: item.artistId || 'unknown', ...make() };
-    for (const b of document.querySelectorAll('#recs button')) b.disabled = true;
+    const event = { eventId: newEventId(), trackId: item.trackId, artistId: item.artistId, ...make() };
+    const buttons = [...document.querySelectorAll('#recs button')];
+    const enabled = buttons.filter(b => !b.disabled);
+    for (const b of enabled) b.disabled = true;
     try {
       await api.record(user, event);
       await load(user, { afterEvent: event });
@@ -98,7 +102,7 @@ export function createListenerView(report) {
       if (first) first.focus();
     } catch (error) {
       report(error, `sending ${kind} on ${item.trackId} for ${user}`);
-      for (const b of document.querySelectorAll('#recs button')) b.disabled = false;
+      for (const b of enabled) b.disabled = false;
     }
   }
 
