@@ -66,6 +66,7 @@ public static class ClientRegistration
         services.TryAddSingleton(sp => new RequestValidator(sp.GetRequiredService<IOptions<ValidationLimits>>().Value));
         services.TryAddSingleton<IPersonalizationClient, PersonalizationClient>();
         services.TryAddSingleton<IDiscoveryClient, DiscoveryClient>();
+        services.TryAddSingleton<IModelStatusClient, ModelStatusClient>();
         services.AddOptions<Http.ApiLimits>().Bind(configuration.GetSection(Http.ApiLimits.SectionName))
             .Validate(o => o.Validate().Count == 0, "Personalization:Http is invalid (MaxBodyBytes in [1 KiB, 64 MiB], MaxEventAge positive).")
             .ValidateOnStart();

@@ -14,7 +14,8 @@ namespace Personalization.Testing;
 
 /// <summary>
 /// The real HTTP API (the same <see cref="HttpPipeline.UsePersonalizationHttp"/> pipeline the gateway and silo host:
-/// authentication, rate limiting, authorization, validation) on an in-memory test server, talking to a
+/// authentication, rate limiting, authorization, validation, the console) on an in-memory test server
+/// (<see cref="StartAsync"/>) or on Kestrel at a free 127.0.0.1 port for a browser (<see cref="StartOnLoopbackAsync"/>), talking to a
 /// <see cref="PersonalizationTestCluster"/> through its client. Runs as Production with the kit's own signing key;
 /// <see cref="Tokens"/> mints tokens the host accepts.
 /// </summary>
@@ -37,9 +38,13 @@ public sealed class PersonalizationApiHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<HttpClient> _clients = [];
 
-    private PersonalizationApiHost(WebApplication app)
+    private readonly bool _loopback;
+
+    private PersonalizationApiHost(WebApplication app, Uri baseAddress, bool loopback)
     {
         _app = app;
+        _loopback = loopback;
+        BaseAddress = baseAddress;
         Tokens = new TokenIssuer(Issuer, Audience, Encoding.UTF8.GetBytes(SigningKey));
         Http = ClientWith(Tokens.Service());
     }
@@ -50,6 +55,9 @@ public sealed class PersonalizationApiHost : IAsyncDisposable
     /// <summary>Mints tokens for this host (listener, service, admin, or any claims, lifetime and issuer).</summary>
     public TokenIssuer Tokens { get; }
 
+    /// <summary>Where the host listens: <c>http://127.0.0.1:{port}/</c> on loopback, <c>http://localhost/</c> in memory.</summary>
+    public Uri BaseAddress { get; }
+
     /// <summary>The host's services (e.g. options).</summary>
     public IServiceProvider Services => _app.Services;
 
@@ -58,12 +66,22 @@ public sealed class PersonalizationApiHost : IAsyncDisposable
     /// <c>Personalization:RateLimit:CallerPermitsPerWindow</c>); <paramref name="services"/> replaces services (e.g. a
     /// stub <c>IPersonalizationClient</c>).
     /// </summary>
-    public static async Task<PersonalizationApiHost> StartAsync(
-        PersonalizationTestCluster cluster, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static Task<PersonalizationApiHost> StartAsync(
+        PersonalizationTestCluster cluster, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        StartAsync(cluster, settings, services, loopback: false);
+
+    /// <summary>As <see cref="StartAsync"/>, on Kestrel at a port of 127.0.0.1 the kernel picks (<see cref="BaseAddress"/>): for a browser.</summary>
+    public static Task<PersonalizationApiHost> StartOnLoopbackAsync(
+        PersonalizationTestCluster cluster, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        StartAsync(cluster, settings, services, loopback: true);
+
+    private static async Task<PersonalizationApiHost> StartAsync(
+        PersonalizationTestCluster cluster, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services, bool loopback)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseTestServer();
+        if (loopback) builder.WebHost.UseUrls("http://127.0.0.1:0");
+        else builder.WebHost.UseTestServer();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(AuthSettings);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
@@ -74,7 +92,8 @@ public sealed class PersonalizationApiHost : IAsyncDisposable
         var app = builder.Build();
         app.UsePersonalizationHttp(dashboard: false); // an API host over the kit's client; the silo hosts serve the dashboard
         await app.StartAsync();
-        return new PersonalizationApiHost(app);
+        var baseAddress = loopback ? new Uri(app.Urls.Single().TrimEnd('/') + "/") : new Uri("http://localhost/");
+        return new PersonalizationApiHost(app, baseAddress, loopback);
     }
 
     /// <summary>A client with a listener token for <paramref name="userId"/> (reads and writes only that user).</summary>
@@ -83,7 +102,7 @@ public sealed class PersonalizationApiHost : IAsyncDisposable
     /// <summary>A client sending <paramref name="token"/> as bearer token (none when null).</summary>
     public HttpClient ClientWith(string? token)
     {
-        var client = _app.GetTestClient();
+        var client = _loopback ? new HttpClient { BaseAddress = BaseAddress } : _app.GetTestClient();
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         lock (_clients) _clients.Add(client);
         return client;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Personalization.Client.Operations;
+using Personalization.Client.WebConsole;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
@@ -9,7 +10,7 @@ namespace Personalization.Client.Http;
 /// <summary>
 /// The HTTP pipeline every host of the API uses (gateway, silo): ProblemDetails for every error status,
 /// JWT authentication, per-caller rate limiting, authorization per endpoint group, anonymous health probes, Prometheus metrics (<c>/metrics</c>) and docs
-/// (<c>/openapi/v1.json</c>, <c>/docs</c>), the API, and the Orleans Dashboard at <c>/dashboard</c> for admins (the host's
+/// (<c>/openapi/v1.json</c>, <c>/docs</c>), the API, the console (<c>/console</c>), and the Orleans Dashboard at <c>/dashboard</c> for admins (the host's
 /// silos or Orleans client must have the dashboard added, as <c>AddPersonalization</c> and <c>AddPersonalizationClient</c> do).
 /// </summary>
 public static class HttpPipeline
@@ -31,6 +32,7 @@ public static class HttpPipeline
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("Personalization API")).AllowAnonymous();
         app.MapPersonalizationApi();
+        app.MapPersonalizationConsole();
         if (dashboard) app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Security.ApiPolicies.Admin);
         return app;
     }

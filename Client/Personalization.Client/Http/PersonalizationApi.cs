@@ -40,6 +40,7 @@ public static class PersonalizationApi
         admins.MapDelete("", ForgetAsync).WithName("ForgetUser").WithSummary("Remove everything stored about the user.");
 
         app.MapDiscoveryApi(); // Blend and discovery list (their own file)
+        app.MapModelApi(); // the shared model's status, for admins
         return users;
     }
 
