@@ -78,6 +78,7 @@ public class PersonalizationCluster : IAsyncLifetime
             silo.Services.AddGrainStorage(StorageNames.Users, (sp, _) => new SharedMemoryGrainStorage(Storage, sp.GetRequiredService<Serializer>()));
             silo.Services.AddSingleton<IEventJournal>(sp => new MeteredEventJournal(Journal, sp.GetRequiredService<PersonalizationMetrics>()));
         });
+        builder.ConfigureClient(client => client.AddActivityPropagation()); // as the gateway's client: grain calls continue the caller's trace
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
