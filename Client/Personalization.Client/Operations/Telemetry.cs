@@ -15,7 +15,7 @@ using Personalization.Abstractions;
 namespace Personalization.Client.Operations;
 
 /// <summary>
-/// OpenTelemetry of a host (silo or gateway): Orleans' meter and the project's, scraped by Prometheus on
+/// OpenTelemetry of a host (silo or gateway): Orleans' meter, the project's and ASP.NET Core's request metrics, scraped by Prometheus on
 /// <c>/metrics</c>; with <see cref="TracingOptions.OtlpEndpoint"/> set, traces and logs exported over OTLP. Log scopes
 /// always carry the current trace and span id, so a log line leads to its trace.
 /// </summary>
@@ -29,7 +29,7 @@ public static class Telemetry
         services.Configure<LoggerFactoryOptions>(o =>
             o.ActivityTrackingOptions |= ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         var telemetry = services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(MeterNames.Orleans, MeterNames.Personalization)
+            .AddMeter(MeterNames.Orleans, MeterNames.Personalization, MeterNames.AspNetCoreHosting)
             .AddPrometheusExporter());
         if (tracing.Enabled)
         {
