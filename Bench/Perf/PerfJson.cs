@@ -20,6 +20,8 @@ public static class PerfJson
                 ["recommend_vs_ping"] = Round(r.RecommendVsPing),
                 ["durable_vs_raw_upsert"] = Round(r.DurableVsRawUpsert),
                 ["orleans_vs_redis_peer"] = Round(r.OrleansVsRedisPeer),
+                ["traced_vs_untraced_ingest"] = Round(r.TracedVsUntracedIngest),
+                ["traced_vs_untraced_recommend"] = Round(r.TracedVsUntracedRecommend),
             },
             ["recommend_p99_ms"] = Round(r.RecommendP99Ms),
             ["bytes_per_user"] = Round(r.BytesPerUser),
