@@ -38,6 +38,18 @@ public sealed class PerfResults(PerfSizes sizes, bool quick)
 
     public double? TracedVsUntracedRecommend => TracingRatio("recommend");
 
+    /// <summary>Silo CPU time per operation of the traced silo over the untraced one, averaged over the rounds (1 = no cost).</summary>
+    public double? TracedVsUntracedIngestCpu => TracingCpuRatio("ingest");
+
+    public double? TracedVsUntracedRecommendCpu => TracingCpuRatio("recommend");
+
+    private double? TracingCpuRatio(string workload)
+    {
+        double? Mean(string mode) => Runs.Where(r => r.Scenario == $"tracing-{workload}-{mode}" && r.SiloCpuMicroseconds is not null)
+            .Select(r => r.SiloCpuMicroseconds!.Value).DefaultIfEmpty(double.NaN).Average() is var m && double.IsFinite(m) ? m : null;
+        return Ratio(Mean("on"), Mean("off"));
+    }
+
     private double? TracingRatio(string workload) =>
         Ratio(Runs.Where(r => r.Scenario == $"tracing-{workload}-on").Sum(r => r.Throughput), Runs.Where(r => r.Scenario == $"tracing-{workload}-off").Sum(r => r.Throughput)) is { } x && x > 0 ? x : null;
 

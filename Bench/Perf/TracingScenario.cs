@@ -5,7 +5,8 @@ namespace Personalization.Bench.Perf;
 /// untraced and one exporting traces and logs over OTLP to <see cref="OtlpSink"/>, prepared alike (model, warm users),
 /// then ingest and recommend at the headline concurrency on each, alternating which goes first, for
 /// <see cref="Rounds"/> rounds. The load generator's own client is untraced, so every trace starts at the silo (the
-/// sampler decides there, as it would for an untraced gateway); the figures are the silo's.
+/// sampler decides there, as it would for an untraced gateway); the figures are the silo's: throughput, and the silo's
+/// CPU time per operation (<see cref="ProcessCpu"/>), which a shared machine's load disturbs far less.
 /// </summary>
 public static class TracingScenario
 {
@@ -28,8 +29,8 @@ public static class TracingScenario
         await using (var offClient = await PerfClient.ConnectAsync(offSilo.GatewayPort, offCluster))
         await using (var onClient = await PerfClient.ConnectAsync(onSilo.GatewayPort, onCluster))
         {
-            var silos = new[] { ("off", new ClusterScenarios(offClient.Grains, sizes, log)), ("on", new ClusterScenarios(onClient.Grains, sizes, log)) };
-            foreach (var (_, silo) in silos)
+            var silos = new[] { ("off", offSilo.Pid, new ClusterScenarios(offClient.Grains, sizes, log)), ("on", onSilo.Pid, new ClusterScenarios(onClient.Grains, sizes, log)) };
+            foreach (var (_, _, silo) in silos)
             {
                 await silo.GrowCatalogAsync(sizes.RecommendCatalog);
                 await silo.SeedWarmUsersAsync();
@@ -39,11 +40,11 @@ public static class TracingScenario
             {
                 foreach (var ingest in new[] { true, false })
                 {
-                    foreach (var (mode, silo) in round % 2 == 0 ? silos : silos.Reverse())
+                    foreach (var (mode, pid, silo) in round % 2 == 0 ? silos : silos.Reverse())
                     {
-                        var result = await silo.WarmRunAsync($"tracing-{(ingest ? "ingest" : "recommend")}-{mode}", ingest);
+                        var result = await RunMeasuredAsync($"tracing-{(ingest ? "ingest" : "recommend")}-{mode}", silo.WarmOperation(ingest), pid, sizes);
                         results.Add(result);
-                        log.WriteLine($"  {result.Scenario} round {round + 1} x{result.Concurrency}: {result.Throughput:N0}/s, p50 {result.P50Ms:F3} ms, p99 {result.P99Ms:F3} ms");
+                        log.WriteLine($"  {result.Scenario} round {round + 1} x{result.Concurrency}: {result.Throughput:N0}/s, p50 {result.P50Ms:F3} ms, p99 {result.P99Ms:F3} ms, silo CPU {result.SiloCpuMicroseconds:F1} µs/op");
                     }
                 }
             }
@@ -55,5 +56,21 @@ public static class TracingScenario
         // The traced silo stopped gracefully, flushing its last batch: no trace export at all means tracing was not on.
         if (sink.TraceExports == 0) throw new InvalidOperationException("The traced silo exported no traces: tracing was not on.");
         return results;
+    }
+
+    /// <summary>A headline-concurrency run that also reads the silo's CPU time per operation (warm-up included on both sides).</summary>
+    private static async Task<LoadResult> RunMeasuredAsync(string name, LoadRunner.Operation operation, int siloPid, PerfSizes sizes)
+    {
+        long calls = 0;
+        var cpuBefore = ProcessCpu.Seconds(siloPid);
+        var result = await LoadRunner.RunAsync(name, sizes.Concurrency, sizes.Warmup, sizes.Duration, (caller, n) =>
+        {
+            Interlocked.Increment(ref calls);
+            return operation(caller, n);
+        });
+        var cpuAfter = ProcessCpu.Seconds(siloPid);
+        return cpuBefore is { } before && cpuAfter is { } after && calls > 0
+            ? result with { SiloCpuMicroseconds = (after - before) * 1e6 / calls }
+            : result;
     }
 }

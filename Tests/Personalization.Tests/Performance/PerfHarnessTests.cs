@@ -53,6 +53,7 @@ public sealed class PerfHarnessTests
             var runs = results.Runs.Where(r => r.Scenario == scenario).ToList();
             Assert.Equal(TracingScenario.Rounds, runs.Count);
             Assert.All(runs, r => Assert.True(r.Operations > 0 && r.Errors == 0, $"{scenario}: {r.Operations} ops, {r.Errors} errors ({r.FirstError})"));
+            Assert.All(runs, r => Assert.True(r.SiloCpuMicroseconds > 0, $"{scenario}: the silo's CPU per operation was not read"));
         }
 
         Assert.Equal([1_000, 4_000], results.Catalog.Select(c => c.Tracks));
