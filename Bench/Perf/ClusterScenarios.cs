@@ -45,6 +45,14 @@ public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, Tex
 
     public async Task<IReadOnlyList<LoadResult>> RecommendAsync() => await SweepAsync("recommend", _ => _workloads.Recommend(WarmPrefix, sizes.WarmUsers));
 
+    /// <summary>
+    /// The operation of one run over the warm users: listening events (new event ids every call of this method, so none
+    /// is a duplicate) or recommendations. The unit of the tracing comparison.
+    /// </summary>
+    public LoadRunner.Operation WarmOperation(bool ingest) => ingest
+        ? new GrainWorkloads(client, Guid.NewGuid().ToString("N")[..8]).Ingest(WarmPrefix, sizes.WarmUsers, LoadTracks, sizes.Concurrency)
+        : _workloads.Recommend(WarmPrefix, sizes.WarmUsers);
+
     public async Task<IReadOnlyList<LoadResult>> MixedAsync() =>
         await SweepAsync("mixed", _ => _workloads.Mixed(WarmPrefix, sizes.WarmUsers, LoadTracks));
 

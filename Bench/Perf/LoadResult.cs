@@ -16,5 +16,8 @@ public sealed record LoadResult(
     double MaxMs,
     string? FirstError = null)
 {
+    /// <summary>CPU time of the silo process per operation (warm-up included), where the scenario measured it.</summary>
+    public double? SiloCpuMicroseconds { get; init; }
+
     public double Throughput => Seconds > 0 ? Operations / Seconds : 0;
 }

@@ -5,11 +5,11 @@ namespace Personalization.Bench.Perf;
 /// <summary>Command line of <c>perf</c>.</summary>
 public sealed record PerfArguments(PerfSizes Sizes, bool Quick, string? JsonPath, string ReportPath, IReadOnlySet<string> Scenarios)
 {
-    public static readonly string[] AllScenarios = ["ping", "ingest", "recommend", "mixed", "durable", "peer", "memory", "catalog"];
+    public static readonly string[] AllScenarios = ["ping", "ingest", "recommend", "mixed", "durable", "peer", "memory", "catalog", "tracing"];
 
     public const string Usage =
         "usage: perf [--quick] [--json OUT] [--report OUT.md] [--only ping,ingest,...] [--memory-users 100000,1000000] [--catalog 10000,100000,1000000] [--seconds N]\n" +
-        "  scenarios: " + "ping, ingest, recommend, mixed, durable, peer, memory, catalog";
+        "  scenarios: " + "ping, ingest, recommend, mixed, durable, peer, memory, catalog, tracing";
 
     public static PerfArguments Parse(IReadOnlyList<string> args)
     {

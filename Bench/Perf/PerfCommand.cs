@@ -7,7 +7,8 @@ namespace Personalization.Bench.Perf;
 
 /// <summary>
 /// <c>perf</c>: starts the silo as a separate process on 127.0.0.1 and drives it through the Orleans client (ping,
-/// ingest, recommend, mixed, catalog, memory), then the Redis peer and the durable journal on Azurite, each against
+/// ingest, recommend, mixed, catalog, memory), then the Redis peer, the durable journal on Azurite and the cost of
+/// tracing (two silos, traced and not), each against
 /// services it starts and stops itself; writes a table to stdout, a markdown report with a plot, and JSON.
 /// </summary>
 public static class PerfCommand
@@ -26,7 +27,7 @@ public static class PerfCommand
         IEnumerable<int> concurrencies = new[] { sizes.Concurrency }.Concat(sizes.Sweep).Distinct().Order().ToList();
         if (clusterScenarios.Any(Wants))
         {
-            var (silo, clusterId) = await StartSiloAsync(owned);
+            var (silo, clusterId) = await StartSiloAsync(owned, new Dictionary<string, string>());
             log.WriteLine($"silo pid {silo.Pid}, gateway 127.0.0.1:{silo.GatewayPort} (log {silo.LogPath})");
             await using (var client = await PerfClient.ConnectAsync(silo.GatewayPort, clusterId))
             {
@@ -63,6 +64,7 @@ public static class PerfCommand
         }
 
         if (Wants("durable")) await RunDurableAsync(results, owned, log);
+        if (Wants("tracing")) results.Runs.AddRange(await TracingScenario.RunAsync(sizes, owned, log));
 
         results.TotalSeconds = clock.Elapsed.TotalSeconds;
         output.Write(PerfTable.Render(results));
@@ -82,21 +84,20 @@ public static class PerfCommand
     /// The real silo host as a separate process, configured as an operator would: memory storage, demo seeding off,
     /// diagnostics seeding on; its own primary (development clustering). Stopped by its PID with SIGTERM, then SIGKILL.
     /// </summary>
-    private static async Task<(SiloProcess Silo, string ClusterId)> StartSiloAsync(OwnedProcesses owned)
+    /// <param name="settings">Further environment (e.g. the tracing scenario's <c>Personalization__Tracing__*</c>).</param>
+    internal static async Task<(SiloProcess Silo, string ClusterId)> StartSiloAsync(OwnedProcesses owned, IReadOnlyDictionary<string, string> settings)
     {
         var ports = SiloPorts.Free();
         var clusterId = $"perf-{ports.Silo}";
-        var silo = owned.Add(SiloProcess.Start(
-            new Dictionary<string, string>
-            {
-                ["Personalization__Silo__ClusterId"] = clusterId,
-                ["Personalization__Silo__PrimarySiloPort"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
-                ["Personalization__Silo__Storage"] = "Memory",
-                ["Personalization__Diagnostics__AllowSeeding"] = "true",
-                ["Personalization__Auth__UseDevelopmentKey"] = "true", // the co-hosted HTTP API is not used by the benchmark
-            },
-            ports,
-            gracefulStop: true));
+        var environment = new Dictionary<string, string>(settings)
+        {
+            ["Personalization__Silo__ClusterId"] = clusterId,
+            ["Personalization__Silo__PrimarySiloPort"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
+            ["Personalization__Silo__Storage"] = "Memory",
+            ["Personalization__Diagnostics__AllowSeeding"] = "true",
+            ["Personalization__Auth__UseDevelopmentKey"] = "true", // the co-hosted HTTP API is not used by the benchmark
+        };
+        var silo = owned.Add(SiloProcess.Start(environment, ports, gracefulStop: true));
         await silo.WaitForGatewayAsync(TimeSpan.FromSeconds(60));
         return (silo, clusterId);
     }

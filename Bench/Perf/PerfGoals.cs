@@ -19,6 +19,10 @@ public static class PerfGoals
             ("recommend latency at the largest model <= 1.5 x at the smallest", F(r.CatalogLargestVsSmallest, "x"), Met(r.CatalogLargestVsSmallest, v => v <= 1.5)),
             ("mixed >= 3 x Redis peer throughput", F(r.OrleansVsRedisPeer, "x"), Met(r.OrleansVsRedisPeer, v => v >= 3)),
             ("... at equal or better p99", peerP99 is { } p && mixedP99 is { } m ? $"{m:F2} vs {p:F2} ms" : "n/a", peerP99 is { } q ? Met(mixedP99, v => v <= q) : null),
+            ("tracing (default sampling) costs <= 5% ingest throughput", F(r.TracedVsUntracedIngest, "x"), Met(r.TracedVsUntracedIngest, v => v >= 0.95)),
+            ("tracing (default sampling) costs <= 5% recommend throughput", F(r.TracedVsUntracedRecommend, "x"), Met(r.TracedVsUntracedRecommend, v => v >= 0.95)),
+            ("... and <= 5% silo CPU per event", F(r.TracedVsUntracedIngestCpu, "x"), Met(r.TracedVsUntracedIngestCpu, v => v <= 1.05)),
+            ("... and <= 5% silo CPU per recommendation", F(r.TracedVsUntracedRecommendCpu, "x"), Met(r.TracedVsUntracedRecommendCpu, v => v <= 1.05)),
         ];
     }
 

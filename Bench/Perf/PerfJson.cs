@@ -20,6 +20,10 @@ public static class PerfJson
                 ["recommend_vs_ping"] = Round(r.RecommendVsPing),
                 ["durable_vs_raw_upsert"] = Round(r.DurableVsRawUpsert),
                 ["orleans_vs_redis_peer"] = Round(r.OrleansVsRedisPeer),
+                ["traced_vs_untraced_ingest"] = Round(r.TracedVsUntracedIngest),
+                ["traced_vs_untraced_recommend"] = Round(r.TracedVsUntracedRecommend),
+                ["traced_vs_untraced_ingest_cpu"] = Round(r.TracedVsUntracedIngestCpu),
+                ["traced_vs_untraced_recommend_cpu"] = Round(r.TracedVsUntracedRecommendCpu),
             },
             ["recommend_p99_ms"] = Round(r.RecommendP99Ms),
             ["bytes_per_user"] = Round(r.BytesPerUser),
@@ -87,6 +91,7 @@ public static class PerfJson
         ["p999_ms"] = Round(x.P999Ms),
         ["max_ms"] = Round(x.MaxMs),
         ["first_error"] = x.FirstError,
+        ["silo_cpu_us_per_op"] = Round(x.SiloCpuMicroseconds),
     };
 
     private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 4) : null;

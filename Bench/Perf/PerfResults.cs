@@ -33,6 +33,26 @@ public sealed class PerfResults(PerfSizes sizes, bool quick)
     /// <summary>The cluster's mixed workload against the Redis peer's, same operation mix and concurrency.</summary>
     public double? OrleansVsRedisPeer => Ratio(Headline("mixed")?.Throughput, Headline("peer")?.Throughput);
 
+    /// <summary>Throughput of the traced silo over the untraced one, summed over the tracing scenario's rounds (1 = no cost).</summary>
+    public double? TracedVsUntracedIngest => TracingRatio("ingest");
+
+    public double? TracedVsUntracedRecommend => TracingRatio("recommend");
+
+    /// <summary>Silo CPU time per operation of the traced silo over the untraced one, averaged over the rounds (1 = no cost).</summary>
+    public double? TracedVsUntracedIngestCpu => TracingCpuRatio("ingest");
+
+    public double? TracedVsUntracedRecommendCpu => TracingCpuRatio("recommend");
+
+    private double? TracingCpuRatio(string workload)
+    {
+        double? Mean(string mode) => Runs.Where(r => r.Scenario == $"tracing-{workload}-{mode}" && r.SiloCpuMicroseconds is not null)
+            .Select(r => r.SiloCpuMicroseconds!.Value).DefaultIfEmpty(double.NaN).Average() is var m && double.IsFinite(m) ? m : null;
+        return Ratio(Mean("on"), Mean("off"));
+    }
+
+    private double? TracingRatio(string workload) =>
+        Ratio(Runs.Where(r => r.Scenario == $"tracing-{workload}-on").Sum(r => r.Throughput), Runs.Where(r => r.Scenario == $"tracing-{workload}-off").Sum(r => r.Throughput)) is { } x && x > 0 ? x : null;
+
     /// <summary>Heap per active user at the largest memory measurement.</summary>
     public double? BytesPerUser => Memory.Count > 0 ? Memory.MaxBy(m => m.Users)!.BytesPerUser : null;
 

@@ -14,7 +14,7 @@ public static class PerfTable
         b.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var x in r.Runs.Concat(r.Catalog.Select(c => c.Result)))
         {
-            b.AppendLine(Invariant($"| {x.Scenario} | {x.Concurrency} | {x.Throughput:N0} | {x.P50Ms:F3} | {x.P99Ms:F3} | {x.P999Ms:F3} | {x.Errors} |"));
+            b.AppendLine(Invariant($"| {x.Scenario} | {x.Concurrency} | {x.Throughput:N0} | {x.P50Ms:F3} | {x.P99Ms:F3} | {x.P999Ms:F3} | {x.Errors} |{(x.SiloCpuMicroseconds is { } cpu ? $" silo CPU {cpu:F1} µs/op |" : "")}"));
         }
 
         if (r.Durable is { } d)

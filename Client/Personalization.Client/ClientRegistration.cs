@@ -36,6 +36,7 @@ public static class ClientRegistration
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod);
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
             client.AddDashboard();
+            client.AddActivityPropagation(); // grain calls continue the caller's trace (spans only while a tracer listens)
             if (options.Clustering == "Static")
             {
                 client.UseStaticClustering([.. options.GatewayEndpoints.Select(IPEndPoint.Parse)]);
@@ -80,7 +81,7 @@ public static class ClientRegistration
         services.AddPersonalizationSecurity(configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer<Http.BearerSecurityTransformer>());
         services.AddHealthChecks();
-        services.AddPersonalizationTelemetry();
+        services.AddPersonalizationTelemetry(configuration);
         return services;
     }
 }

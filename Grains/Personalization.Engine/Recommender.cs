@@ -128,7 +128,14 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         using var rest = all.GetEnumerator();
         var head = new List<RecommendedTrack>(ranker!.Options.Candidates);
         while (head.Count < ranker.Options.Candidates && rest.MoveNext()) head.Add(rest.Current);
-        foreach (var i in learned.Order(RankingFeatures.Of(state, model, head, nowMs))) yield return head[i];
+        int[] order;
+        using (var span = EngineTracing.Source.StartActivity(EngineTracing.Rerank))
+        {
+            order = learned.Order(RankingFeatures.Of(state, model, head, nowMs));
+            span?.SetTag("engine.rerank.candidates", head.Count);
+        }
+
+        foreach (var i in order) yield return head[i];
         while (rest.MoveNext()) yield return rest.Current;
     }
 
@@ -144,21 +151,26 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         var pool = new CandidatePool();
         var sessionActive = state.IsSessionActive(nowMs);
         var playing = -1;
-        var signals = sessionActive ? SessionSignals.Of(state) : default;
-        if (sessionActive)
+        using (var span = EngineTracing.Source.StartActivity(EngineTracing.Candidates))
         {
-            AddTransitions(state, model, pool, out playing);
-            _personal.AddRepeatedSequences(state, pool);
-            AddSessionArtists(state, model, pool, signals.Lift(signals.ArtistStays, options.ArtistStayPrior, options.ArtistStayStrength));
-        }
+            var signals = sessionActive ? SessionSignals.Of(state) : default;
+            if (sessionActive)
+            {
+                AddTransitions(state, model, pool, out playing);
+                _personal.AddRepeatedSequences(state, pool);
+                AddSessionArtists(state, model, pool, signals.Lift(signals.ArtistStays, options.ArtistStayPrior, options.ArtistStayStrength));
+            }
 
-        AddFavoriteArtists(state, model, pool, nowMs);
-        AddHistory(state, pool, nowMs);
-        AddTrending(model, pool);
-        if (sessionActive)
-        {
-            ScaleSessionRepeats(state, pool, playing, signals.Lift(signals.Repeats, options.RepeatPrior, options.RepeatStrength), options.RepeatAgeBonus);
-            DampPlayingTrack(pool, playing, signals.Lift(signals.Replays, options.ReplayPrior, options.ReplayStrength));
+            AddFavoriteArtists(state, model, pool, nowMs);
+            AddHistory(state, pool, nowMs);
+            AddTrending(model, pool);
+            if (sessionActive)
+            {
+                ScaleSessionRepeats(state, pool, playing, signals.Lift(signals.Repeats, options.RepeatPrior, options.RepeatStrength), options.RepeatAgeBonus);
+                DampPlayingTrack(pool, playing, signals.Lift(signals.Replays, options.ReplayPrior, options.ReplayStrength));
+            }
+
+            span?.SetTag("engine.session_active", sessionActive);
         }
 
         return SessionOutcomes.Of(state, nowMs).Apply(Eligible(pool, playing, state, model, nowMs, exclude));

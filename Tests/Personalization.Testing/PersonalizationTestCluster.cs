@@ -81,6 +81,7 @@ public class PersonalizationTestCluster
             silo.Services.AddSingleton<IEventJournal>(sp => new MeteredEventJournal(Journal, sp.GetRequiredService<PersonalizationMetrics>()));
             silo.Services.AddSingleton<IModelCheckpointStore>(ModelCheckpoints);
         });
+        builder.ConfigureClient(client => client.AddActivityPropagation()); // as the gateway's client: grain calls continue the caller's trace
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

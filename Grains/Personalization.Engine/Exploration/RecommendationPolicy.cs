@@ -24,6 +24,7 @@ public sealed class RecommendationPolicy(Recommender recommender, SourceExplorer
         if (Exploring)
         {
             var seed = listenerKey ^ (ulong)explorer.Options.Seed ^ ((ulong)state.Rewards.Stats.ListsServed * 0x9E3779B97F4A7C15UL);
+            using var span = EngineTracing.Source.StartActivity(EngineTracing.Explore); // the candidates and re-rank spans are its children
             served = explorer.Choose(recommender.Served(state, model, nowMs, exclude), Math.Min(count, engine.MaxRecommendations), context, seed);
         }
         else

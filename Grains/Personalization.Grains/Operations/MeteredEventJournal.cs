@@ -4,7 +4,10 @@ using Personalization.Grains.Journal;
 
 namespace Personalization.Grains.Operations;
 
-/// <summary>Times every journal append (the storage write an acknowledgement waits for); reads and deletes pass through.</summary>
+/// <summary>
+/// Times and traces every journal append (the storage write an acknowledgement waits for: span
+/// <see cref="SiloTracing.JournalCommit"/>); reads and deletes pass through.
+/// </summary>
 public sealed class MeteredEventJournal(IEventJournal inner, PersonalizationMetrics metrics) : IEventJournal
 {
     public IEventJournal Inner => inner;
@@ -13,6 +16,8 @@ public sealed class MeteredEventJournal(IEventJournal inner, PersonalizationMetr
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = "ok";
+        using var span = SiloTracing.Source.StartActivity(SiloTracing.JournalCommit);
+        span?.SetTag("journal.entries", entries.Count);
         try
         {
             return await inner.AppendAsync(userId, entries, cancellationToken).ConfigureAwait(false);
@@ -20,6 +25,7 @@ public sealed class MeteredEventJournal(IEventJournal inner, PersonalizationMetr
         catch (Exception exception)
         {
             outcome = exception is StorageUnavailableException ? "storage_unavailable" : "error";
+            span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             throw;
         }
         finally

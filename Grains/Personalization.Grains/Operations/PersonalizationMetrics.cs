@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Personalization.Abstractions;
 using Personalization.Engine;
 using Personalization.Engine.Exploration;
+using Personalization.Engine.Model;
 using Personalization.Engine.Ranking;
 using Personalization.Engine.Rewards;
 using Personalization.Grains.Journal.Segments;
@@ -30,9 +31,10 @@ public sealed class PersonalizationMetrics
 
     public PersonalizationMetrics(
         IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock, SourceArms arms, LocalJournalWriters journalWriters, LearnedRanker ranker,
-        ModelCheckpointStatus checkpoints)
+        ModelCheckpointStatus checkpoints, LiveModel model)
     {
         ArgumentNullException.ThrowIfNull(checkpoints);
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(ranker);
         ArgumentNullException.ThrowIfNull(journalWriters);
         ArgumentNullException.ThrowIfNull(arms);
@@ -40,10 +42,10 @@ public sealed class PersonalizationMetrics
         var meter = meterFactory.Create(MeterName);
         _eventsIngested = meter.CreateCounter<long>(
             "personalization.events.ingested", "{event}", "Listening events accepted by user grains (after validation).");
-        _recommendationDuration = meter.CreateHistogram<double>(
-            "personalization.recommendation.duration", "s", "Time a user grain takes to answer a recommendation request.");
-        _storageWriteDuration = meter.CreateHistogram<double>(
-            "personalization.storage.write.duration", "s", "Time a journal append takes until its durable commit.");
+        _recommendationDuration = meter.CreateHistogram(
+            "personalization.recommendation.duration", "s", "Time a user grain takes to answer a recommendation request.", advice: LatencyBuckets);
+        _storageWriteDuration = meter.CreateHistogram(
+            "personalization.storage.write.duration", "s", "Time a journal append takes until its durable commit.", advice: LatencyBuckets);
         _activeUsers = meter.CreateUpDownCounter<long>(
             "personalization.users.active", "{user}", "User grains active on this silo (activations minus deactivations).");
         meter.CreateObservableGauge(
@@ -64,6 +66,15 @@ public sealed class PersonalizationMetrics
         meter.CreateObservableCounter(
             "personalization.model.checkpoint.written", () => checkpoints.Bytes, "By",
             "Bytes of model checkpoints this silo wrote (compressed payload).");
+        meter.CreateObservableGauge(
+            "personalization.model.tracks", () => (long)model.TrackCount, "{track}",
+            "Tracks this silo's read model knows (the model's keys: each with its artist, top-track and trending entries).");
+        meter.CreateObservableGauge(
+            "personalization.model.source_tracks", () => (long)model.SourceTrackCount, "{track}",
+            "Tracks with learned successors in this silo's read model (transition keys).");
+        meter.CreateObservableCounter(
+            "personalization.model.observations", () => ModelObservations(pipeline), "{observation}",
+            "Observations this silo's model feed handled, by outcome: published (handed over), applied (learned by the model shards), dropped (queue full or a failed push: the model misses them, the events are still recorded).");
         _itemsServed = meter.CreateCounter<long>(
             "personalization.recommendations.items", "{item}", "Items served in recommendation lists, by candidate source and whether exploration placed them.");
         _outcomes = meter.CreateCounter<long>(
@@ -93,6 +104,15 @@ public sealed class PersonalizationMetrics
             "personalization.exploration.arm_mean", () => ArmMeans(arms), "{reward}",
             "Posterior mean reward per served item of each bandit arm (context, candidate source) on this silo.");
     }
+
+    /// <summary>
+    /// Bucket bounds of the latency histograms, in seconds (1 ms … 10 s). Without them the exporter's defaults (0, 5,
+    /// 10, 25 … 10,000) put every call into the first bucket and a p99 cannot be read (OPERATIONS.md "SLOs").
+    /// </summary>
+    public static InstrumentAdvice<double> LatencyBuckets { get; } = new()
+    {
+        HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    };
 
     public void ItemServed(ReasonKind source, bool explored) =>
         _itemsServed.Add(1, new KeyValuePair<string, object?>("source", EventMapper.CodeOf(source)), new KeyValuePair<string, object?>("explored", explored));
@@ -138,6 +158,13 @@ public sealed class PersonalizationMetrics
     public void UserActivated() => _activeUsers.Add(1);
 
     public void UserDeactivated() => _activeUsers.Add(-1);
+
+    private static IEnumerable<Measurement<long>> ModelObservations(IModelPipeline pipeline)
+    {
+        yield return new Measurement<long>(pipeline.Published, new KeyValuePair<string, object?>("outcome", "published"));
+        yield return new Measurement<long>(pipeline.Applied, new KeyValuePair<string, object?>("outcome", "applied"));
+        yield return new Measurement<long>(pipeline.Dropped, new KeyValuePair<string, object?>("outcome", "dropped"));
+    }
 
     /// <summary>Seconds since the last refresh; nothing while the model was never refreshed (no sample, not a fake 0).</summary>
     private static IEnumerable<Measurement<double>> StalenessSeconds(IModelPipeline pipeline, TimeProvider clock)

@@ -10,7 +10,7 @@ using Personalization.Grains.Model.Checkpoints;
 
 namespace Personalization.Grains.Operations;
 
-/// <summary>What a silo adds for operators: the <c>Personalization</c> meter and its call filter, the metered journal, health checks.</summary>
+/// <summary>What a silo adds for operators: the <c>Personalization</c> meter and its call filter, the metered (and traced) journal, trace propagation through grain calls, health checks.</summary>
 public static class SiloOperations
 {
     public static ISiloBuilder AddPersonalizationOperations(this ISiloBuilder silo, SiloSettings settings)
@@ -21,6 +21,7 @@ public static class SiloOperations
         silo.Services.TryAddSingleton<PersonalizationMetrics>();
         silo.Services.Replace(ServiceDescriptor.Singleton<IRewardObserver, RewardFeed>()); // arm statistics + reward metrics
         silo.AddIncomingGrainCallFilter<MetricsCallFilter>();
+        silo.AddActivityPropagation(); // grain calls continue their caller's trace (spans only while a tracer listens)
         silo.Services.DecorateEventJournal();
 
         var checks = silo.Services.AddHealthChecks()

@@ -48,6 +48,14 @@ public sealed class PerfHarnessTests
             Assert.All(runs, r => Assert.True(r.P50Ms > 0 && r.P50Ms <= r.P99Ms && r.P99Ms <= r.P999Ms, $"{scenario}: percentiles out of order"));
         }
 
+        foreach (var scenario in new[] { "tracing-ingest-off", "tracing-ingest-on", "tracing-recommend-off", "tracing-recommend-on" })
+        {
+            var runs = results.Runs.Where(r => r.Scenario == scenario).ToList();
+            Assert.Equal(TracingScenario.Rounds, runs.Count);
+            Assert.All(runs, r => Assert.True(r.Operations > 0 && r.Errors == 0, $"{scenario}: {r.Operations} ops, {r.Errors} errors ({r.FirstError})"));
+            Assert.All(runs, r => Assert.True(r.SiloCpuMicroseconds > 0, $"{scenario}: the silo's CPU per operation was not read"));
+        }
+
         Assert.Equal([1_000, 4_000], results.Catalog.Select(c => c.Tracks));
         Assert.All(results.Catalog, c => Assert.True(c.Result.Operations > 0 && c.Result.Errors == 0));
         var memory = Assert.Single(results.Memory);
@@ -62,7 +70,7 @@ public sealed class PerfHarnessTests
         var ratios = root.GetProperty("ratios");
         foreach (var key in new[] { "ingest_vs_ping", "recommend_vs_ping", "durable_vs_raw_upsert", "orleans_vs_redis_peer" }) Assert.True(ratios.TryGetProperty(key, out _), key);
         foreach (var key in new[] { "recommend_p99_ms", "bytes_per_user", "catalog_latency_1m_vs_10k", "storage_tx_per_event" }) Assert.True(root.TryGetProperty(key, out _), key);
-        foreach (var key in new[] { "ingest_vs_ping", "recommend_vs_ping" }) Assert.Equal(JsonValueKind.Number, ratios.GetProperty(key).ValueKind);
+        foreach (var key in new[] { "ingest_vs_ping", "recommend_vs_ping", "traced_vs_untraced_ingest", "traced_vs_untraced_recommend" }) Assert.Equal(JsonValueKind.Number, ratios.GetProperty(key).ValueKind);
         foreach (var key in new[] { "recommend_p99_ms", "bytes_per_user", "catalog_latency_1m_vs_10k" }) Assert.Equal(JsonValueKind.Number, root.GetProperty(key).ValueKind);
         Assert.Equal(results.Durable is null ? JsonValueKind.Null : JsonValueKind.Number, ratios.GetProperty("durable_vs_raw_upsert").ValueKind);
         Assert.Equal(results.Headline("peer") is null ? JsonValueKind.Null : JsonValueKind.Number, ratios.GetProperty("orleans_vs_redis_peer").ValueKind);

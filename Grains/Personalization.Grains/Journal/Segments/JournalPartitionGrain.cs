@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using Orleans.Placement;
 using Orleans.Storage;
 using Personalization.Abstractions;
 using Personalization.Abstractions.Journal;
+using Personalization.Grains.Operations;
 using Personalization.Grains.State;
 
 namespace Personalization.Grains.Journal.Segments;
@@ -233,6 +235,7 @@ public sealed partial class JournalPartitionGrain(
 
     private async Task WriteLoopAsync()
     {
+        Activity.Current = null; // each segment commit is traced by its batch span (SiloTracing.StartBatch), not by the call that started the loop
         try
         {
             while (_waiting.Count > 0)
@@ -285,6 +288,8 @@ public sealed partial class JournalPartitionGrain(
     private async Task CommitAsync(List<PendingCall> batch)
     {
         var appends = batch.SelectMany(c => c.Appends).ToList();
+        using var span = SiloTracing.StartBatch(SiloTracing.SegmentCommit, batch.Select(c => c.Trace), appends.Count);
+        span?.SetTag("journal.partition", Partition);
         await SettleLockedAsync();
         await VerifyAsync([.. appends.Select(a => a.UserId).Distinct(StringComparer.Ordinal).Where(u => !_index.IsVerified(u))]);
 
@@ -548,6 +553,9 @@ public sealed partial class JournalPartitionGrain(
         public long Chars { get; } = appends.Sum(a => a.Events.Sum(e => (long)SegmentFormat.EncodedLength(a.UserId, e)));
 
         public TaskCompletionSource<JournalAppendOutcome[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The caller's trace (its grain call's span), continued by the segment commit that carries it.</summary>
+        public ActivityContext Trace { get; } = SiloTracing.CurrentContext;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Journal partition {Partition} loaded {Segments} segment(s), {Live} uncovered entries; next segment {Highest} + 1.")]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
 using Orleans.Runtime;
 using Personalization.Abstractions.Journal;
+using Personalization.Grains.Operations;
 
 namespace Personalization.Grains.Journal.Segments;
 
@@ -165,7 +166,7 @@ public sealed class SegmentEventJournal : IEventJournal
     private sealed class PartitionSender(IJournalPartitionGrain writer, JournalOptions options)
     {
         private readonly Lock _lock = new();
-        private List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done)> _queued = [];
+        private List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> _queued = [];
         private bool _sending;
 
         public Task<JournalAppendOutcome> SendAsync(JournalAppendRecord record)
@@ -174,7 +175,7 @@ public sealed class SegmentEventJournal : IEventJournal
             bool start;
             lock (_lock)
             {
-                _queued.Add((record, done));
+                _queued.Add((record, done, SiloTracing.CurrentContext));
                 start = !_sending;
                 _sending = true;
             }
@@ -186,11 +187,12 @@ public sealed class SegmentEventJournal : IEventJournal
 
         private async Task LoopAsync()
         {
+            Activity.Current = null; // the loop serves many callers: each call is traced by its batch span, not by the caller that started the loop
             while (true)
             {
                 // Linger for more appends, as the row layout's writer does (fewer, larger segments under load).
                 if (options.Linger > TimeSpan.Zero) await Task.Delay(options.Linger).ConfigureAwait(false);
-                List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done)> batch;
+                List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> batch;
                 lock (_lock)
                 {
                     if (_queued.Count == 0)
@@ -207,25 +209,26 @@ public sealed class SegmentEventJournal : IEventJournal
             }
         }
 
-        private async Task SendChunkAsync(List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done)> call)
+        private async Task SendChunkAsync(List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> call)
         {
             try
             {
                 JournalAppendRecord[] records = [.. call.Select(c => c.Record)];
+                using var span = SiloTracing.StartBatch(SiloTracing.JournalSend, call.Select(c => c.Trace), records.Length);
                 var outcomes = await Repeating(() => writer.AppendAsync(records), options, CancellationToken.None).ConfigureAwait(false);
                 for (var i = 0; i < call.Count; i++) call[i].Done.TrySetResult(outcomes[i]);
             }
             catch (Exception ex)
             {
-                foreach (var (_, done) in call) done.TrySetException(Unavailable(ex, "append", options));
+                foreach (var (_, done, _) in call) done.TrySetException(Unavailable(ex, "append", options));
             }
         }
 
         /// <summary>Calls of at most <see cref="JournalOptions.SegmentBudgetChars"/> of entry text (a larger append goes alone).</summary>
-        private static IEnumerable<List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done)>> Chunk(
-            List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done)> batch)
+        private static IEnumerable<List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)>> Chunk(
+            List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> batch)
         {
-            var chunk = new List<(JournalAppendRecord, TaskCompletionSource<JournalAppendOutcome>)>();
+            var chunk = new List<(JournalAppendRecord, TaskCompletionSource<JournalAppendOutcome>, ActivityContext)>();
             long chars = 0;
             foreach (var item in batch)
             {

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Personalization.Grains.Journal.Direct;
+using Personalization.Grains.Operations;
 
 namespace Personalization.Grains.Journal.Segments;
 
@@ -43,6 +45,11 @@ public sealed class SegmentTable : IDisposable
     {
         var actions = new TableTransactionAction[parts.Count];
         for (var i = 0; i < parts.Count; i++) actions[i] = new TableTransactionAction(TableTransactionActionType.Add, Entity(partition, segment, i, parts));
+        using var span = SiloTracing.Source.StartActivity(SiloTracing.StorageInsert, ActivityKind.Client);
+        span?.SetTag("db.system.name", "azure.tables");
+        span?.SetTag("db.collection.name", _table.Name);
+        span?.SetTag("db.operation.name", "insert_segment");
+        span?.SetTag("journal.partition", partition);
         try
         {
             if (_direct is not null) await _direct.SubmitAsync(actions, token).ConfigureAwait(false);
