@@ -40,5 +40,6 @@ public static class ClusterRetry
             return true;
         }, cancellationToken, repeatAfterTimeout);
 
-    public static bool IsMembershipChurn(Exception exception) => exception is OrleansMessageRejectionException or SiloUnavailableException;
+    public static bool IsMembershipChurn(Exception exception) =>
+        exception is OrleansMessageRejectionException or SiloUnavailableException or Model.ModelShardMovingException;
 }

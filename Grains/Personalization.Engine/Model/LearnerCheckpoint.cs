@@ -11,7 +11,8 @@ namespace Personalization.Engine.Model;
 /// </summary>
 public sealed class LearnerCheckpoint
 {
-    public const byte FormatVersion = 1;
+    /// <summary>2: the header says whether its writer closed (wrote its last checkpoint); 1 is still read.</summary>
+    public const byte FormatVersion = 2;
     public const string HeaderKey = "header";
     private const string BucketPrefix = "b";
 
@@ -46,7 +47,8 @@ public sealed class LearnerCheckpoint
     /// Encodes every bucket changed since the last capture (and the header). The learner's change marks are taken, so
     /// a failed write must hand the buckets back through <see cref="Unwritten"/>.
     /// </summary>
-    public CheckpointCapture Capture(long nowMs)
+    /// <param name="closing">The writer's last checkpoint (it deactivates): the header says so, and is written even when nothing changed.</param>
+    public CheckpointCapture Capture(long nowMs, bool closing = false)
     {
         var (tracks, artists, rescaled) = _learner.TakeChanged();
         foreach (var t in tracks) _changed.Add(Register(_trackBucket, _tracksIn, t));
@@ -61,12 +63,12 @@ public sealed class LearnerCheckpoint
 
         var deletes = _stale.ToArray();
         _stale.Clear();
-        if (_changed.Count == 0) return new CheckpointCapture([], [], deletes);
+        if (_changed.Count == 0 && !closing) return new CheckpointCapture([], [], deletes);
         var buckets = _changed.Order().ToArray();
         _changed.Clear();
         var items = new List<CheckpointItem>(buckets.Length + 1);
         foreach (var b in buckets) items.Add(new CheckpointItem(BucketKey(b), EncodeBucket(b)));
-        items.Add(new CheckpointItem(HeaderKey, EncodeHeader(nowMs)));
+        items.Add(new CheckpointItem(HeaderKey, EncodeHeader(nowMs, closing)));
         return new CheckpointCapture(items, buckets, deletes);
     }
 
@@ -92,7 +94,7 @@ public sealed class LearnerCheckpoint
         {
             if (item.Key == HeaderKey)
             {
-                (observations, storedBuckets) = DecodeHeader(item.Data);
+                (observations, storedBuckets, _) = DecodeHeader(item.Data);
             }
             else if (item.Key.StartsWith(BucketPrefix, StringComparison.Ordinal))
             {
@@ -125,15 +127,32 @@ public sealed class LearnerCheckpoint
         return bucket;
     }
 
-    private byte[] EncodeHeader(long nowMs) => CheckpointCodec.Encode(FormatVersion, w =>
+    /// <summary>
+    /// Whether the writer of a stored header closed (wrote its last checkpoint as it deactivated). A new writer that
+    /// finds it open waits for it a little: the previous one may still be deactivating on a silo that stops.
+    /// </summary>
+    public static bool IsClosed(CheckpointItem header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return DecodeHeader(header.Data).Closed;
+    }
+
+    private byte[] EncodeHeader(long nowMs, bool closing) => CheckpointCodec.Encode(FormatVersion, w =>
     {
         w.Write(_learner.ObservationsApplied);
         w.Write(_buckets);
         w.Write(nowMs);
+        w.Write(closing);
     });
 
-    private static (long Observations, int Buckets) DecodeHeader(byte[] data) =>
-        CheckpointCodec.Decode(data, FormatVersion, (r, _) => (r.ReadInt64(), r.ReadInt32()));
+    private static (long Observations, int Buckets, bool Closed) DecodeHeader(byte[] data) =>
+        CheckpointCodec.Decode(data, FormatVersion, (r, version) =>
+        {
+            var observations = r.ReadInt64();
+            var buckets = r.ReadInt32();
+            r.ReadInt64();
+            return (observations, buckets, version < 2 || r.ReadBoolean()); // version 1 had no hand-over: nothing to wait for
+        });
 
     private byte[] EncodeBucket(int bucket) => CheckpointCodec.Encode(FormatVersion, w =>
     {

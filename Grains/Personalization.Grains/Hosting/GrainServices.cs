@@ -49,6 +49,8 @@ public static class GrainServices
         services.AddSingleton<IModelFeed>(sp => sp.GetRequiredService<ModelPipeline>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ModelPipeline>());
         services.AddSingleton<ModelCheckpointStatus>();
+        services.AddSingleton<LocalModelShards>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<LocalModelShards>());
         services.TryAddSingleton<IModelCheckpointStore, MemoryModelCheckpointStore>(); // Azure mode replaces it (SiloConfiguration)
         services.AddSingleton<SiloLearningCheckpointer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLearningCheckpointer>());

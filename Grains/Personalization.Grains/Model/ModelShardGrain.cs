@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions.Model;
@@ -22,6 +23,7 @@ public sealed partial class ModelShardGrain(
     IModelCheckpointStore store,
     ModelCheckpointStatus status,
     TimeProvider clock,
+    LocalModelShards local,
     ILogger<ModelShardGrain> logger) : Grain, IModelShardGrain
 {
     private readonly ModelLearner _learner = new(options.Value);
@@ -38,9 +40,11 @@ public sealed partial class ModelShardGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (local.Stopping) throw new ModelShardMovingException($"Model {Scope} does not start on a silo that shuts down.");
         _checkpoint = new LearnerCheckpoint(_learner, vocabulary, checkpointOptions.Value.Buckets);
         _epoch = Random.Shared.NextInt64(1, long.MaxValue);
         if (!checkpointOptions.Value.Enabled) return;
+        await WaitForHandOverAsync(cancellationToken);
         var items = await store.ReadAsync(Scope, cancellationToken);
         if (items.Count > 0)
         {
@@ -62,8 +66,8 @@ public sealed partial class ModelShardGrain(
         try
         {
             await CompleteWriteAsync();
-            var capture = _checkpoint.Capture(clock.GetUtcNow().ToUnixTimeMilliseconds());
-            if (!capture.IsEmpty) status.Written(Part, await store.WriteAsync(Scope, capture.Items, capture.Deletes, cancellationToken));
+            var capture = _checkpoint.Capture(clock.GetUtcNow().ToUnixTimeMilliseconds(), closing: true);
+            status.Written(Part, await store.WriteAsync(Scope, capture.Items, capture.Deletes, cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -74,6 +78,28 @@ public sealed partial class ModelShardGrain(
             status.Left(Part);
         }
     }
+
+    /// <summary>
+    /// A shard moving off a silo that stops may still be writing its last checkpoint when this activation starts (or
+    /// was killed and never will): wait for its header to say it closed, for <see cref="ModelCheckpointOptions.HandOverWait"/> at most.
+    /// </summary>
+    private async Task WaitForHandOverAsync(CancellationToken cancellationToken)
+    {
+        // Real elapsed time, not the injected clock: this waits on another process, whatever time the model runs on.
+        var started = Stopwatch.GetTimestamp();
+        while (await store.ReadItemAsync(Scope, LearnerCheckpoint.HeaderKey, cancellationToken) is { } header && !LearnerCheckpoint.IsClosed(header))
+        {
+            if (Stopwatch.GetElapsedTime(started) >= checkpointOptions.Value.HandOverWait)
+            {
+                LogHandOverMissing(Scope);
+                return;
+            }
+
+            await Task.Delay(HandOverPoll, cancellationToken); // another process writes it: poll storage
+        }
+    }
+
+    private static readonly TimeSpan HandOverPoll = TimeSpan.FromMilliseconds(100);
 
     Task IModelShardGrain.LearnAsync(IReadOnlyList<ObservationRecord> observations)
     {
@@ -182,6 +208,9 @@ public sealed partial class ModelShardGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Scope} restored from its checkpoint: {Observations} observations learned, {Keys} keys.")]
     private partial void LogRestored(string scope, long observations, int keys);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Scope} starts from a checkpoint its previous activation did not close (it was killed, or is still stopping): what it learned after that checkpoint is lost.")]
+    private partial void LogHandOverMissing(string scope);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint of model {Scope} failed; its changed buckets are written with the next one.")]
     private partial void LogCheckpointFailed(Exception ex, string scope);

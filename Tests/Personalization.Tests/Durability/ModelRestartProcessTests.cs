@@ -30,7 +30,11 @@ public sealed class ModelRestartProcessTests(AzuriteFixture azurite, ITestOutput
     public async Task After_kill_9_of_every_silo_the_model_is_restored_from_its_checkpoints()
     {
         await using var cluster = await ProcessCluster.StartAsync(azurite.ConnectionString, silos: 3, Settings);
-        var taught = await TeachAsync(cluster);
+        // A first round teaches the model; a second, once it is learned, gives every silo's re-ranker examples (a play
+        // is an example only when the engine had it among its candidates).
+        var taught = await TeachAsync(cluster, round: 0);
+        Assert.Equal(taught, await ModelProbe.WaitForObservationsAsync(cluster.Client, taught, TimeSpan.FromSeconds(60)));
+        taught += await TeachAsync(cluster, round: 1);
         Assert.Equal(taught, await ModelProbe.WaitForObservationsAsync(cluster.Client, taught, TimeSpan.FromSeconds(60)));
         await WaitAsync(() => ModelProbe.StoredRankerHasModelAsync(cluster.ConnectionString, cluster.ModelTable), "a re-ranker model stored");
 
@@ -84,10 +88,10 @@ public sealed class ModelRestartProcessTests(AzuriteFixture azurite, ITestOutput
         Assert.Equal(streamer.TotalAcknowledged, learned);
     }
 
-    /// <summary>Listeners who each play seed-1, seed-2, then 8 tracks; returns the observations taught.</summary>
-    private static async Task<long> TeachAsync(ProcessCluster cluster)
+    /// <summary>Listeners (of a round) who each play seed-1, seed-2, then 8 tracks; returns the observations taught.</summary>
+    private static async Task<long> TeachAsync(ProcessCluster cluster, int round)
     {
-        var start = DateTimeOffset.UtcNow.AddHours(-2);
+        var start = DateTimeOffset.UtcNow.AddHours(round - 3);
         await Task.WhenAll(Enumerable.Range(0, Listeners).Select(async l =>
         {
             var events = new List<ListenEvent>();
@@ -99,10 +103,10 @@ public sealed class ModelRestartProcessTests(AzuriteFixture azurite, ITestOutput
                     1 => ("seed-2", "seed-artist"),
                     _ => ($"mr-t{(l * 3 + k) % 30}", $"mr-a{(l + k) % 6}"),
                 };
-                events.Add(new ListenEvent($"teach-{l}-{k}", track, artist, EventKind.Complete, start.AddMinutes(l + 3 * k), 180_000, 180_000));
+                events.Add(new ListenEvent($"teach-{round}-{l}-{k}", track, artist, EventKind.Complete, start.AddMinutes(l + 3 * k), 180_000, 180_000));
             }
 
-            foreach (var e in events) await cluster.Facade.RecordAsync($"teacher-{l:D3}", e); // one by one: each play is a re-ranker example
+            foreach (var e in events) await cluster.Facade.RecordAsync($"teacher-{round}-{l:D3}", e); // one by one: each play is a re-ranker example
         }));
         return Listeners * TracksPerSession;
     }

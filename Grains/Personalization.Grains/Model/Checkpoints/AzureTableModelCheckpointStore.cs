@@ -24,11 +24,21 @@ public sealed class AzureTableModelCheckpointStore(TableServiceClient service, s
     private readonly ConcurrentDictionary<(string Scope, string Key), int> _knownParts = new();
     private Task? _created;
 
-    public async Task<IReadOnlyList<CheckpointItem>> ReadAsync(string scope, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CheckpointItem>> ReadAsync(string scope, CancellationToken cancellationToken = default) =>
+        QueryAsync(scope, TableClient.CreateQueryFilter($"PartitionKey eq {scope}"), cancellationToken);
+
+    public async Task<CheckpointItem?> ReadItemAsync(string scope, string key, CancellationToken cancellationToken = default)
+    {
+        var from = key + ".";
+        var to = key + "/"; // '/' follows '.': every part of the key and nothing else
+        var items = await QueryAsync(scope, TableClient.CreateQueryFilter($"PartitionKey eq {scope} and RowKey ge {from} and RowKey lt {to}"), cancellationToken);
+        return items.Count > 0 ? items[0] : null;
+    }
+
+    private async Task<IReadOnlyList<CheckpointItem>> QueryAsync(string scope, string filter, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
         var parts = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {scope}");
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             var (key, _) = SplitRowKey(entity.RowKey);

@@ -20,6 +20,9 @@ public sealed class MemoryModelCheckpointStore : IModelCheckpointStore
         return Task.FromResult(items);
     }
 
+    public Task<CheckpointItem?> ReadItemAsync(string scope, string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_scopes.TryGetValue(scope, out var stored) && stored.TryGetValue(key, out var data) ? new CheckpointItem(key, data) : null);
+
     public Task<CheckpointWrite> WriteAsync(string scope, IReadOnlyList<CheckpointItem> items, IReadOnlyList<string> deletes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);

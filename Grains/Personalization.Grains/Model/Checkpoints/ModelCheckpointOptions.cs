@@ -18,6 +18,12 @@ public sealed class ModelCheckpointOptions
     /// </summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a shard starting on another silo waits for its previous activation's last checkpoint (a graceful move:
+    /// it is written within a second or two; after a kill -9 it never comes, and the restore starts this much later).
+    /// </summary>
+    public TimeSpan HandOverWait { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Buckets per model shard: a checkpoint rewrites only the buckets whose keys changed.</summary>
     public int Buckets { get; set; } = 256;
 
@@ -40,6 +46,7 @@ public sealed class ModelCheckpointOptions
     {
         var errors = new List<string>();
         if (Interval < TimeSpan.FromMilliseconds(100) || Interval > TimeSpan.FromMinutes(10)) errors.Add($"{SectionName}:{nameof(Interval)} must be in [100 ms, 10 min] (was {Interval}).");
+        if (HandOverWait < TimeSpan.Zero || HandOverWait > TimeSpan.FromMinutes(2)) errors.Add($"{SectionName}:{nameof(HandOverWait)} must be in [0, 2 min] (was {HandOverWait}).");
         if (Buckets is < 1 or > 65_536) errors.Add($"{SectionName}:{nameof(Buckets)} must be in [1, 65536] (was {Buckets}).");
         if (string.IsNullOrWhiteSpace(Table) || Table.Length is < 3 or > 63 || !Table.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(Table[0])) errors.Add($"{SectionName}:{nameof(Table)} must be a valid Azure table name (was '{Table}').");
         if (ExamplesPerItem is < 1 or > 1000) errors.Add($"{SectionName}:{nameof(ExamplesPerItem)} must be in [1, 1000] (was {ExamplesPerItem}).");

@@ -89,7 +89,7 @@ public sealed class LearnerCheckpointTests
         var (learner, vocabulary) = Learner(new EngineOptions());
 
         var error = Assert.Throws<InvalidDataException>(() => new LearnerCheckpoint(learner, vocabulary, Buckets).Restore([new CheckpointItem(LearnerCheckpoint.HeaderKey, data)]));
-        Assert.Contains("version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"version {LearnerCheckpoint.FormatVersion + 1}", error.Message, StringComparison.Ordinal);
     }
 
     internal static (ModelLearner Learner, Vocabulary Vocabulary) Learner(EngineOptions options) => (new ModelLearner(options), new Vocabulary());
