@@ -79,7 +79,13 @@ public static class RestoreBenchmark
         var restarted = owned.Add(SiloProcess.Start(settings, ports));
         await restarted.WaitUntilReadyAsync(TimeSpan.FromMinutes(5));
         var readySeconds = restart.Elapsed.TotalSeconds;
-        var metrics = await restarted.MetricsAsync();
+        // Ready may come from MaxRestoreWait (degraded) before the restore completes: wait for the restore itself too.
+        string metrics;
+        while (PrometheusText.Value(metrics = await restarted.MetricsAsync(), "personalization_model_restored") != 1 && restart.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            await Task.Delay(500); // another process restores: poll its metric
+        }
+
         long restored;
         await using (var client = await PerfClient.ConnectAsync(ports.Gateway, clusterId))
         {
@@ -98,7 +104,7 @@ public static class RestoreBenchmark
         Invariant($"| full checkpoint (every bucket of 8 shards) | {r.FullCheckpointSeconds:F1} s, {r.FullCheckpointTransactions:N0} transactions, {r.FullCheckpointBytes / 1e6:F1} MB |"),
         Invariant($"| listening load | {r.EventsPerSecond:N0} events/s for {r.LoadSeconds:F0} s ({sizes.Listeners:N0} listeners, Zipf over the catalogue) |"),
         Invariant($"| checkpoint cost under that load (interval {sizes.CheckpointInterval.TotalSeconds:F0} s) | {r.TransactionsPerHour:N0} transactions/hour, {r.BytesPerHour / 1e6:N0} MB/hour |"),
-        Invariant($"| restart after kill -9 | ready in {r.ReadySeconds:F1} s (process start to /health/ready; model restore {r.RestoreSeconds:F1} s) |"),
+        Invariant($"| restart after kill -9 | /health/ready after {r.ReadySeconds:F1} s (process start; ready without the model after MaxRestoreWait at the latest); model restored after {r.RestoreSeconds:F1} s (the silo's own count from its start) |"),
         Invariant($"| observations restored | {r.ObservationsRestored:N0} of {r.Observations:N0} checkpointed |"),
         "");
 

@@ -28,7 +28,11 @@ public sealed class WeightedSet
     /// <summary>Puts back an entry exactly as a checkpoint stored it (no pruning, no merging: the set was written from one).</summary>
     public void Restore(int id, float weight)
     {
-        if (_count == _capacity) return; // a checkpoint of a larger set: keep what fits
+        if (_count < _capacity) Append(id, weight); // a checkpoint of a larger set: keep what fits
+    }
+
+    private void Append(int id, float weight)
+    {
         if (_count == _ids.Length)
         {
             var size = Math.Min(_capacity, _ids.Length * 2);
@@ -52,16 +56,7 @@ public sealed class WeightedSet
 
         if (weight <= 0) return; // taking credit back from a pair that is not stored: nothing to do
         if (_count == _capacity) PruneLighterHalf();
-        if (_count == _ids.Length)
-        {
-            var size = Math.Min(_capacity, _ids.Length * 2);
-            Array.Resize(ref _ids, size);
-            Array.Resize(ref _weights, size);
-        }
-
-        _ids[_count] = id;
-        _weights[_count] = weight;
-        _count++;
+        Append(id, weight);
     }
 
     /// <summary>The <paramref name="n"/> heaviest positive entries, heaviest first (ties by id).</summary>

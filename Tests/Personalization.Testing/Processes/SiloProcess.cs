@@ -58,31 +58,12 @@ public sealed class SiloProcess : IDisposable
     }
 
     /// <summary>Waits (bounded) until the silo's HTTP host answers /health/live, i.e. the silo has started.</summary>
-    public async Task WaitUntilLiveAsync(TimeSpan timeout)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            ThrowIfExited();
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{HttpPort}/health/live"));
-                if (response.IsSuccessStatusCode) return;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // not listening or not answering yet
-            }
-
-            await Task.Delay(200); // polling a process that is still starting: nothing to await instead
-        }
-
-        throw new TimeoutException($"Silo not live after {timeout}:\n{Log()}");
-    }
+    public Task WaitUntilLiveAsync(TimeSpan timeout) => WaitForHealthAsync("live", timeout);
 
     /// <summary>Waits (bounded) until the silo answers /health/ready with success (started, storage reachable, model restored).</summary>
-    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    public Task WaitUntilReadyAsync(TimeSpan timeout) => WaitForHealthAsync("ready", timeout);
+
+    private async Task WaitForHealthAsync(string probe, TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
@@ -91,7 +72,7 @@ public sealed class SiloProcess : IDisposable
             ThrowIfExited();
             try
             {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{HttpPort}/health/ready"));
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{HttpPort}/health/{probe}"));
                 if (response.IsSuccessStatusCode) return;
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -102,7 +83,7 @@ public sealed class SiloProcess : IDisposable
             await Task.Delay(200); // polling a process that is still starting: nothing to await instead
         }
 
-        throw new TimeoutException($"Silo not ready after {timeout}:\n{Log()}");
+        throw new TimeoutException($"Silo not {probe} after {timeout}:\n{Log()}");
     }
 
     /// <summary>The silo's /metrics text (Prometheus exposition).</summary>
