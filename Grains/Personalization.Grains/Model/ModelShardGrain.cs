@@ -34,6 +34,9 @@ public sealed partial class ModelShardGrain(
     private Task<CheckpointWrite>? _writing;
     private CheckpointCapture? _inFlight;
 
+    /// <summary>Set once the checkpoint is restored: only then may this activation write one (never an empty state over a stored one).</summary>
+    private bool _restored;
+
     private string Scope => "shard-" + this.GetPrimaryKeyLong();
 
     private string Part => "model-" + Scope;
@@ -55,6 +58,7 @@ public sealed partial class ModelShardGrain(
             LogRestored(Scope, observations, _checkpoint.KeyCount);
         }
 
+        _restored = true;
         status.Hosted(Part);
         var interval = checkpointOptions.Value.Interval;
         this.RegisterGrainTimer(_ => CheckpointTickAsync(), new GrainTimerCreationOptions(interval, interval) { Interleave = false });
@@ -62,7 +66,7 @@ public sealed partial class ModelShardGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (!checkpointOptions.Value.Enabled) return;
+        if (!checkpointOptions.Value.Enabled || !_restored) return;
         try
         {
             await CompleteWriteAsync();
@@ -119,7 +123,7 @@ public sealed partial class ModelShardGrain(
 
     async Task<long> IModelShardGrain.CheckpointAsync()
     {
-        if (!checkpointOptions.Value.Enabled) return 0;
+        if (!checkpointOptions.Value.Enabled || !_restored) return 0;
         await CompleteWriteAsync();
         var capture = _checkpoint.Capture(clock.GetUtcNow().ToUnixTimeMilliseconds());
         if (!capture.IsEmpty) status.Written(Part, await store.WriteAsync(Scope, capture.Items, capture.Deletes));
