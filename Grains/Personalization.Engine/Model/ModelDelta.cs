@@ -11,5 +11,30 @@ public sealed class ModelDelta
     /// <summary>The long-memory popularity list, when it changed (the fill below trending).</summary>
     public ScoredId[]? Popular { get; set; }
 
+    /// <summary>
+    /// The same changes as deltas of at most <paramref name="maxKeys"/> keys each (the lists last), so a change log
+    /// records a large delta — a restored shard's whole state — as versions a reader can pull a bounded part of at a time.
+    /// </summary>
+    public IReadOnlyList<ModelDelta> Split(int maxKeys)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxKeys, 1);
+        var parts = new List<ModelDelta> { new() };
+        var keys = 0;
+        ModelDelta Next()
+        {
+            if (keys++ < maxKeys) return parts[^1];
+            keys = 1;
+            parts.Add(new ModelDelta());
+            return parts[^1];
+        }
+
+        foreach (var pair in TrackArtists) Next().TrackArtists.Add(pair);
+        foreach (var list in Successors) Next().Successors.Add(list);
+        foreach (var list in ArtistTops) Next().ArtistTops.Add(list);
+        parts[^1].Trending = Trending;
+        parts[^1].Popular = Popular;
+        return parts;
+    }
+
     public bool IsEmpty => Successors.Count == 0 && ArtistTops.Count == 0 && TrackArtists.Count == 0 && Trending is null && Popular is null;
 }

@@ -54,7 +54,7 @@ public sealed partial class ModelShardGrain(
             var observations = _checkpoint.Restore(items);
             var delta = _learner.PublishAll();
             _published.Apply(delta);
-            _log.Record(delta);
+            foreach (var part in delta.Split(RestoredKeysPerVersion)) _log.Record(part); // readers pull it a bounded part at a time
             LogRestored(Scope, observations, _checkpoint.KeyCount);
         }
 
@@ -104,6 +104,9 @@ public sealed partial class ModelShardGrain(
     }
 
     private static readonly TimeSpan HandOverPoll = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Keys per change-log version when a restored state is published (a pull stops at a version boundary).</summary>
+    private const int RestoredKeysPerVersion = 5_000;
 
     Task IModelShardGrain.LearnAsync(IReadOnlyList<ObservationRecord> observations)
     {

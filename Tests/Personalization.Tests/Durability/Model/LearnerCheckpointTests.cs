@@ -92,6 +92,26 @@ public sealed class LearnerCheckpointTests
         Assert.Contains($"version {LearnerCheckpoint.FormatVersion + 1}", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_restored_state_is_published_in_versions_of_bounded_size_that_together_hold_every_key()
+    {
+        var (learner, vocabulary) = Learner(new EngineOptions());
+        learner.Apply(Sessions(vocabulary, 0, 40));
+        var whole = learner.PublishAll();
+        var keys = whole.TrackArtists.Count + whole.Successors.Count + whole.ArtistTops.Count;
+
+        var parts = whole.Split(7);
+        var log = new ModelChangeLog();
+        foreach (var part in parts) log.Record(part);
+
+        Assert.Equal((keys + 6) / 7, parts.Count);
+        Assert.All(parts, p => Assert.InRange(p.TrackArtists.Count + p.Successors.Count + p.ArtistTops.Count, 1, 7));
+        Assert.Equal(keys, parts.Sum(p => p.TrackArtists.Count + p.Successors.Count + p.ArtistTops.Count));
+        Assert.Same(whole.Trending, parts[^1].Trending);
+        var first = log.Since(0, 7);
+        Assert.True(first.HasMore && first.Keys.Count == 7, $"a pull of 7 keys stops at a version boundary ({first.Keys.Count} keys)");
+    }
+
     internal static (ModelLearner Learner, Vocabulary Vocabulary) Learner(EngineOptions options) => (new ModelLearner(options), new Vocabulary());
 
     /// <summary>Listeners' sessions over 5 artists × 8 tracks, with early skips taking credit back now and then.</summary>
