@@ -60,6 +60,28 @@ public sealed class EngineOptions
     public int PopularSize { get; set; } = 200;
     public TimeSpan PopularHalfLife { get; set; } = TimeSpan.FromDays(30);
 
+    // ---- Admission to the shared model (what one listener may teach it) ----
+    /// <summary>
+    /// Distinct listeners who must play a track the model does not hold before it enters the shared lists (trending,
+    /// "after X", artists' tops); 1 admits at once. Trusted sources (catalogue loads, checkpoints) admit at once.
+    /// </summary>
+    public int AdmissionListeners { get; set; } = 2;
+
+    /// <summary>Tracks a model shard keeps evidence for while they wait for admission (hashes only; the oldest half is dropped when full).</summary>
+    public int MaxPendingAdmissions { get; set; } = 100_000;
+
+    /// <summary>A listener's plays of one track count in the shared play counts once per this window (0: every play counts).</summary>
+    public TimeSpan PlayCountWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A listener teaches one transition (predecessor → track) once per this window (0: every time).</summary>
+    public TimeSpan TransitionCountWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Event time per step a person needs on average; steps sustained faster than this teach the model nothing (0: off).</summary>
+    public TimeSpan MinListenInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Steps a listener may take at any pace before <see cref="MinListenInterval"/> applies (skipping through a list).</summary>
+    public int ListenBurst { get; set; } = 30;
+
     /// <summary>Learn a track following itself (replays) as a transition, so replays can be predicted.</summary>
     public bool LearnRepeats { get; set; } = true;
 
@@ -213,6 +235,12 @@ public sealed class EngineOptions
         if (TrendingHalfLife <= TimeSpan.Zero) errors.Add($"{nameof(TrendingHalfLife)} must be positive.");
         Cap(PopularSize, nameof(PopularSize), 1, 10_000);
         if (PopularHalfLife <= TimeSpan.Zero) errors.Add($"{nameof(PopularHalfLife)} must be positive.");
+        Cap(AdmissionListeners, nameof(AdmissionListeners), 1, Model.ModelAdmission.MaxListenersRequired);
+        Cap(MaxPendingAdmissions, nameof(MaxPendingAdmissions), 2, 10_000_000);
+        if (PlayCountWindow < TimeSpan.Zero || PlayCountWindow > TimeSpan.FromDays(30)) errors.Add($"{nameof(PlayCountWindow)} must be in [0, 30 days].");
+        if (TransitionCountWindow < TimeSpan.Zero || TransitionCountWindow > TimeSpan.FromDays(30)) errors.Add($"{nameof(TransitionCountWindow)} must be in [0, 30 days].");
+        if (MinListenInterval < TimeSpan.Zero || MinListenInterval > TimeSpan.FromMinutes(10)) errors.Add($"{nameof(MinListenInterval)} must be in [0, 10 min].");
+        Cap(ListenBurst, nameof(ListenBurst), 1, 10_000);
         Cap(SessionAnchors, nameof(SessionAnchors), 1, 50);
         NonNegative(TransitionSourceWeight, nameof(TransitionSourceWeight));
         NonNegative(SessionArtistSourceWeight, nameof(SessionArtistSourceWeight));

@@ -22,6 +22,7 @@ public sealed class ListenerState
         SeenEvents = new EventIdWindow(options.DedupeWindow);
         BlockedTracks = new BlockList(options.MaxBlockedTracks);
         Rewards = new RewardLedger(options.Rewards, options.SessionGap);
+        Pace = new ListeningPace(options.MinListenInterval, options.ListenBurst);
     }
 
     public EngineOptions Options => _options;
@@ -31,6 +32,9 @@ public sealed class ListenerState
     public EventIdWindow SeenEvents { get; }
     public BlockList BlockedTracks { get; }
     public ListenerCounters Counters { get; } = new();
+
+    /// <summary>How fast this listener's steps come, for what they may teach the shared model (memory only).</summary>
+    public ListeningPace Pace { get; }
 
     /// <summary>Served lists and the outcomes attributed to them (see <see cref="RewardLedger"/>).</summary>
     public RewardLedger Rewards { get; }
@@ -109,6 +113,37 @@ public sealed class ListenerState
         }
 
         return written;
+    }
+
+    /// <summary>The artist of <paramref name="track"/> as this listener last heard it (-1 when it is not in the history).</summary>
+    public int ArtistInHistory(int track)
+    {
+        for (var i = History.Count - 1; i >= 0; i--)
+        {
+            if (History[i].Track == track) return History[i].Artist;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Adds every track and artist id this state references (history, affinities, blocks, served lists).</summary>
+    public void CollectIds(HashSet<int> ids)
+    {
+        for (var i = 0; i < History.Count; i++)
+        {
+            ids.Add(History[i].Track);
+            ids.Add(History[i].Artist);
+        }
+
+        foreach (var a in Artists.Entries) ids.Add(a.Id);
+        foreach (var t in Tracks.Entries) ids.Add(t.Id);
+        foreach (var b in BlockedTracks.ToArray()) ids.Add(b);
+        var served = Rewards.Served;
+        for (var k = 0; k < served.Count; k++)
+        {
+            var slot = served.SlotOf(k);
+            for (var p = 0; p < served.ItemCount(slot); p++) ids.Add(served.TrackAt(slot, p));
+        }
     }
 
     public void Clear()

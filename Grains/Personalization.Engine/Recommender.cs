@@ -182,6 +182,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         foreach (var c in pool.Ranked())
         {
             var artist = c.Artist >= 0 ? c.Artist : model.ArtistOf(c.Track);
+            if (artist < 0) artist = state.ArtistInHistory(c.Track); // a track the shared model has not admitted
             if (IsEligible(c.Track, artist, playing, state, nowMs, exclude)) yield return new RecommendedTrack(c.Track, artist, c.Score, c.Reason, c.Anchor);
         }
     }

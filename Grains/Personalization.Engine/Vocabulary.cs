@@ -4,55 +4,160 @@ namespace Personalization.Engine;
 
 /// <summary>
 /// Interns external string ids (tracks, artists) to dense ints so that per-user state and the shared model stay compact.
-/// Thread-safe, append-only: an id keeps its number for the life of the process. Numbers are process-local and never stored.
+/// Numbers are process-local and never stored. Two kinds of entries:
+/// <list type="bullet">
+/// <item><b>Admitted</b> (<see cref="Intern"/>): what the shared model, a checkpoint or a catalogue knows. Kept for the life
+/// of the process; their number is bounded by the model's own bounds.</item>
+/// <item><b>Leased</b> (<see cref="Lease"/>): an id only listeners named. Each listener holding it has one lease; when the
+/// last lease is released (<see cref="Release"/>) the entry is reclaimed and its number reused, so ids nothing
+/// references any more do not grow the process. Admitting a leased name keeps its number.</item>
+/// </list>
+/// Thread-safe: lookups take no lock; creating, leasing and releasing entries take one.
 /// </summary>
 public sealed class Vocabulary
 {
+    private const int Admitted = -1;
     private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private string[] _names = new string[1024];
+    private readonly Stack<int> _free = new();
+    private string?[] _names = new string[1024];
+    private int[] _leases = new int[1024];
     private int _count;
+    private int _leased;
+    private long _reclaimed;
 
+    /// <summary>Numbers handed out so far (the highest id + 1); live entries are <see cref="Count"/> minus the free ones.</summary>
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>Entries held only by listeners' leases (not admitted).</summary>
+    public int LeasedCount => Volatile.Read(ref _leased);
+
+    /// <summary>Entries reclaimed since the process started (their last lease ended).</summary>
+    public long Reclaimed => Interlocked.Read(ref _reclaimed);
+
+    /// <summary>Live entries (admitted and leased).</summary>
+    public int LiveCount
+    {
+        get
+        {
+            lock (_gate) return _count - _free.Count;
+        }
+    }
+
+    /// <summary>The id of an admitted name (creating it, or admitting a leased one); it is never reclaimed.</summary>
     public int Intern(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (_ids.TryGetValue(name, out var id))
+        if (TryGetAdmitted(name, out var id)) return id;
+        lock (_gate)
         {
+            if (_ids.TryGetValue(name, out id))
+            {
+                if (_leases[id] != Admitted)
+                {
+                    _leases[id] = Admitted;
+                    _leased--;
+                }
+
+                return id;
+            }
+
+            id = Add(name);
+            _leases[id] = Admitted;
+            return id;
+        }
+    }
+
+    /// <summary>
+    /// The id of <paramref name="name"/> for one listener: a new lease on a name the process does not admit (the caller
+    /// calls <see cref="Release"/> exactly once for it), nothing to release for an admitted one (<paramref name="leased"/> false).
+    /// </summary>
+    public int Lease(string name, out bool leased)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (TryGetAdmitted(name, out var id))
+        {
+            leased = false;
             return id;
         }
 
         lock (_gate)
         {
-            if (_ids.TryGetValue(name, out id))
+            if (!_ids.TryGetValue(name, out id))
             {
-                return id;
+                id = Add(name);
+                _leases[id] = 0;
+                _leased++;
             }
 
-            id = _count;
-            if (id == _names.Length)
-            {
-                Array.Resize(ref _names, _names.Length * 2);
-            }
-
-            _names[id] = name;
-            Volatile.Write(ref _count, id + 1);
-            _ids[name] = id;
+            leased = _leases[id] != Admitted;
+            if (leased) _leases[id]++;
             return id;
+        }
+    }
+
+    /// <summary>Ends one lease of <paramref name="id"/>; the last one reclaims a name that was never admitted.</summary>
+    public void Release(int id)
+    {
+        lock (_gate)
+        {
+            if ((uint)id >= (uint)_count || _names[id] is null || _leases[id] == Admitted) return;
+            if (--_leases[id] > 0) return;
+            _ids.TryRemove(_names[id]!, out _);
+            _names[id] = null;
+            _leased--;
+            _reclaimed++;
+            _free.Push(id);
         }
     }
 
     public bool TryGetId(string name, out int id) => _ids.TryGetValue(name, out id);
 
+    /// <summary>Whether <paramref name="id"/> names an admitted entry.</summary>
+    public bool IsAdmitted(int id) => (uint)id < (uint)Count && Volatile.Read(ref _leases)[id] == Admitted;
+
     public string NameOf(int id)
     {
         // Count is published after the name is written (and after any resize), so reading it first is safe.
-        if ((uint)id >= (uint)Count)
+        if ((uint)id >= (uint)Count || Volatile.Read(ref _names)[id] is not { } name)
         {
             throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown vocabulary id.");
         }
 
-        return Volatile.Read(ref _names)[id];
+        return name;
+    }
+
+    /// <summary>
+    /// Without the lock: an admitted entry never changes, but a leased one read here may be reclaimed and its number
+    /// reused meanwhile, so the number counts only if it is admitted and still names <paramref name="name"/>.
+    /// </summary>
+    private bool TryGetAdmitted(string name, out int id) =>
+        _ids.TryGetValue(name, out id) && IsAdmitted(id) && string.Equals(Volatile.Read(ref _names)[id], name, StringComparison.Ordinal);
+
+    private int Add(string name)
+    {
+        int id;
+        if (_free.Count > 0)
+        {
+            id = _free.Pop();
+        }
+        else
+        {
+            id = _count;
+            if (id == _names.Length)
+            {
+                var names = _names;
+                var leases = _leases;
+                Array.Resize(ref names, names.Length * 2);
+                Array.Resize(ref leases, leases.Length * 2);
+                Volatile.Write(ref _leases, leases);
+                Volatile.Write(ref _names, names);
+            }
+        }
+
+        _names[id] = name;
+        if (id == _count) Volatile.Write(ref _count, id + 1);
+        _ids[name] = id;
+        return id;
     }
 }

@@ -1,8 +1,9 @@
 namespace Personalization.Testing;
 
 /// <summary>
-/// Teaches the shared model a small catalogue for one test: per artist, a few listeners complete its tracks in order,
-/// so the model knows each artist's tracks and their transitions. Ids carry the test's own prefix.
+/// Teaches the shared model a small catalogue for one test: per artist, four listeners complete its tracks in order
+/// (more than the distinct listeners the model's default admission asks for a new track and a new transition), so
+/// the model knows each artist's tracks and their transitions. Ids carry the test's own prefix.
 /// </summary>
 public sealed class Catalogue(PersonalizationTestCluster cluster, string prefix)
 {
@@ -16,10 +17,10 @@ public sealed class Catalogue(PersonalizationTestCluster cluster, string prefix)
 
     public (string Track, string Artist)[] Songs(string artist, params int[] tracks) => [.. tracks.Select(i => Song(artist, i))];
 
-    /// <summary>Three listeners play each artist's tracks in order, one session per artist; then the model is synced.</summary>
+    /// <summary>Four listeners play each artist's tracks in order, one session per artist; then the model is synced.</summary>
     public async Task TeachAsync(params string[] artists)
     {
-        for (var listener = 0; listener < 3; listener++)
+        for (var listener = 0; listener < 4; listener++)
         {
             var script = cluster.Listener(PersonalizationTestCluster.UniqueUser($"{prefix}-teacher"));
             foreach (var artist in artists)

@@ -65,17 +65,18 @@ public sealed class ModelLearner
             for (var k = 0; k < window; k++)
             {
                 var source = o.Predecessors[k];
-                if (source == o.Track && !_options.LearnRepeats) continue;
+                if (source < 0 || (source == o.Track && !_options.LearnRepeats)) continue;
                 SetOf(_successors, source, _options.MaxSuccessorsPerTrack).Add(o.Track, o.Weight / (k + 1));
                 touchedSources.Add(source);
             }
 
+            ObservationsApplied++;
+            touchedTracks.Add(o.Track);
+            if (!o.CountsPlay) continue; // this listener's play of the track already counted in its window
             SetOf(_artistTracks, o.Artist, _options.MaxTopTracksPerArtist).Add(o.Track, o.Weight);
             touchedArtists.Add(o.Artist);
             Trending.Add(o.Track, o.TimeMs, o.Weight);
             Popular.Add(o.Track, o.TimeMs, o.Weight);
-            touchedTracks.Add(o.Track);
-            ObservationsApplied++;
         }
 
         foreach (var s in touchedSources) delta.Successors.Add((s, _successors[s].Top(_options.MaxSuccessorsPerTrack)));

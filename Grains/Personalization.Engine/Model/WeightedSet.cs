@@ -25,6 +25,8 @@ public sealed class WeightedSet
     /// <summary>The weights of <see cref="Ids"/>, index for index.</summary>
     public ReadOnlySpan<float> Weights => _weights.AsSpan(0, _count);
 
+    public bool Contains(int id) => _ids.AsSpan(0, _count).Contains(id);
+
     /// <summary>Puts back an entry exactly as a checkpoint stored it (no pruning, no merging: the set was written from one).</summary>
     public void Restore(int id, float weight)
     {

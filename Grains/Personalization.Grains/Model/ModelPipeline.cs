@@ -75,10 +75,21 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         }
     }
 
+    /// <summary>
+    /// Queues what a step teaches, with its names resolved now: a listener's leased ids are valid only while it holds
+    /// them, and the batch is sent later.
+    /// </summary>
     public void Publish(ModelObservation observation)
     {
-        if (_queue.Writer.TryWrite(new Item(observation, null))) Interlocked.Increment(ref _published);
+        if (_queue.Writer.TryWrite(new Item(ToRecord(observation), null))) Interlocked.Increment(ref _published);
         else Interlocked.Increment(ref _dropped);
+    }
+
+    private ObservationRecord ToRecord(ModelObservation o)
+    {
+        var predecessors = new string[o.Predecessors.Length];
+        for (var i = 0; i < predecessors.Length; i++) predecessors[i] = o.Predecessors[i] < 0 ? "" : _vocabulary.NameOf(o.Predecessors[i]);
+        return new ObservationRecord(_vocabulary.NameOf(o.Track), _vocabulary.NameOf(o.Artist), o.TimeMs, o.Weight, predecessors, o.Listener, !o.CountsPlay);
     }
 
     public async Task PushAsync(CancellationToken cancellationToken = default)
@@ -174,7 +185,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
 
     private async Task PushLoopAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<ModelObservation>(_options.MaxBatchSize);
+        var batch = new List<ObservationRecord>(_options.MaxBatchSize);
         var markers = new List<TaskCompletionSource>();
         var reader = _queue.Reader;
         try
@@ -193,7 +204,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         }
     }
 
-    private async Task CollectAsync(ChannelReader<Item> reader, List<ModelObservation> batch, List<TaskCompletionSource> markers, CancellationToken stoppingToken)
+    private async Task CollectAsync(ChannelReader<Item> reader, List<ObservationRecord> batch, List<TaskCompletionSource> markers, CancellationToken stoppingToken)
     {
         using var linger = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         linger.CancelAfter(_options.FlushInterval);
@@ -218,18 +229,15 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         }
     }
 
-    private async Task SendAsync(List<ModelObservation> batch, CancellationToken stoppingToken)
+    private async Task SendAsync(List<ObservationRecord> batch, CancellationToken stoppingToken)
     {
         if (batch.Count == 0) return;
         var perShard = new Dictionary<int, List<ObservationRecord>>();
         foreach (var o in batch)
         {
-            var track = _vocabulary.NameOf(o.Track);
-            var shard = (int)(Engine.StableHash.Of(track) % (ulong)_options.Shards);
+            var shard = (int)(Engine.StableHash.Of(o.TrackId) % (ulong)_options.Shards);
             if (!perShard.TryGetValue(shard, out var list)) perShard[shard] = list = [];
-            var predecessors = new string[o.Predecessors.Length];
-            for (var i = 0; i < predecessors.Length; i++) predecessors[i] = _vocabulary.NameOf(o.Predecessors[i]);
-            list.Add(new ObservationRecord(track, _vocabulary.NameOf(o.Artist), o.TimeMs, o.Weight, predecessors));
+            list.Add(o);
         }
 
         var sends = perShard.Select(async p =>
@@ -312,5 +320,5 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} observations to model shard {Shard} failed; they are dropped from the model.")]
     private partial void LogPushFailed(Exception ex, int count, int shard);
 
-    private readonly record struct Item(ModelObservation? Observation, TaskCompletionSource? Marker);
+    private readonly record struct Item(ObservationRecord? Observation, TaskCompletionSource? Marker);
 }

@@ -10,7 +10,7 @@ namespace Personalization.Grains.Model;
 
 /// <summary>
 /// One partition of the cluster-wide model: learns the observations routed to it (by observed track) and serves the
-/// lists it republished since a reader's version. Durable: on activation it restores its learner from the last
+/// lists it republished since a reader's version. Durable: once activated it restores its learner from the last
 /// checkpoint (and serves everything it restored as one change under a new epoch, so readers pull it again), it
 /// checkpoints the buckets that changed every <see cref="ModelCheckpointOptions.Interval"/> without blocking its calls
 /// on storage, and it writes a last checkpoint when it is deactivated (a graceful stop or a move loses nothing).
@@ -22,6 +22,7 @@ public sealed partial class ModelShardGrain(
     IOptions<ModelCheckpointOptions> checkpointOptions,
     IModelCheckpointStore store,
     ModelCheckpointStatus status,
+    ModelAdmissionStatus admission,
     TimeProvider clock,
     LocalModelShards local,
     ILogger<ModelShardGrain> logger) : Grain, IModelShardGrain
@@ -29,6 +30,8 @@ public sealed partial class ModelShardGrain(
     private readonly ModelLearner _learner = new(options.Value);
     private readonly LiveModel _published = new();
     private readonly ModelChangeLog _log = new();
+    private readonly ModelAdmission _admission = new(options.Value.AdmissionListeners, options.Value.MaxPendingAdmissions);
+    private readonly ModelAdmission _pairAdmission = new(options.Value.AdmissionListeners, options.Value.MaxPendingAdmissions);
     private LearnerCheckpoint _checkpoint = null!;
     private long _epoch;
     private Task<CheckpointWrite>? _writing;
@@ -37,25 +40,44 @@ public sealed partial class ModelShardGrain(
     /// <summary>Set once the checkpoint is restored: only then may this activation write one (never an empty state over a stored one).</summary>
     private bool _restored;
 
+    /// <summary>The restore of the checkpoint; every call waits for it.</summary>
+    private Task _restoring = Task.CompletedTask;
+
     private string Scope => "shard-" + this.GetPrimaryKeyLong();
 
     private string Part => "model-" + Scope;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (local.Stopping) throw new ModelShardMovingException($"Model {Scope} does not start on a silo that shuts down.");
         _checkpoint = new LearnerCheckpoint(_learner, vocabulary, checkpointOptions.Value.Buckets);
         _epoch = Random.Shared.NextInt64(1, long.MaxValue);
-        if (!checkpointOptions.Value.Enabled) return;
-        await WaitForHandOverAsync(cancellationToken);
-        var items = await store.ReadAsync(Scope, cancellationToken);
-        if (items.Count > 0)
+        // Not inside the activation: reading a large model takes longer than the runtime lets an activation take (it
+        // would cancel it and start over, for ever). Calls wait for it instead; a failed restore deactivates the shard.
+        _restoring = checkpointOptions.Value.Enabled ? RestoreAsync() : Task.CompletedTask;
+        return Task.CompletedTask;
+    }
+
+    private async Task RestoreAsync()
+    {
+        try
         {
-            var observations = _checkpoint.Restore(items);
-            var delta = _learner.PublishAll();
-            _published.Apply(delta);
-            foreach (var part in delta.Split(RestoredKeysPerVersion)) _log.Record(part); // readers pull it a bounded part at a time
-            LogRestored(Scope, observations, _checkpoint.KeyCount);
+            await WaitForHandOverAsync(CancellationToken.None);
+            var items = await store.ReadAsync(Scope, CancellationToken.None);
+            if (items.Count > 0)
+            {
+                var observations = _checkpoint.Restore(items);
+                var delta = _learner.PublishAll();
+                _published.Apply(delta);
+                foreach (var part in delta.Split(RestoredKeysPerVersion)) _log.Record(part); // readers pull it a bounded part at a time
+                LogRestored(Scope, observations, _checkpoint.KeyCount);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogRestoreFailed(ex, Scope);
+            DeactivateOnIdle(); // the next call activates it again and retries
+            throw;
         }
 
         _restored = true;
@@ -66,6 +88,7 @@ public sealed partial class ModelShardGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        admission.Left(Part);
         if (!checkpointOptions.Value.Enabled || !_restored) return;
         try
         {
@@ -108,24 +131,47 @@ public sealed partial class ModelShardGrain(
     /// <summary>Keys per change-log version when a restored state is published (a pull stops at a version boundary).</summary>
     private const int RestoredKeysPerVersion = 5_000;
 
-    Task IModelShardGrain.LearnAsync(IReadOnlyList<ObservationRecord> observations)
+    async Task IModelShardGrain.LearnAsync(IReadOnlyList<ObservationRecord> observations)
     {
+        await _restoring;
         var batch = new List<ModelObservation>(observations.Count);
         foreach (var o in observations)
         {
+            // A track or transition this shard does not hold waits for enough distinct listeners; until then not even
+            // a name is kept (evidence is hashes only). Listener 0 is a trusted source: admitted at once.
+            var trusted = o.Listener == 0;
+            if (!trusted && !Holds(o.TrackId) && !_admission.Vouch(Engine.StableHash.Of(o.TrackId), o.Listener)) continue;
+            var track = vocabulary.Intern(o.TrackId);
             var predecessors = new int[o.Predecessors.Length];
-            for (var i = 0; i < predecessors.Length; i++) predecessors[i] = vocabulary.Intern(o.Predecessors[i]);
-            batch.Add(new ModelObservation(vocabulary.Intern(o.TrackId), vocabulary.Intern(o.ArtistId), o.TimeMs, o.Weight, predecessors));
+            for (var i = 0; i < predecessors.Length; i++)
+            {
+                var source = o.Predecessors[i];
+                predecessors[i] = source.Length > 0 && (trusted || HoldsPair(source, track) || _pairAdmission.Vouch(PairKey(source, o.TrackId), o.Listener))
+                    ? vocabulary.Intern(source)
+                    : -1;
+            }
+
+            batch.Add(new ModelObservation(track, vocabulary.Intern(o.ArtistId), o.TimeMs, o.Weight, predecessors, o.Listener, !o.PlayAlreadyCounted));
         }
 
+        admission.Report(Part, _admission.Pending + _pairAdmission.Pending, _admission.Admitted + _pairAdmission.Admitted, _admission.Forgotten + _pairAdmission.Forgotten);
+        if (batch.Count == 0) return;
         var delta = _learner.Apply(batch);
         _published.Apply(delta);
         _log.Record(delta);
-        return Task.CompletedTask;
     }
+
+    private bool Holds(string track) => vocabulary.TryGetId(track, out var id) && vocabulary.IsAdmitted(id) && _learner.ArtistOf(id) >= 0;
+
+    private bool HoldsPair(string source, int track) =>
+        vocabulary.TryGetId(source, out var id) && vocabulary.IsAdmitted(id) && _learner.SuccessorsOf(id)?.Contains(track) == true;
+
+    private static ulong PairKey(string source, string track) =>
+        Engine.StableHash.Of(source) ^ (Engine.StableHash.Of(track) * 0x9E3779B97F4A7C15UL);
 
     async Task<long> IModelShardGrain.CheckpointAsync()
     {
+        await _restoring;
         if (!checkpointOptions.Value.Enabled || !_restored) return 0;
         await CompleteWriteAsync();
         var capture = _checkpoint.Capture(clock.GetUtcNow().ToUnixTimeMilliseconds());
@@ -134,8 +180,9 @@ public sealed partial class ModelShardGrain(
         return _learner.ObservationsApplied;
     }
 
-    Task<ModelChanges> IModelShardGrain.GetChangesAsync(long afterVersion, int maxKeys)
+    async Task<ModelChanges> IModelShardGrain.GetChangesAsync(long afterVersion, int maxKeys)
     {
+        await _restoring;
         var set = _log.Since(afterVersion, Math.Max(1, maxKeys));
         var successors = new List<KeyedList>();
         var artistTops = new List<KeyedList>();
@@ -159,7 +206,7 @@ public sealed partial class ModelShardGrain(
 
         var trending = set.TrendingChanged ? ToWire("", _published.Trending) : null;
         var popular = set.TrendingChanged ? ToWire("", _published.Popular) : null;
-        return Task.FromResult(new ModelChanges(set.Version, set.HasMore, [.. successors], [.. artistTops], [.. pairs], trending, _epoch, popular));
+        return new ModelChanges(set.Version, set.HasMore, [.. successors], [.. artistTops], [.. pairs], trending, _epoch, popular);
     }
 
     /// <summary>
@@ -215,6 +262,9 @@ public sealed partial class ModelShardGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Scope} restored from its checkpoint: {Observations} observations learned, {Keys} keys.")]
     private partial void LogRestored(string scope, long observations, int keys);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Restoring model {Scope} from its checkpoint failed; it deactivates and the next call retries.")]
+    private partial void LogRestoreFailed(Exception ex, string scope);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Scope} starts from a checkpoint its previous activation did not close (it was killed, or is still stopping): what it learned after that checkpoint is lost.")]
     private partial void LogHandOverMissing(string scope);

@@ -31,25 +31,29 @@ public sealed class SnapshotCodec(Vocabulary vocabulary)
         };
     }
 
-    /// <summary>Builds live state from a snapshot; entries beyond the current caps are dropped (oldest history first).</summary>
-    public ListenerState Restore(UserSnapshot snapshot, EngineOptions options)
+    /// <summary>
+    /// Builds live state from a snapshot; entries beyond the current caps are dropped (oldest history first). Names get
+    /// their ids from <paramref name="idOf"/> (a listener's leases, <see cref="ListenerIds.Id"/>), or are admitted.
+    /// </summary>
+    public ListenerState Restore(UserSnapshot snapshot, EngineOptions options, Func<string, int>? idOf = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        var id = idOf ?? vocabulary.Intern;
         if (snapshot.FormatVersion > UserSnapshot.CurrentFormatVersion)
         {
             throw new NotSupportedException($"Stored user snapshot has format {snapshot.FormatVersion}; this build reads up to {UserSnapshot.CurrentFormatVersion}.");
         }
 
         var state = new ListenerState(options) { Sequence = snapshot.Sequence, LastEventMs = snapshot.LastEventMs };
-        foreach (var a in snapshot.Artists ?? []) state.Artists.Restore(new Affinity(vocabulary.Intern(a.Id), a.Weight, a.StampMs));
-        foreach (var t in snapshot.Tracks ?? []) state.Tracks.Restore(new Affinity(vocabulary.Intern(t.Id), t.Weight, t.StampMs));
+        foreach (var a in snapshot.Artists ?? []) state.Artists.Restore(new Affinity(id(a.Id), a.Weight, a.StampMs));
+        foreach (var t in snapshot.Tracks ?? []) state.Tracks.Restore(new Affinity(id(t.Id), t.Weight, t.StampMs));
         foreach (var h in snapshot.History ?? [])
         {
-            state.History.Add(new HistoryEntry(vocabulary.Intern(h.TrackId), vocabulary.Intern(h.ArtistId), h.TimeMs, (SignalKind)h.Kind, (StepFlags)h.Flags));
+            state.History.Add(new HistoryEntry(id(h.TrackId), id(h.ArtistId), h.TimeMs, (SignalKind)h.Kind, (StepFlags)h.Flags));
         }
 
         foreach (var hash in snapshot.SeenEventHashes ?? []) state.SeenEvents.Add(hash);
-        foreach (var track in snapshot.BlockedTracks ?? []) state.BlockedTracks.Add(vocabulary.Intern(track));
+        foreach (var track in snapshot.BlockedTracks ?? []) state.BlockedTracks.Add(id(track));
         if (snapshot.Counters is { } c)
         {
             var k = state.Counters;

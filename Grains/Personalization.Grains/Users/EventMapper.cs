@@ -9,9 +9,10 @@ public sealed class EventMapper(Vocabulary vocabulary)
 {
     public Vocabulary Vocabulary => vocabulary;
 
-    public Listen ToListen(ListenEvent e) => new(
-        vocabulary.Intern(e.TrackId),
-        vocabulary.Intern(e.ArtistId),
+    /// <summary>The engine signal of <paramref name="e"/>; names get their ids from <paramref name="idOf"/> (a listener's leases), or are admitted.</summary>
+    public Listen ToListen(ListenEvent e, Func<string, int>? idOf = null) => new(
+        (idOf ?? vocabulary.Intern)(e.TrackId),
+        (idOf ?? vocabulary.Intern)(e.ArtistId),
         ToSignal(e.Kind),
         e.Timestamp.ToUnixTimeMilliseconds(),
         e.PositionMs ?? 0,

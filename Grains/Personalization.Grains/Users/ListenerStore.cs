@@ -35,6 +35,9 @@ public sealed partial class ListenerStore(
     /// <summary>The sequence through which the journal is known to be compacted; null when unknown (see <see cref="CompactAsync"/>).</summary>
     private long? _compactedThrough;
 
+    /// <summary>The listener's leases in the vocabulary: loaded names get their ids here (null: names are admitted, as in tools).</summary>
+    public ListenerIds? Ids { get; init; }
+
     /// <summary>The sequence the stored snapshot covers.</summary>
     public long SnapshotSequence => snapshots.State.Sequence;
 
@@ -65,12 +68,13 @@ public sealed partial class ListenerStore(
     private async Task<ListenerState> LoadOnceAsync(UserSnapshot? migrated, EngineOptions engine, CancellationToken cancellationToken)
     {
         var source = migrated ?? (snapshots.RecordExists ? snapshots.State : null);
-        var state = source is null ? new ListenerState(engine) : codec.Restore(source, engine);
+        var idOf = Ids is null ? null : (Func<string, int>)Ids.Id;
+        var state = source is null ? new ListenerState(engine) : codec.Restore(source, engine, idOf);
         snapshots.State = Shell(migrated is null ? state.Sequence : snapshots.State.Sequence);
         var loaded = state.Sequence;
         await foreach (var entry in journal.ReadAfterAsync(userId, state.Sequence, cancellationToken))
         {
-            state.Apply(entry.Event.EventId, mapper.ToListen(entry.Event));
+            state.Apply(entry.Event.EventId, mapper.ToListen(entry.Event, idOf));
             if (state.Sequence != entry.Sequence) LogReplayGap(userId, entry.Sequence, state.Sequence);
         }
 

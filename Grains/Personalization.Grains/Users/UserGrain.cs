@@ -46,13 +46,15 @@ public sealed class UserGrain(
     private ListenerState _state = null!;
     private UserSnapshot? _migrated;
     private ulong _listenerKey;
+    private ListenerIds _ids = null!;
 
     /// <summary>Set when an append failed: memory may be ahead of storage, so this activation must neither snapshot nor serve again.</summary>
     private bool _poisoned;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _store = new ListenerStore(this.GetPrimaryKeyString(), store, journal, codec, mapper, snapshotOptions.Value, clock, logger);
+        _ids = new ListenerIds(mapper.Vocabulary, MaxLeases(_options));
+        _store = new ListenerStore(this.GetPrimaryKeyString(), store, journal, codec, mapper, snapshotOptions.Value, clock, logger) { Ids = _ids };
         _state = await _store.LoadAsync(_migrated, _options, cancellationToken);
         _state.Rewards.Observer = rewardObserver; // after the journal replay: replayed events are not attributed twice
         _listenerKey = Personalization.Engine.StableHash.Of(this.GetPrimaryKeyString());
@@ -63,8 +65,14 @@ public sealed class UserGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_state is not null) ServiceProvider.GetRequiredService<PersonalizationMetrics>().UserDeactivated(); // operations hook
-        if (_poisoned || _state is null) return;
+        if (_poisoned || _state is null)
+        {
+            _ids?.ReleaseAll();
+            return;
+        }
+
         await _store.SnapshotAsync(_state);
+        _ids.ReleaseAll(); // after the snapshot: it wrote the names
 
         // Row layout: the compaction is storage work of this grain. Segment layout: it is a notice to the partition
         // writer, which may itself be moving while this silo shuts down; a lost notice is repeated by the next one or
@@ -144,10 +152,9 @@ public sealed class UserGrain(
         var entries = new List<JournalEntry>(events.Count);
         var observations = new List<ModelObservation>(events.Count);
         var examples = new List<(RankingExample Example, long TimeMs)>();
-        Span<int> predecessors = stackalloc int[_options.TransitionWindow];
         foreach (var e in events)
         {
-            var listen = mapper.ToListen(e);
+            var listen = mapper.ToListen(e, _ids.Id);
             // A play's example is the state just before it; a redelivered event is not a play (no work, no budget spent).
             var example = listen.Kind is SignalKind.Play or SignalKind.Complete && !_state.IsDuplicate(e.EventId)
                 ? recommender.ExampleFor(_state, model, listen.TimeMs, listen.Track)
@@ -163,8 +170,8 @@ public sealed class UserGrain(
             if (change.NewStep && !change.EarlySkip)
             {
                 if (example is not null) examples.Add((example, listen.TimeMs));
-                var n = _state.CopyPredecessors(predecessors);
-                observations.Add(new ModelObservation(listen.Track, listen.Artist, listen.TimeMs, 1f, predecessors[..n].ToArray()));
+                var zeroLength = e.Kind == EventKind.Complete && e.PositionMs == 0;
+                if (ModelContribution.Of(_state, listen, _listenerKey, zeroLength) is { } observation) observations.Add(observation);
             }
         }
 
@@ -191,13 +198,18 @@ public sealed class UserGrain(
                 throw;
             }
 
-            foreach (var o in observations) feed.Publish(o);
+            foreach (var o in observations) feed.Publish(o); // names resolved now, while this listener holds its ids
+            _ids.Collect(_state);
             foreach (var (example, timeMs) in examples) ranker.Add(example, timeMs); // committed plays only: the silo's re-ranker learns from them
             if (!await _store.MaybeSnapshotAsync(_state)) DeactivateOnIdle(); // a newer activation wrote: hand over to storage
         }
 
         return new RecordResult(entries.Count, duplicates, _state.Sequence);
     }
+
+    /// <summary>Leases a listener may hold before the ones its state no longer references are released.</summary>
+    private static int MaxLeases(EngineOptions options) =>
+        2 * (2 * options.HistoryCapacity + options.MaxArtistAffinities + options.MaxTrackAffinities + options.MaxBlockedTracks + options.Rewards.MaxServedLists * options.Rewards.MaxServedItems);
 
     private static void ThrowIfInvalid(IReadOnlyList<FieldError> errors)
     {

@@ -9,10 +9,11 @@ public sealed class SharedModelTests(PersonalizationCluster cluster)
     [Fact]
     public async Task What_many_listeners_play_after_a_track_is_recommended_after_it_with_a_reason()
     {
-        // Twenty listeners (spread over both silos) play m1 then m2; one of them goes on to m3 instead.
+        // Twenty listeners (spread over both silos) play m1 then m2; three of them go on to m3 instead (enough
+        // distinct listeners for the model to admit a new track and a new transition: two by default).
         for (var i = 0; i < 20; i++)
         {
-            var next = i == 0 ? "shm-m3" : "shm-m2";
+            var next = i < 3 ? "shm-m3" : "shm-m2";
             await cluster.Listener(PersonalizationCluster.UniqueUser("teach")).CompleteAll(("shm-m1", "shm-a1"), (next, "shm-a2")).SendAsync();
         }
 

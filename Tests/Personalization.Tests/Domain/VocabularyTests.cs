@@ -17,4 +17,63 @@ public sealed class VocabularyTests
         Assert.Equal("track-b", vocabulary.NameOf(b));
         Assert.Throws<ArgumentOutOfRangeException>(() => vocabulary.NameOf(99));
     }
+
+    [Fact]
+    public void A_leased_name_is_reclaimed_when_its_last_lease_ends_and_its_number_is_reused()
+    {
+        var vocabulary = new Vocabulary();
+        var id = vocabulary.Lease("fresh", out var leased);
+        Assert.True(leased);
+        Assert.Equal(id, vocabulary.Lease("fresh", out _)); // a second listener
+        vocabulary.Release(id);
+        Assert.Equal("fresh", vocabulary.NameOf(id)); // one lease left
+
+        vocabulary.Release(id);
+        Assert.False(vocabulary.TryGetId("fresh", out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => vocabulary.NameOf(id));
+        Assert.Equal(1, vocabulary.Reclaimed);
+        Assert.Equal(id, vocabulary.Lease("other", out _)); // the number is reused
+        Assert.Equal("other", vocabulary.NameOf(id));
+    }
+
+    [Fact]
+    public void Admitting_a_leased_name_keeps_its_number_and_releasing_it_then_changes_nothing()
+    {
+        var vocabulary = new Vocabulary();
+        var id = vocabulary.Lease("t", out _);
+        Assert.False(vocabulary.IsAdmitted(id));
+
+        Assert.Equal(id, vocabulary.Intern("t"));
+        vocabulary.Release(id);
+        Assert.True(vocabulary.IsAdmitted(id));
+        Assert.Equal("t", vocabulary.NameOf(id));
+        Assert.Equal(0, vocabulary.LeasedCount);
+        Assert.Equal(id, vocabulary.Lease("t", out var leased));
+        Assert.False(leased); // nothing to release for an admitted name
+    }
+
+    [Fact]
+    public void A_listener_holds_one_lease_per_name_and_collecting_releases_what_its_state_no_longer_references()
+    {
+        var vocabulary = new Vocabulary();
+        var options = new EngineOptions { HistoryCapacity = 4, MaxTrackAffinities = 4, MaxArtistAffinities = 4 };
+        var ids = new ListenerIds(vocabulary, maxLeases: 8);
+        var state = new ListenerState(options);
+        const long T0 = 1_767_571_200_000;
+        for (var i = 0; i < 40; i++)
+        {
+            var listen = new Listen(ids.Id($"t{i}"), ids.Id("artist"), SignalKind.Complete, T0 + i * 60_000L);
+            state.Apply($"e{i}", listen);
+            Assert.Equal(listen.Track, ids.Id($"t{i}")); // the same name, the same lease
+            ids.Collect(state);
+        }
+
+        Assert.InRange(ids.LeaseCount, 1, 8);
+        Assert.InRange(vocabulary.LeasedCount, 1, 8);
+        Assert.True(vocabulary.TryGetId("t39", out _)); // in the history
+        Assert.False(vocabulary.TryGetId("t0", out _)); // dropped from every list of the state: reclaimed
+
+        ids.ReleaseAll();
+        Assert.Equal(0, vocabulary.LeasedCount);
+    }
 }

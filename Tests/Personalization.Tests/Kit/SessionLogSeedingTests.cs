@@ -11,7 +11,7 @@ public sealed class SessionLogSeedingTests(PersonalizationCluster cluster)
     [Fact]
     public async Task A_session_rec_file_seeds_listeners_and_the_shared_model()
     {
-        var world = SyntheticWorld.Create(new SyntheticWorldOptions { Seed = 7, Listeners = 12, SessionsPerListener = 2, Start = cluster.Clock.Now.AddDays(-1) });
+        var world = SyntheticWorld.Create(new SyntheticWorldOptions { Seed = 7, Listeners = 30, SessionsPerListener = 3, Start = cluster.Clock.Now.AddDays(-1) });
         var path = Path.Combine(Path.GetTempPath(), $"seed-{Guid.NewGuid():N}.tsv");
         using (var writer = new StreamWriter(path)) world.WriteSessionRecTsv(writer);
         try
@@ -24,8 +24,13 @@ public sealed class SessionLogSeedingTests(PersonalizationCluster cluster)
             Assert.True(slice.Events.Count > 100, $"{slice.Events.Count}");
             Assert.Equal(perUser, profile.Counters.Plays);
 
-            // The model learned the file: a newcomer playing a seeded track is offered what followed it there.
-            var followed = slice.Events.Zip(slice.Events.Skip(1)).First(p => p.First.SessionId == p.Second.SessionId && p.First.ItemId != p.Second.ItemId);
+            // The model learned the file: a newcomer playing a seeded track is offered what followed it there (a
+            // transition enough distinct listeners made for the model to admit it).
+            var followed = slice.Events.Zip(slice.Events.Skip(1))
+                .Where(p => p.First.SessionId == p.Second.SessionId && p.First.UserId == p.Second.UserId && p.First.ItemId != p.Second.ItemId)
+                .GroupBy(p => (p.First.ItemId, p.Second.ItemId))
+                .OrderByDescending(g => g.Select(p => p.First.UserId).Distinct().Count())
+                .First().First();
             var me = cluster.Listener(PersonalizationCluster.UniqueUser("seeded"));
             await me.Complete(followed.First.ItemId, followed.First.ArtistId).SendAsync();
             var recs = await me.RecommendAsync(20);
