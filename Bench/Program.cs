@@ -85,7 +85,7 @@ var exploring = new Dictionary<string, string?>(options.Settings, StringComparer
 Func<string, Task<ISequenceModel>>? startExplorer = !options.Explore ? null : options.Direct
     ? prefix => Task.FromResult<ISequenceModel>(new DirectEngineModel(prefix, exploring, engineName + "+explore"))
     : async prefix => await GrainEngineModel.StartAsync(prefix, exploring, engineName + "+explore");
-var evaluator = new Evaluator(new ReplayRunner(options.Warmup, options.RestartAt), startEngine, startExplorer);
+var evaluator = new Evaluator(new ReplayRunner(options.Warmup, options.RestartAt), startEngine, startExplorer, options.CatalogFromEvents);
 var results = new List<SliceResult>();
 for (var i = 0; i < options.Events.Count; i++)
 {

@@ -13,15 +13,18 @@ public sealed record EvaluateArguments(
     bool Direct,
     IReadOnlyDictionary<string, string?> Settings,
     bool Explore = false,
-    double? RestartAt = null)
+    double? RestartAt = null,
+    bool CatalogFromEvents = false)
 {
     public const string Usage =
-        "usage: evaluate --events FILE [--events FILE ...] [--warmup 0.7] [--json OUT] [--explore] [--restart-at SHARE]\n" +
+        "usage: evaluate --events FILE [--events FILE ...] [--warmup 0.7] [--json OUT] [--explore] [--restart-at SHARE] [--catalog-from-events]\n" +
         "  FILE: tab-separated session log with header UserId SessionId ItemId Time ArtistId (plain or .gz);\n" +
         "  each file is replayed as an independent slice into a fresh cluster.\n" +
         "  --explore: also run the engine with exploration on (row engine+explore; novelty, IPS/SNIPS from its log).\n" +
         "  --restart-at SHARE: at that share of the scored part (0-1), stop every silo (every grain deactivated) and start\n" +
         "    them again from storage only: users, the shared model and the re-ranker are restored from their checkpoints.\n" +
+        "  --catalog-from-events: the engine first admits every track of the slice as its catalogue (a service's catalogue\n" +
+        "    lists every track it plays), instead of waiting for enough distinct listeners (Personalization:Engine:AdmissionListeners).\n" +
         HeadroomArguments.Usage;
 
     public static EvaluateArguments Parse(IReadOnlyList<string> args)
@@ -32,6 +35,7 @@ public sealed record EvaluateArguments(
         string? json = null;
         var direct = false;
         var explore = false;
+        var catalog = false;
         double? restartAt = null;
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Count; i++)
@@ -43,6 +47,7 @@ public sealed record EvaluateArguments(
                 case "--json": json = Value(); break;
                 case "--direct": direct = true; break;
                 case "--explore": explore = true; break;
+                case "--catalog-from-events": catalog = true; break;
                 case "--restart-at":
                     var share = Value();
                     if (!double.TryParse(share, NumberStyles.Float, CultureInfo.InvariantCulture, out var at) || at is < 0 or > 1)
@@ -72,6 +77,6 @@ public sealed record EvaluateArguments(
 
         if (events.Count == 0) throw new ArgumentException($"At least one --events FILE is required.\n{Usage}");
         if (restartAt is not null && direct) throw new ArgumentException("--restart-at needs the grains (not --direct).");
-        return new EvaluateArguments(events, warmup, json, direct, settings, explore, restartAt);
+        return new EvaluateArguments(events, warmup, json, direct, settings, explore, restartAt, catalog);
     }
 }

@@ -28,7 +28,7 @@ namespace Personalization.Bench.Engine;
 /// a cluster restart would. Before each recommendation the harness calls <see cref="SyncAsync"/>, which waits until the
 /// shared model has learned every event recorded before and the silo's re-ranker has finished its trainings.
 /// </summary>
-public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger, IRestartable
+public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger, IRestartable, ICatalogAware
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly SharedMemoryGrainStorage.Store _users = new();
@@ -95,6 +95,14 @@ public sealed class GrainEngineModel : ISequenceModel, IPropensityLogger, IResta
         var listen = new ListenEvent(
             $"{_eventPrefix}:{e.Order}", e.ItemId, e.ArtistId, EventKind.Play, DateTimeOffset.FromUnixTimeSeconds(e.Time));
         await _grains.GetGrain<IUserGrain>(e.UserId).RecordAsync(listen);
+    }
+
+    public async ValueTask AdmitAsync(IReadOnlyList<(string TrackId, string ArtistId)> tracks)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        var pipeline = _host.Services.GetRequiredService<IModelPipeline>();
+        await pipeline.AdmitAsync([.. tracks.Select(t => new Personalization.Abstractions.Model.CatalogTrack(t.TrackId, t.ArtistId))]);
+        await pipeline.RefreshAsync();
     }
 
     public async ValueTask SyncAsync()

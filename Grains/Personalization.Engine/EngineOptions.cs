@@ -67,6 +67,13 @@ public sealed class EngineOptions
     /// </summary>
     public int AdmissionListeners { get; set; } = 2;
 
+    /// <summary>
+    /// Distinct listeners who must make a new transition between two admitted tracks before it is learned (1: at once;
+    /// one listener's weight on it is still capped by <see cref="TransitionCountWindow"/>). A transition from a track
+    /// that is not admitted needs <see cref="AdmissionListeners"/>.
+    /// </summary>
+    public int TransitionAdmissionListeners { get; set; } = 1;
+
     /// <summary>Tracks a model shard keeps evidence for while they wait for admission (hashes only; the oldest half is dropped when full).</summary>
     public int MaxPendingAdmissions { get; set; } = 100_000;
 
@@ -236,6 +243,7 @@ public sealed class EngineOptions
         Cap(PopularSize, nameof(PopularSize), 1, 10_000);
         if (PopularHalfLife <= TimeSpan.Zero) errors.Add($"{nameof(PopularHalfLife)} must be positive.");
         Cap(AdmissionListeners, nameof(AdmissionListeners), 1, Model.ModelAdmission.MaxListenersRequired);
+        Cap(TransitionAdmissionListeners, nameof(TransitionAdmissionListeners), 1, Model.ModelAdmission.MaxListenersRequired);
         Cap(MaxPendingAdmissions, nameof(MaxPendingAdmissions), 2, 10_000_000);
         if (PlayCountWindow < TimeSpan.Zero || PlayCountWindow > TimeSpan.FromDays(30)) errors.Add($"{nameof(PlayCountWindow)} must be in [0, 30 days].");
         if (TransitionCountWindow < TimeSpan.Zero || TransitionCountWindow > TimeSpan.FromDays(30)) errors.Add($"{nameof(TransitionCountWindow)} must be in [0, 30 days].");

@@ -24,10 +24,14 @@ public sealed class Vocabulary
     private int[] _leases = new int[1024];
     private int _count;
     private int _leased;
+    private int _admitted;
     private long _reclaimed;
 
     /// <summary>Numbers handed out so far (the highest id + 1); live entries are <see cref="Count"/> minus the free ones.</summary>
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Admitted entries (kept for the life of the process).</summary>
+    public int AdmittedCount => Volatile.Read(ref _admitted);
 
     /// <summary>Entries held only by listeners' leases (not admitted).</summary>
     public int LeasedCount => Volatile.Read(ref _leased);
@@ -57,6 +61,7 @@ public sealed class Vocabulary
                 {
                     _leases[id] = Admitted;
                     _leased--;
+                    _admitted++;
                 }
 
                 return id;
@@ -64,6 +69,7 @@ public sealed class Vocabulary
 
             id = Add(name);
             _leases[id] = Admitted;
+            _admitted++;
             return id;
         }
     }

@@ -12,6 +12,10 @@ public interface IModelShardGrain : IGrainWithIntegerKey
     [Alias("Learn")]
     Task LearnAsync(IReadOnlyList<ObservationRecord> observations);
 
+    /// <summary>Admits tracks a trusted source vouches for (a catalogue): known to the model at once, with no plays.</summary>
+    [Alias("Admit")]
+    Task AdmitAsync(IReadOnlyList<CatalogTrack> tracks);
+
     [Alias("GetChanges"), Orleans.Concurrency.ReadOnly]
     Task<ModelChanges> GetChangesAsync(long afterVersion, int maxKeys);
 

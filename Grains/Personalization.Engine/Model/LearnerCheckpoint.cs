@@ -38,6 +38,9 @@ public sealed class LearnerCheckpoint
         _artistsIn = [.. Enumerable.Range(0, buckets).Select(_ => new List<int>())];
     }
 
+    /// <summary>The observation count of the last header captured (-1: unknown, the next capture writes one).</summary>
+    private long _headerObservations = -1;
+
     public static string BucketKey(int bucket) => BucketPrefix + bucket.ToString("D5", CultureInfo.InvariantCulture);
 
     /// <summary>Tracks and artists the checkpoint covers.</summary>
@@ -63,7 +66,9 @@ public sealed class LearnerCheckpoint
 
         var deletes = _stale.ToArray();
         _stale.Clear();
-        if (_changed.Count == 0 && !closing) return new CheckpointCapture([], [], deletes);
+        // Nothing changed, not even the count of observations taken in (withheld ones move it alone).
+        if (_changed.Count == 0 && !closing && _learner.ObservationsApplied == _headerObservations) return new CheckpointCapture([], [], deletes);
+        _headerObservations = _learner.ObservationsApplied;
         var buckets = _changed.Order().ToArray();
         _changed.Clear();
         var items = new List<CheckpointItem>(buckets.Length + 1);
@@ -78,6 +83,7 @@ public sealed class LearnerCheckpoint
         ArgumentNullException.ThrowIfNull(capture);
         _changed.UnionWith(capture.Buckets);
         _stale.AddRange(capture.Deletes);
+        _headerObservations = -1;
     }
 
     /// <summary>
@@ -114,6 +120,7 @@ public sealed class LearnerCheckpoint
         }
 
         _learner.RestoreCount(observations);
+        _headerObservations = observations;
         _learner.TakeChanged(); // what was just loaded is what is stored
         return observations;
     }

@@ -27,7 +27,11 @@ public sealed class ModelLearner
         Popular.Renormalized += () => _rescaled = true;
     }
 
+    /// <summary>Observations taken in: learned, or withheld as evidence for an admission (<see cref="CountWithheld"/>).</summary>
     public long ObservationsApplied { get; private set; }
+
+    /// <summary>Counts observations its shard withheld while their track waits for admission (they were handled, not lost).</summary>
+    public void CountWithheld(int observations) => ObservationsApplied += observations;
 
     public TrendingCounter Trending { get; }
 
@@ -86,6 +90,24 @@ public sealed class ModelLearner
         _changedTracks.UnionWith(touchedSources);
         _changedTracks.UnionWith(touchedTracks);
         _changedArtists.UnionWith(touchedArtists);
+        return delta;
+    }
+
+    /// <summary>
+    /// Admits tracks a trusted source vouches for (a catalogue): each becomes a key with its artist and no plays. A
+    /// track already known keeps what it learned (and its artist). Returns the delta of the new ones.
+    /// </summary>
+    public ModelDelta Admit(IEnumerable<(int Track, int Artist)> tracks)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        var delta = new ModelDelta();
+        foreach (var (track, artist) in tracks)
+        {
+            if (!_artistOf.TryAdd(track, artist)) continue;
+            delta.TrackArtists.Add((track, artist));
+            _changedTracks.Add(track);
+        }
+
         return delta;
     }
 

@@ -21,6 +21,9 @@ public interface IModelPipeline : IModelFeed
     /// <summary>Pulls every shard's changes into this silo's read model until caught up.</summary>
     Task RefreshAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Admits tracks a trusted source vouches for (a catalogue load) in the shards that own them.</summary>
+    Task AdmitAsync(IReadOnlyList<Abstractions.Model.CatalogTrack> tracks, CancellationToken cancellationToken = default);
+
     /// <summary>Push, then refresh: everything published on this silo before the call is visible to its recommendations.</summary>
     Task FlushAsync(CancellationToken cancellationToken = default);
 }

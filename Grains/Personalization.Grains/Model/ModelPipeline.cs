@@ -99,6 +99,14 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         await done.Task.WaitAsync(cancellationToken);
     }
 
+    public async Task AdmitAsync(IReadOnlyList<CatalogTrack> tracks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        var perShard = tracks.GroupBy(t => (int)(Engine.StableHash.Of(t.TrackId) % (ulong)_options.Shards));
+        await Task.WhenAll(perShard.Select(g => ClusterRetry.RunAsync(
+            () => _grains.GetGrain<IModelShardGrain>(g.Key).AdmitAsync([.. g]), cancellationToken, repeatAfterTimeout: true)));
+    }
+
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         await PushAsync(cancellationToken);

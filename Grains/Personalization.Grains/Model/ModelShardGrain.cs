@@ -31,7 +31,8 @@ public sealed partial class ModelShardGrain(
     private readonly LiveModel _published = new();
     private readonly ModelChangeLog _log = new();
     private readonly ModelAdmission _admission = new(options.Value.AdmissionListeners, options.Value.MaxPendingAdmissions);
-    private readonly ModelAdmission _pairAdmission = new(options.Value.AdmissionListeners, options.Value.MaxPendingAdmissions);
+    private readonly ModelAdmission _pairAdmission = new(options.Value.TransitionAdmissionListeners, options.Value.MaxPendingAdmissions);
+    private readonly ModelAdmission _unknownSourceAdmission = new(options.Value.AdmissionListeners, options.Value.MaxPendingAdmissions);
     private LearnerCheckpoint _checkpoint = null!;
     private long _epoch;
     private Task<CheckpointWrite>? _writing;
@@ -135,18 +136,30 @@ public sealed partial class ModelShardGrain(
     {
         await _restoring;
         var batch = new List<ModelObservation>(observations.Count);
+        var withheld = 0;
         foreach (var o in observations)
         {
             // A track or transition this shard does not hold waits for enough distinct listeners; until then not even
             // a name is kept (evidence is hashes only). Listener 0 is a trusted source: admitted at once.
             var trusted = o.Listener == 0;
-            if (!trusted && !Holds(o.TrackId) && !_admission.Vouch(Engine.StableHash.Of(o.TrackId), o.Listener)) continue;
+            if (!trusted && !Holds(o.TrackId) && !_admission.Vouch(Engine.StableHash.Of(o.TrackId), o.Listener))
+            {
+                // The transitions into a track still waiting gather their evidence all the same.
+                foreach (var source in o.Predecessors)
+                {
+                    if (source.Length > 0) _unknownSourceAdmission.Vouch(PairKey(source, o.TrackId), o.Listener);
+                }
+
+                withheld++;
+                continue;
+            }
+
             var track = vocabulary.Intern(o.TrackId);
             var predecessors = new int[o.Predecessors.Length];
             for (var i = 0; i < predecessors.Length; i++)
             {
                 var source = o.Predecessors[i];
-                predecessors[i] = source.Length > 0 && (trusted || HoldsPair(source, track) || _pairAdmission.Vouch(PairKey(source, o.TrackId), o.Listener))
+                predecessors[i] = source.Length > 0 && (trusted || HoldsPair(source, track) || Admits(source, o.TrackId, o.Listener))
                     ? vocabulary.Intern(source)
                     : -1;
             }
@@ -154,9 +167,23 @@ public sealed partial class ModelShardGrain(
             batch.Add(new ModelObservation(track, vocabulary.Intern(o.ArtistId), o.TimeMs, o.Weight, predecessors, o.Listener, !o.PlayAlreadyCounted));
         }
 
-        admission.Report(Part, _admission.Pending + _pairAdmission.Pending, _admission.Admitted + _pairAdmission.Admitted, _admission.Forgotten + _pairAdmission.Forgotten);
+        _learner.CountWithheld(withheld);
+        admission.Report(
+            Part,
+            _admission.Pending + _pairAdmission.Pending + _unknownSourceAdmission.Pending,
+            _admission.Admitted + _pairAdmission.Admitted + _unknownSourceAdmission.Admitted,
+            _admission.Forgotten + _pairAdmission.Forgotten + _unknownSourceAdmission.Forgotten);
         if (batch.Count == 0) return;
         var delta = _learner.Apply(batch);
+        _published.Apply(delta);
+        _log.Record(delta);
+    }
+
+    async Task IModelShardGrain.AdmitAsync(IReadOnlyList<CatalogTrack> tracks)
+    {
+        await _restoring;
+        var delta = _learner.Admit(tracks.Select(t => (vocabulary.Intern(t.TrackId), vocabulary.Intern(t.ArtistId))));
+        if (delta.IsEmpty) return;
         _published.Apply(delta);
         _log.Record(delta);
     }
@@ -165,6 +192,19 @@ public sealed partial class ModelShardGrain(
 
     private bool HoldsPair(string source, int track) =>
         vocabulary.TryGetId(source, out var id) && vocabulary.IsAdmitted(id) && _learner.SuccessorsOf(id)?.Contains(track) == true;
+
+    /// <summary>
+    /// A new transition from a track this silo admitted needs <see cref="EngineOptions.TransitionAdmissionListeners"/>
+    /// listeners; from a track it does not know (not admitted, or admitted elsewhere so recently that this silo's read
+    /// model has not heard yet), as many as a new track.
+    /// </summary>
+    private bool Admits(string source, string track, ulong listener)
+    {
+        var key = PairKey(source, track);
+        return vocabulary.TryGetId(source, out var id) && vocabulary.IsAdmitted(id)
+            ? _pairAdmission.Vouch(key, listener)
+            : _unknownSourceAdmission.Vouch(key, listener);
+    }
 
     private static ulong PairKey(string source, string track) =>
         Engine.StableHash.Of(source) ^ (Engine.StableHash.Of(track) * 0x9E3779B97F4A7C15UL);

@@ -31,8 +31,10 @@ public sealed class PersonalizationMetrics
 
     public PersonalizationMetrics(
         IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock, SourceArms arms, LocalJournalWriters journalWriters, LearnedRanker ranker,
-        ModelCheckpointStatus checkpoints, LiveModel model)
+        ModelCheckpointStatus checkpoints, LiveModel model, Vocabulary vocabulary, ModelAdmissionStatus admission)
     {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(admission);
         ArgumentNullException.ThrowIfNull(checkpoints);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(ranker);
@@ -72,6 +74,23 @@ public sealed class PersonalizationMetrics
         meter.CreateObservableGauge(
             "personalization.model.source_tracks", () => (long)model.SourceTrackCount, "{track}",
             "Tracks with learned successors in this silo's read model (transition keys).");
+        meter.CreateObservableGauge<long>(
+            "personalization.vocabulary.entries",
+            () => (Measurement<long>[])[new Measurement<long>(vocabulary.AdmittedCount, new KeyValuePair<string, object?>("kind", "admitted")),
+                new Measurement<long>(vocabulary.LeasedCount, new KeyValuePair<string, object?>("kind", "leased"))],
+            "{id}", "Ids this silo's process interns, by kind: admitted (the model's, kept) and leased (named only by active listeners, reclaimed when they drop them).");
+        meter.CreateObservableCounter(
+            "personalization.vocabulary.reclaimed", () => vocabulary.Reclaimed, "{id}",
+            "Leased ids reclaimed because no listener's state references them any more.");
+        meter.CreateObservableGauge(
+            "personalization.model.admission.pending", () => admission.Pending, "{key}",
+            "Tracks and transitions the model shards on this silo hold evidence for (64-bit hashes only), bounded by Personalization:Engine:MaxPendingAdmissions per shard and kind.");
+        meter.CreateObservableCounter(
+            "personalization.model.admission.admitted", () => admission.Admitted, "{key}",
+            "Tracks and transitions admitted into the shared lists by enough distinct listeners (Personalization:Engine:AdmissionListeners), by the shard activations on this silo.");
+        meter.CreateObservableCounter(
+            "personalization.model.admission.forgotten", () => admission.Forgotten, "{key}",
+            "Tracks and transitions whose evidence aged out before enough listeners vouched for them (a flood of fresh ids shows here).");
         meter.CreateObservableCounter(
             "personalization.model.observations", () => ModelObservations(pipeline), "{observation}",
             "Observations this silo's model feed handled, by outcome: published (handed over), applied (learned by the model shards), dropped (queue full or a failed push: the model misses them, the events are still recorded).");
