@@ -36,18 +36,27 @@ public sealed class AuthOptions
     public byte[] KeyBytes(bool isDevelopment) =>
         Encoding.UTF8.GetBytes(UsesDevelopmentKey(isDevelopment) ? DevelopmentKey.Value : SigningKey!);
 
-    public IReadOnlyList<string> Validate(bool isDevelopment)
+    /// <summary>
+    /// The rules. <paramref name="deployment"/> (from <see cref="DeploymentSignals"/>) says why the host is a real
+    /// deployment: then the development key is refused whatever the environment or <see cref="UseDevelopmentKey"/> say.
+    /// </summary>
+    public IReadOnlyList<string> Validate(bool isDevelopment, string? deployment = null)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(Issuer)) errors.Add($"{SectionName}:{nameof(Issuer)} is required.");
         if (string.IsNullOrWhiteSpace(Audience)) errors.Add($"{SectionName}:{nameof(Audience)} is required.");
         if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(5)) errors.Add($"{SectionName}:{nameof(ClockSkew)} must be in [0, 5 min].");
-        if (string.IsNullOrEmpty(SigningKey))
+        if (deployment is not null && (UsesDevelopmentKey(isDevelopment) || SigningKey == DevelopmentKey.Value))
+        {
+            errors.Add($"{SectionName}: the public development key is refused because {deployment}; " +
+                       $"configure {SectionName}:{nameof(SigningKey)} from a secret (at least {MinKeyBytes} bytes).");
+        }
+        else if (string.IsNullOrEmpty(SigningKey))
         {
             if (!isDevelopment && !UseDevelopmentKey)
             {
                 errors.Add($"{SectionName}:{nameof(SigningKey)} is required outside the Development environment " +
-                           $"(at least {MinKeyBytes} bytes; or set {SectionName}:{nameof(UseDevelopmentKey)}=true on a test rig).");
+                           $"(at least {MinKeyBytes} bytes, from a secret).");
             }
         }
         else if (Encoding.UTF8.GetByteCount(SigningKey) < MinKeyBytes)
