@@ -52,7 +52,9 @@ public sealed class UserGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _store = new ListenerStore(this.GetPrimaryKeyString(), store, journal, codec, mapper, snapshotOptions.Value, clock, logger);
+        _store = new ListenerStore(
+            this.GetPrimaryKeyString(), store, journal, codec, mapper, snapshotOptions.Value, clock, logger,
+            ServiceProvider.GetRequiredService<UserIdPseudonyms>()); // logs name the listener by a keyed hash
         _state = await _store.LoadAsync(_migrated, _options, cancellationToken);
         _state.Rewards.Observer = rewardObserver; // after the journal replay: replayed events are not attributed twice
         _listenerKey = Personalization.Engine.StableHash.Of(this.GetPrimaryKeyString());
