@@ -20,6 +20,6 @@ builder.Services.AddPersonalizationApiServices(builder.Configuration);
 builder.Services.AddDemoSeeding(builder.Configuration);
 
 var app = builder.Build();
-app.UsePersonalizationHttp();
+app.UsePersonalizationHttp(api: settings.ServeApi ?? app.Environment.IsDevelopment()); // the /v1 API only where asked (README "Security")
 app.Run();
 return 0;

@@ -81,6 +81,10 @@ public static class ClientRegistration
         services.AddPersonalizationSecurity(configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer<Http.BearerSecurityTransformer>());
         services.AddHealthChecks();
+        services.AddOptions<Operations.ManagementOptions>().Bind(configuration.GetSection(Operations.ManagementOptions.SectionName))
+            .Validate(o => o.Validate().Count == 0, "Personalization:Management is invalid (Port 0 or a TCP port, ReadyCacheDuration in [0, 1 min]).")
+            .ValidateOnStart();
+        services.TryAddSingleton<Operations.ReadinessCache>();
         services.AddPersonalizationTelemetry(configuration);
         return services;
     }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Net;
 using System.Text;
-using System.Text.Json;
 using Personalization.Client.Security;
 using Personalization.Testing;
 using Personalization.Testing.Processes;
@@ -10,16 +9,17 @@ using Personalization.Testing.Processes;
 namespace Personalization.Tests.Security;
 
 /// <summary>
-/// The silo image's appsettings enable the demo world for <c>dotnet run</c>; a silo outside the Development environment
-/// never seeds synthetic listeners, even with the demo enabled (finding 6).
+/// The real silo process in the Production environment with the image's appsettings: it never seeds the synthetic demo
+/// world although the demo is enabled (finding 6), and it does not serve the <c>/v1</c> API unless configured to, leaving
+/// it to the gateways (finding 3), while health answers.
 /// </summary>
 [Trait("Category", "Security")]
-public sealed class DemoSeedingTests
+public sealed class ProductionSiloTests
 {
     private const string SigningKey = PersonalizationApiHost.SigningKey;
 
     [Fact]
-    public async Task A_production_silo_with_the_demo_enabled_seeds_nothing()
+    public async Task A_production_silo_seeds_no_demo_and_serves_no_api()
     {
         var ports = SiloPorts.Free();
         using var silo = SiloProcess.Start(new Dictionary<string, string>
@@ -37,9 +37,10 @@ public sealed class DemoSeedingTests
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}") };
         var admin = new TokenIssuer(new AuthOptions().Issuer, new AuthOptions().Audience, Encoding.UTF8.GetBytes(SigningKey)).Admin();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin);
-        var profile = await http.GetFromJsonAsync<JsonElement>("/v1/users/u0001/profile");
 
-        Assert.Equal(0, profile.GetProperty("counters").GetProperty("events").GetInt64());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/v1/users/u0001/profile")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/console")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
     }
 
     private static async Task WaitForLogAsync(SiloProcess silo, string text, TimeSpan timeout)
