@@ -54,4 +54,44 @@ public sealed class ManifestSecurityTests(ITestOutputHelper output)
         Assert.StartsWith("https://", authority, StringComparison.Ordinal);
         Assert.True(TimeSpan.Parse(config["Personalization__Auth__MaxTokenLifetime"], System.Globalization.CultureInfo.InvariantCulture) <= TimeSpan.FromHours(1));
     }
+
+    [Theory]
+    [MemberData(nameof(Renderings))]
+    public void The_management_port_is_reachable_only_from_monitoring_and_behind_no_service(string directory)
+    {
+        if (Manifests.Kubectl is null)
+        {
+            Assert.False(Environment.GetEnvironmentVariable("PERSONALIZATION_REQUIRE_KUBECTL") == "1", "kubectl is required in CI but not on PATH.");
+            output.WriteLine($"SKIPPED: kubectl is not on PATH; {directory} not rendered.");
+            return;
+        }
+
+        var objects = Manifests.Load(Manifests.Render(directory));
+        var config = Assert.Single(objects.OfKind<V1ConfigMap>()).Data;
+        var port = int.Parse(config["Personalization__Management__Port"], System.Globalization.CultureInfo.InvariantCulture);
+        var policies = objects.OfKind<V1NetworkPolicy>().ToList();
+        foreach (var deployment in objects.OfKind<V1Deployment>())
+        {
+            var labels = deployment.Spec.Template.Metadata.Labels;
+            var container = Assert.Single(deployment.Spec.Template.Spec.Containers);
+            Assert.Equal(port, container.Ports.Single(p => p.Name == "management").ContainerPort);
+            Assert.All(new[] { container.StartupProbe, container.ReadinessProbe, container.LivenessProbe }, probe => Assert.Equal("management", probe.HttpGet.Port.Value));
+
+            // A policy selects the pod, and every rule that admits the management port admits only Prometheus in "monitoring".
+            var policy = Assert.Single(policies, p => ManifestTests.Selects(p.Spec.PodSelector, labels));
+            var rules = policy.Spec.Ingress.Where(r => r.Ports is null || r.Ports.Any(p => p.Port.Value == port.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            Assert.NotEmpty(rules);
+            Assert.All(rules, rule =>
+            {
+                var peer = Assert.Single(rule.FromProperty ?? []);
+                Assert.Equal("monitoring", peer.NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]);
+                Assert.Equal("prometheus", peer.PodSelector.MatchLabels["app.kubernetes.io/name"]);
+            });
+        }
+
+        var gatewayService = objects.OfKind<V1Service>().Single(s => s.Metadata.Name == "personalization-gateway");
+        Assert.All(gatewayService.Spec.Ports, p => Assert.NotEqual("management", p.TargetPort.Value));
+        Assert.All(gatewayService.Spec.Ports, p => Assert.NotEqual(port.ToString(System.Globalization.CultureInfo.InvariantCulture), p.TargetPort.Value));
+        Assert.DoesNotContain(config.Keys, k => k == "Personalization__Silo__ServeApi"); // production silos leave /v1 to the gateways
+    }
 }
