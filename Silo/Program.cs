@@ -14,6 +14,7 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.Shutdo
 builder.UseOrleans(silo =>
 {
     silo.UseConfiguredClustering(builder.Configuration).AddPersonalization(builder.Configuration);
+    if (ClusterTls.Read(builder.Configuration) is { Enabled: true } tls) silo.UseTls(o => ClusterTls.Configure(o, tls)); // mutual TLS on 11111/30000
     if (settings.UseKubernetesHosting && KubernetesEnvironment.InCluster(Environment.GetEnvironmentVariables())) silo.UseKubernetesHosting();
 });
 builder.Services.AddPersonalizationApiServices(builder.Configuration);
