@@ -94,4 +94,36 @@ public sealed class ManifestSecurityTests(ITestOutputHelper output)
         Assert.All(gatewayService.Spec.Ports, p => Assert.NotEqual(port.ToString(System.Globalization.CultureInfo.InvariantCulture), p.TargetPort.Value));
         Assert.DoesNotContain(config.Keys, k => k == "Personalization__Silo__ServeApi"); // production silos leave /v1 to the gateways
     }
+
+    [Fact]
+    public void Production_runs_mutual_tls_with_the_certificate_from_a_secret()
+    {
+        if (Manifests.Kubectl is null)
+        {
+            Assert.False(Environment.GetEnvironmentVariable("PERSONALIZATION_REQUIRE_KUBECTL") == "1", "kubectl is required in CI but not on PATH.");
+            output.WriteLine("SKIPPED: kubectl is not on PATH; overlays/production not rendered.");
+            return;
+        }
+
+        var objects = Manifests.Load(Manifests.Render("overlays/production"));
+        var config = Assert.Single(objects.OfKind<V1ConfigMap>()).Data;
+        var docs = File.ReadAllText(Path.Combine(Manifests.K8s, "README.md"));
+
+        Assert.Equal("true", config["Personalization__Tls__Enabled"]);
+        foreach (var deployment in objects.OfKind<V1Deployment>())
+        {
+            var pod = deployment.Spec.Template.Spec;
+            var volume = Assert.Single(pod.Volumes, v => v.Secret is not null && v.Secret.SecretName == "personalization-cluster-tls");
+            var mount = Assert.Single(Assert.Single(pod.Containers).VolumeMounts, m => m.Name == volume.Name);
+            Assert.True(mount.ReadOnlyProperty);
+            Assert.Equal(pod.SecurityContext.RunAsGroup, pod.SecurityContext.FsGroup); // mode 0440 files readable by the app
+            foreach (var (setting, file) in new[] { ("CertificatePath", "tls.crt"), ("KeyPath", "tls.key"), ("CaPath", "ca.crt") })
+            {
+                Assert.Equal($"{mount.MountPath}/{file}", config[$"Personalization__Tls__{setting}"]);
+            }
+        }
+
+        Assert.Empty(objects.OfKind<V1Secret>()); // created by hand, never committed
+        Assert.Contains("`personalization-cluster-tls`", docs, StringComparison.Ordinal);
+    }
 }
