@@ -5,7 +5,15 @@ using Personalization.Grains.Hosting;
 using Personalization.Silo;
 
 // `dotnet run --project Silo -- token --sub u0001` prints a development token (README "Security").
-if (DevTokenCommand.IsInvoked(args)) return DevTokenCommand.Run(args, Console.Out, Console.Error);
+// Release builds (the images) leave the command out.
+if (DevTokenCommand.IsInvoked(args))
+{
+#if DEBUG
+    return DevTokenCommand.Run(args, Console.Out, Console.Error);
+#else
+    return DevTokenCommand.RefusedInThisBuild(Console.Error);
+#endif
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddKubernetesEnvironment(); // POD_IP, POD_NAME, ORLEANS_* (OPERATIONS.md)

@@ -6,8 +6,10 @@ namespace Personalization.Client.Security;
 /// <summary>
 /// <c>token --sub u0001 [--scope events:write] [--scope recs:read] [--role admin] [--lifetime 08:00:00]</c>: prints a JWT
 /// the local API accepts, signed with <c>Personalization:Auth:SigningKey</c> when configured, else with the public
-/// development key. For local runs only: it refuses to run unless the environment (<c>ASPNETCORE_ENVIRONMENT</c>, else
-/// <c>DOTNET_ENVIRONMENT</c>) is Development, and inside a Kubernetes pod; production tokens come from the identity provider.
+/// development key. For local runs only: the hosts run it only in Debug builds (release images, published with
+/// <c>-c Release</c>, answer <see cref="RefusedInThisBuild"/>), and it refuses to run when the environment
+/// (<c>ASPNETCORE_ENVIRONMENT</c>, else <c>DOTNET_ENVIRONMENT</c>) is set to anything but Development, and inside a
+/// Kubernetes pod. Production tokens come from the identity provider.
 /// </summary>
 public static class DevTokenCommand
 {
@@ -23,8 +25,8 @@ public static class DevTokenCommand
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         environment ??= Environment.GetEnvironmentVariable;
-        var environmentName = environment("ASPNETCORE_ENVIRONMENT") ?? environment("DOTNET_ENVIRONMENT") ?? "Production";
-        if (!string.Equals(environmentName, "Development", StringComparison.OrdinalIgnoreCase))
+        var environmentName = environment("ASPNETCORE_ENVIRONMENT") ?? environment("DOTNET_ENVIRONMENT");
+        if (environmentName is not null && !string.Equals(environmentName, "Development", StringComparison.OrdinalIgnoreCase))
         {
             return Refuse(error, $"it runs only in the Development environment (this is {environmentName}); real tokens come from the identity provider.");
         }
@@ -67,6 +69,13 @@ public static class DevTokenCommand
         var key = Encoding.UTF8.GetBytes(useDevelopmentKey ? DevelopmentKey.Value : auth.SigningKey!);
         output.WriteLine(new TokenIssuer(auth.Issuer, auth.Audience, key).Create(subject, scopes, roles, lifetime));
         return 0;
+    }
+
+    /// <summary>What a release build of a host answers instead of running the command (exit code 3).</summary>
+    public static int RefusedInThisBuild(TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Refuse(error, "this is a release build; development tokens are minted by Debug builds only (dotnet run).");
     }
 
     private static int Refuse(TextWriter error, string reason)

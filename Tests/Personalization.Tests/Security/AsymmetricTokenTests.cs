@@ -100,7 +100,8 @@ public sealed class AsymmetricTokenTests(PersonalizationCluster cluster) : IAsyn
 
     [Theory]
     [InlineData("Production", null, "only in the Development environment")]
-    [InlineData(null, null, "only in the Development environment")]
+    [InlineData("Staging", null, "only in the Development environment")]
+    [InlineData(null, "10.96.0.1", "Kubernetes pod")]
     [InlineData("Development", "10.96.0.1", "Kubernetes pod")]
     public void The_token_command_refuses_to_run_outside_development(string? environmentName, string? kubernetes, string reason)
     {
