@@ -88,6 +88,14 @@ public sealed partial class ListenerStore(
     /// <summary>Completes once the entries are durably committed. Throws <see cref="StorageUnavailableException"/> when storage does not confirm.</summary>
     public Task AppendAsync(IReadOnlyList<JournalEntry> entries) => journal.AppendAsync(userId, entries);
 
+    /// <summary>The raw events the journal holds after the stored snapshot (the privacy export lists them).</summary>
+    public async Task<IReadOnlyList<ExportedEvent>> ReadTailAsync(CancellationToken cancellationToken)
+    {
+        var tail = new List<ExportedEvent>();
+        await foreach (var entry in journal.ReadAfterAsync(userId, SnapshotSequence, cancellationToken)) tail.Add(ExportedEvent.Of(entry.Event));
+        return tail;
+    }
+
     /// <summary>Writes a snapshot when the policy says so. False when another activation holds newer state (this one is stale).</summary>
     public Task<bool> MaybeSnapshotAsync(ListenerState state)
     {

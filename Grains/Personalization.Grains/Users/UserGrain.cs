@@ -116,7 +116,8 @@ public sealed class UserGrain(
     Task<UserProfile> IUserGrain.GetProfileAsync() =>
         Task.FromResult(ProfileView.Create(this.GetPrimaryKeyString(), _state, mapper, clock.GetUtcNow().ToUnixTimeMilliseconds()));
 
-    Task<UserExport> IUserGrain.ExportAsync() => Task.FromResult(ExportView.Create(this.GetPrimaryKeyString(), codec.Capture(_state)));
+    async Task<UserExport> IUserGrain.ExportAsync() =>
+        ExportView.Create(this.GetPrimaryKeyString(), codec.Capture(_state)) with { JournalTail = await _store.ReadTailAsync(CancellationToken.None) };
 
     Task<TasteSummary> IUserGrain.GetTasteSummaryAsync(TasteSummaryRequest request) =>
         Task.FromResult(tasteViews.Summarize(this.GetPrimaryKeyString(), _state, request, clock.GetUtcNow()));
