@@ -4,6 +4,7 @@ using Personalization.Abstractions;
 using Personalization.Client.Http;
 using Personalization.Testing;
 using Personalization.Tests.Cluster;
+using Xunit.Abstractions;
 
 namespace Personalization.Tests.Security;
 
@@ -13,7 +14,7 @@ namespace Personalization.Tests.Security;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
-public sealed class AmplificationTests(PersonalizationCluster cluster) : IAsyncLifetime
+public sealed class AmplificationTests(PersonalizationCluster cluster, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int MaxProblemBytes = 8 * 1024;
     private static readonly int MaxBatch = new ValidationLimits().MaxBatchSize; // the test cluster's default
@@ -33,6 +34,7 @@ public sealed class AmplificationTests(PersonalizationCluster cluster) : IAsyncL
 
         var response = await _api.Http.PostAsync($"/v1/users/{user}/events", new StringContent(body, Encoding.UTF8, "application/json"));
         var bytes = await response.Content.ReadAsByteArrayAsync();
+        output.WriteLine($"{Encoding.UTF8.GetByteCount(body)} request bytes ({items} items) -> {bytes.Length} response bytes");
 
         response.ShouldBeProblem(400);
         Assert.InRange(bytes.Length, 1, MaxProblemBytes);
@@ -49,6 +51,7 @@ public sealed class AmplificationTests(PersonalizationCluster cluster) : IAsyncL
 
         var response = await _api.Http.PostAsJsonAsync($"/v1/users/{user}/events", new { events = batch });
         var bytes = await response.Content.ReadAsByteArrayAsync();
+        output.WriteLine($"{MaxBatch} invalid events -> {bytes.Length} response bytes");
 
         response.ShouldBeProblem(400);
         Assert.InRange(bytes.Length, 1, MaxProblemBytes);
