@@ -1,6 +1,6 @@
 namespace Personalization.Silo;
 
-/// <summary>Preloading of the shipped synthetic demo world at start (section <c>Personalization:Demo</c>).</summary>
+/// <summary>Preloading of the shipped synthetic demo world at start (section <c>Personalization:Demo</c>); only in the Development environment.</summary>
 public sealed class DemoOptions
 {
     public const string SectionName = "Personalization:Demo";

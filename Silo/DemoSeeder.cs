@@ -9,10 +9,16 @@ namespace Personalization.Silo;
 
 /// <summary>
 /// Preloads the shipped deterministic synthetic world through the real grains once the silo has started, so that the
-/// README's curl examples have a catalog, listeners and a learned model to work with.
+/// README's curl examples have a catalog, listeners and a learned model to work with. Only in the Development
+/// environment: elsewhere an enabled demo is skipped with a warning (synthetic listeners never enter a real deployment).
 /// </summary>
 public sealed partial class DemoSeeder(
-    IGrainFactory grains, IModelPipeline model, IHostApplicationLifetime lifetime, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+    IGrainFactory grains,
+    IModelPipeline model,
+    IHostApplicationLifetime lifetime,
+    IHostEnvironment environment,
+    IOptions<DemoOptions> options,
+    ILogger<DemoSeeder> logger)
     : BackgroundService
 {
     private const int BatchSize = 200;
@@ -21,6 +27,12 @@ public sealed partial class DemoSeeder(
     {
         var o = options.Value;
         if (!o.Enabled) return;
+        if (!environment.IsDevelopment())
+        {
+            LogSkipped(environment.EnvironmentName);
+            return;
+        }
+
         await WhenStartedAsync(stoppingToken);
         var clock = Stopwatch.StartNew();
         var world = SyntheticWorld.Create(new SyntheticWorldOptions
@@ -49,4 +61,7 @@ public sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo loaded: {Listeners} synthetic listeners, {Events} events, {Tracks} tracks in {Seconds:F1} s. Try: curl http://127.0.0.1:5080/v1/users/u0001/recommendations")]
     private partial void LogSeeded(int listeners, int events, int tracks, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo seeding is enabled but stays off: the environment is {Environment}, not Development.")]
+    private partial void LogSkipped(string environment);
 }

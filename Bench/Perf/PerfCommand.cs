@@ -82,7 +82,7 @@ public static class PerfCommand
 
     /// <summary>
     /// The real silo host as a separate process, configured as an operator would: memory storage, demo seeding off,
-    /// diagnostics seeding on; its own primary (development clustering). Stopped by its PID with SIGTERM, then SIGKILL.
+    /// diagnostics seeding and forced collections on; its own primary (development clustering). Stopped by its PID with SIGTERM, then SIGKILL.
     /// </summary>
     /// <param name="settings">Further environment (e.g. the tracing scenario's <c>Personalization__Tracing__*</c>).</param>
     internal static async Task<(SiloProcess Silo, string ClusterId)> StartSiloAsync(OwnedProcesses owned, IReadOnlyDictionary<string, string> settings)
@@ -95,6 +95,7 @@ public static class PerfCommand
             ["Personalization__Silo__PrimarySiloPort"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
             ["Personalization__Silo__Storage"] = "Memory",
             ["Personalization__Diagnostics__AllowSeeding"] = "true",
+            ["Personalization__Diagnostics__AllowForcedCollection"] = "true", // memory readings after a full collection
             ["Personalization__Auth__UseDevelopmentKey"] = "true", // the co-hosted HTTP API is not used by the benchmark
         };
         var silo = owned.Add(SiloProcess.Start(environment, ports, gracefulStop: true));

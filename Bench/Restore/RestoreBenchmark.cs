@@ -38,7 +38,7 @@ public static class RestoreBenchmark
             ["Personalization__Silo__AzureConnectionString"] = azurite.ConnectionString,
             ["Personalization__Model__Checkpoint__Interval"] = sizes.CheckpointInterval.ToString("c", CultureInfo.InvariantCulture),
             ["Personalization__Diagnostics__AllowSeeding"] = "true",
-            ["Personalization__Auth__UseDevelopmentKey"] = "true", // the co-hosted HTTP API is not used
+            ["Personalization__Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), // unused HTTP API; Azure storage refuses the development key
         };
 
         var silo = owned.Add(SiloProcess.Start(settings, ports));

@@ -25,6 +25,7 @@ public static class ClientRegistration
         var options = builder.Configuration.GetSection(PersonalizationClientOptions.SectionName).Get<PersonalizationClientOptions>() ?? new();
         var errors = options.Validate();
         if (errors.Count > 0) throw new OptionsValidationException(PersonalizationClientOptions.SectionName, typeof(PersonalizationClientOptions), errors);
+        var tls = Security.ClusterTls.Read(builder.Configuration);
 
         builder.UseOrleansClient(client =>
         {
@@ -52,6 +53,7 @@ public static class ClientRegistration
                 client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
             }
 
+            if (tls.Enabled) client.UseTls(o => Security.ClusterTls.Configure(o, tls)); // mutual TLS to the gateways (Personalization:Tls)
             configureClient?.Invoke(client);
         });
         builder.Services.AddPersonalizationApiServices(builder.Configuration);
@@ -81,6 +83,10 @@ public static class ClientRegistration
         services.AddPersonalizationSecurity(configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer<Http.BearerSecurityTransformer>());
         services.AddHealthChecks();
+        services.AddOptions<Operations.ManagementOptions>().Bind(configuration.GetSection(Operations.ManagementOptions.SectionName))
+            .Validate(o => o.Validate().Count == 0, "Personalization:Management is invalid (Port 0 or a TCP port, ReadyCacheDuration in [0, 1 min]).")
+            .ValidateOnStart();
+        services.TryAddSingleton<Operations.ReadinessCache>();
         services.AddPersonalizationTelemetry(configuration);
         return services;
     }

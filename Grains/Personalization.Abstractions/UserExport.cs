@@ -3,7 +3,8 @@ namespace Personalization.Abstractions;
 /// <summary>
 /// Everything stored about one listener (privacy export): the full history kept, every affinity with the instant its
 /// weight was stamped, blocked tracks, counters, reward statistics, the hashes of the event ids remembered for deduplication, and the
-/// sequence. Built from the same snapshot the grain persists, so nothing stored is left out.
+/// sequence, built from the same snapshot the grain persists; and <see cref="JournalTail"/>, the raw events the journal
+/// holds after that snapshot (event ids, positions, durations, context included), so nothing stored is left out.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pzn.UserExport.v1")]
 public sealed record UserExport(
@@ -16,4 +17,5 @@ public sealed record UserExport(
     [property: Id(6)] IReadOnlyList<string> BlockedTracks,
     [property: Id(7)] ProfileCounters Counters,
     [property: Id(8)] IReadOnlyList<string> RememberedEventIdHashes,
-    [property: Id(9)] RewardSummary? Rewards = null);
+    [property: Id(9)] RewardSummary? Rewards = null,
+    [property: Id(10)] IReadOnlyList<ExportedEvent>? JournalTail = null);

@@ -6,23 +6,24 @@ namespace Personalization.Client.Http;
 /// <summary>
 /// Reads a POST body holding one event, a bare array of events, or <c>{"events": [...]}</c> into wire events, or into
 /// field errors that name what is wrong (JSON path, missing field, unknown kind). Semantic rules are the shared
-/// <see cref="RequestValidator"/>'s.
+/// <see cref="RequestValidator"/>'s. A batch longer than the largest accepted one is refused as a whole, without reading
+/// its items (a hostile body of many small items yields one error, not one per item).
 /// </summary>
 public static class EventBodyReader
 {
     /// <summary>The events, the reading errors, and whether the body was a single event (named <c>event</c> in errors).</summary>
-    public static (IReadOnlyList<ListenEvent> Events, IReadOnlyList<FieldError> Errors, bool Single) Read(JsonElement root, DateTimeOffset now)
+    public static (IReadOnlyList<ListenEvent> Events, IReadOnlyList<FieldError> Errors, bool Single) Read(JsonElement root, DateTimeOffset now, int maxBatchSize)
     {
         var errors = new List<FieldError>();
         var events = new List<ListenEvent>();
         switch (root.ValueKind)
         {
             case JsonValueKind.Array:
-                ReadArray(root, "events", now, events, errors);
+                ReadArray(root, "events", now, maxBatchSize, events, errors);
                 break;
             case JsonValueKind.Object when root.TryGetProperty("events", out var list):
                 if (list.ValueKind != JsonValueKind.Array) errors.Add(new FieldError("events", "must be an array of events."));
-                else ReadArray(list, "events", now, events, errors);
+                else ReadArray(list, "events", now, maxBatchSize, events, errors);
                 break;
             case JsonValueKind.Object:
                 ReadOne(root, "event", now, events, errors);
@@ -35,8 +36,15 @@ public static class EventBodyReader
         return (events, errors, root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("events", out _));
     }
 
-    private static void ReadArray(JsonElement array, string field, DateTimeOffset now, List<ListenEvent> events, List<FieldError> errors)
+    private static void ReadArray(JsonElement array, string field, DateTimeOffset now, int maxBatchSize, List<ListenEvent> events, List<FieldError> errors)
     {
+        var length = array.GetArrayLength();
+        if (length > maxBatchSize)
+        {
+            errors.Add(new FieldError(field, $"must contain at most {maxBatchSize} events (was {length})."));
+            return;
+        }
+
         var i = 0;
         foreach (var item in array.EnumerateArray())
         {

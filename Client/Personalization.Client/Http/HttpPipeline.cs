@@ -12,6 +12,7 @@ namespace Personalization.Client.Http;
 /// JWT authentication, per-caller rate limiting, authorization per endpoint group, anonymous health probes, Prometheus metrics (<c>/metrics</c>) and docs
 /// (<c>/openapi/v1.json</c>, <c>/docs</c>), the API, the console (<c>/console</c>), and the Orleans Dashboard at <c>/dashboard</c> for admins (the host's
 /// silos or Orleans client must have the dashboard added, as <c>AddPersonalization</c> and <c>AddPersonalizationClient</c> do).
+/// With <see cref="Operations.ManagementOptions.Port"/> set, health, metrics and the dashboard answer only on that port.
 /// </summary>
 public static class HttpPipeline
 {
@@ -19,20 +20,26 @@ public static class HttpPipeline
     public const string DashboardPath = "/dashboard";
 
     /// <param name="dashboard">Map the Orleans Dashboard: needs the dashboard added to the host's silo or Orleans client.</param>
-    public static WebApplication UsePersonalizationHttp(this WebApplication app, bool dashboard = true)
+    /// <param name="api">Map the <c>/v1</c> API, its OpenAPI document and docs, and the console (a production silo leaves them to the gateways).</param>
+    public static WebApplication UsePersonalizationHttp(this WebApplication app, bool dashboard = true, bool api = true)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseManagementPort(); // health, metrics, dashboard only on the management port when one is configured
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapPersonalizationHealth();
         app.MapPrometheusScrapingEndpoint(Telemetry.MetricsPath).AllowAnonymous();
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Personalization API")).AllowAnonymous();
-        app.MapPersonalizationApi();
-        app.MapPersonalizationConsole();
+        if (api)
+        {
+            app.MapOpenApi().AllowAnonymous();
+            app.MapScalarApiReference("/docs", o => o.WithTitle("Personalization API")).AllowAnonymous();
+            app.MapPersonalizationApi();
+            app.MapPersonalizationConsole();
+        }
+
         if (dashboard) app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Security.ApiPolicies.Admin);
         return app;
     }

@@ -71,7 +71,7 @@ public static class PersonalizationApi
         using (document)
         {
             var now = clock.GetUtcNow();
-            var (events, errors, single) = EventBodyReader.Read(document.RootElement, now);
+            var (events, errors, single) = EventBodyReader.Read(document.RootElement, now, validator.Limits.MaxBatchSize);
             if (errors.Count == 0) errors = single ? validator.ValidateEvent(events[0], now) : validator.ValidateBatch(events, now);
             if (errors.Count == 0) errors = RequestValidator.ValidateAge(events, now, limits.Value.MaxEventAge, single);
             if (errors.Count > 0) return ApiProblems.Invalid(errors);

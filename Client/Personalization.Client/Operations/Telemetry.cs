@@ -52,14 +52,11 @@ public static class Telemetry
         ArgumentNullException.ThrowIfNull(options);
         return tracing
             .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.SamplingRatio)))
-            .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperatorPath(context.Request.Path))
+            .AddAspNetCoreInstrumentation(o => o.Filter = context => !ManagementPort.IsManagementPath(context.Request.Path))
             .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = _ => Activity.Current?.Parent is not null)
             .AddSource([.. ActivitySourceNames.All])
             .AddProcessor(new TraceRedaction(HashKey(options)));
     }
-
-    private static bool IsOperatorPath(PathString path) =>
-        path.StartsWithSegments(MetricsPath) || path.StartsWithSegments("/health") || path.StartsWithSegments("/dashboard");
 
     private static byte[] HashKey(TracingOptions options) =>
         string.IsNullOrEmpty(options.IdHashKey) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(options.IdHashKey);

@@ -17,6 +17,9 @@ public static class ApiClaims
     /// <summary>Scope: read recommendations and profiles of any user.</summary>
     public const string RecsRead = "recs:read";
 
+    /// <summary>Every scope the API defines; only these make a token a service (its rate tier included).</summary>
+    public static readonly IReadOnlyList<string> ServiceScopes = [EventsWrite, RecsRead];
+
     /// <summary>Role: delete users, export any user, administrative endpoints.</summary>
     public const string AdminRole = "admin";
 }

@@ -26,13 +26,21 @@ public static class CallerRateLimit
         return subject is { Length: > 0 } ? $"sub:{subject}" : $"ip:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
     }
 
+    /// <summary>
+    /// Whether a caller gets the service tier: role admin or a scope the API defines (<see cref="ApiClaims.ServiceScopes"/>).
+    /// Any other scope (an identity provider's <c>openid profile</c>) leaves a listener a listener.
+    /// </summary>
+    public static bool IsService(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Identity?.IsAuthenticated == true &&
+               (user.IsInRole(ApiClaims.AdminRole) || ApiClaims.ServiceScopes.Any(scope => UserAccessRequirement.HasScope(user, scope)));
+    }
+
     private static RateLimitPartition<string> Partition(HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        var user = context.User;
-        var service = user.Identity?.IsAuthenticated == true &&
-                      (user.IsInRole(ApiClaims.AdminRole) || user.HasClaim(c => c.Type == ApiClaims.Scope));
-        var permits = service ? options.ServicePermitsPerWindow : options.CallerPermitsPerWindow;
+        var permits = IsService(context.User) ? options.ServicePermitsPerWindow : options.CallerPermitsPerWindow;
         return RateLimitPartition.GetFixedWindowLimiter(
             $"{CallerOf(context)}|{permits}",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = options.Window, QueueLimit = 0, AutoReplenishment = true });

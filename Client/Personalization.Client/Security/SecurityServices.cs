@@ -6,11 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Personalization.Client.Security;
 
-/// <summary>JWT bearer authentication, the API's authorization policies and the per-caller rate limiter; options validated at start.</summary>
+/// <summary>
+/// JWT bearer authentication (the identity provider's public keys, or an HS256 secret for development and tests), the
+/// API's authorization policies and the per-caller rate limiter; options validated at start.
+/// </summary>
 public static class SecurityServices
 {
     public static IServiceCollection AddPersonalizationSecurity(this IServiceCollection services, IConfiguration configuration)
@@ -56,17 +61,42 @@ public static class SecurityServices
         {
             ValidIssuer = auth.Issuer,
             ValidAudience = auth.Audience,
-            IssuerSigningKey = new SymmetricSecurityKey(auth.KeyBytes(development)),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             ValidateIssuer = true,
             ValidateAudience = true,
             ValidateIssuerSigningKey = true,
             ValidateLifetime = true,
             RequireExpirationTime = true,
             RequireSignedTokens = true,
+            LifetimeValidator = TokenLifetime.Validator(auth.MaxTokenLifetime),
             ClockSkew = auth.ClockSkew,
             NameClaimType = ApiClaims.Subject,
             RoleClaimType = ApiClaims.Role,
         };
+        if (auth.UsesPublicKeys) UsePublicKeys(jwt, auth);
+        else
+        {
+            jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(auth.KeyBytes(development));
+            jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+        }
+    }
+
+    /// <summary>
+    /// The identity provider's public keys (RS256/ES256 only), cached by one configuration manager and fetched again when
+    /// a token names a key it does not hold (at most every <see cref="AuthOptions.KeyRefreshInterval"/>). No "last known
+    /// good" fallback: a key withdrawn from the provider's document stops working as soon as the document is re-read
+    /// (a failed fetch keeps the current keys).
+    /// </summary>
+    private static void UsePublicKeys(JwtBearerOptions jwt, AuthOptions auth)
+    {
+        jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256];
+        jwt.RefreshOnIssuerKeyNotFound = true;
+        jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+        var documents = new HttpDocumentRetriever { RequireHttps = auth.RequireHttpsMetadata };
+        var keys = string.IsNullOrEmpty(auth.JwksUri)
+            ? new ConfigurationManager<OpenIdConnectConfiguration>(auth.DiscoveryAddress, new OpenIdConnectConfigurationRetriever(), documents)
+            : new ConfigurationManager<OpenIdConnectConfiguration>(auth.JwksUri, new JsonWebKeySetRetriever(), documents);
+        keys.RefreshInterval = auth.KeyRefreshInterval;
+        keys.UseLastKnownGoodConfiguration = false;
+        jwt.ConfigurationManager = keys;
     }
 }

@@ -4,18 +4,34 @@ using Microsoft.IdentityModel.Tokens;
 namespace Personalization.Client.Security;
 
 /// <summary>
-/// Mints HS256 tokens the API accepts: the <c>token</c> command (development) and the testers' kit use it. A real
-/// deployment's tokens come from its identity provider with the same claims (<see cref="ApiClaims"/>).
+/// Mints tokens the API accepts: HS256 with a shared key (the <c>token</c> command in development, the testers' kit),
+/// or with any signing credentials (tests playing an identity provider with RS256/ES256 keys). A real deployment's
+/// tokens come from its identity provider with the same claims (<see cref="ApiClaims"/>).
 /// </summary>
-public sealed class TokenIssuer(string issuer, string audience, byte[] signingKey, TimeProvider? clock = null)
+public sealed class TokenIssuer
 {
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(8);
 
-    private readonly SigningCredentials _credentials = new(new SymmetricSecurityKey(signingKey), SecurityAlgorithms.HmacSha256);
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly SigningCredentials _credentials;
+    private readonly TimeProvider _clock;
 
-    public string Issuer { get; } = issuer;
-    public string Audience { get; } = audience;
+    /// <summary>HS256 with <paramref name="signingKey"/>.</summary>
+    public TokenIssuer(string issuer, string audience, byte[] signingKey, TimeProvider? clock = null)
+        : this(issuer, audience, new SigningCredentials(new SymmetricSecurityKey(signingKey), SecurityAlgorithms.HmacSha256), clock)
+    {
+    }
+
+    /// <summary>Signed with <paramref name="credentials"/> (e.g. an RSA or ECDSA key with a key id, as an identity provider signs).</summary>
+    public TokenIssuer(string issuer, string audience, SigningCredentials credentials, TimeProvider? clock = null)
+    {
+        Issuer = issuer;
+        Audience = audience;
+        _credentials = credentials;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    public string Issuer { get; }
+    public string Audience { get; }
 
     /// <summary>A token for <paramref name="subject"/> with the given scopes and roles, valid from <paramref name="issuedAt"/> (now) for <paramref name="lifetime"/>.</summary>
     public string Create(

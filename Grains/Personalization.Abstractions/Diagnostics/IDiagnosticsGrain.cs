@@ -12,7 +12,10 @@ public interface IDiagnosticsGrain : IGrainWithIntegerKey
     [Alias("Ping")]
     Task PingAsync();
 
-    /// <summary>GC heap of the silo hosting this activation; <paramref name="collect"/> forces a full blocking collection first.</summary>
+    /// <summary>
+    /// GC heap of the silo hosting this activation; <paramref name="collect"/> forces a full blocking collection first,
+    /// refused (<see cref="InvalidOperationException"/>) unless the silo sets <c>Personalization:Diagnostics:AllowForcedCollection</c>.
+    /// </summary>
     [Alias("GetHeap")]
     Task<SiloHeap> GetHeapAsync(bool collect);
 

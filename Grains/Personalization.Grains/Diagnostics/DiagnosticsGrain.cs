@@ -31,6 +31,12 @@ public sealed class DiagnosticsGrain(
     {
         if (collect)
         {
+            if (!options.Value.AllowForcedCollection)
+            {
+                throw new InvalidOperationException(
+                    $"A forced collection is disabled on this silo (set {DiagnosticsOptions.SectionName}:{nameof(DiagnosticsOptions.AllowForcedCollection)}=true on a benchmark rig).");
+            }
+
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();

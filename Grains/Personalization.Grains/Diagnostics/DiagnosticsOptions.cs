@@ -1,12 +1,18 @@
 namespace Personalization.Grains.Diagnostics;
 
-/// <summary>Section <c>Personalization:Diagnostics</c>. Seeding writes user state and model data: off unless a benchmark rig enables it.</summary>
+/// <summary>
+/// Section <c>Personalization:Diagnostics</c>. Seeding writes user state and model data, and a forced full collection
+/// stops the silo: both are off unless a benchmark rig enables them.
+/// </summary>
 public sealed class DiagnosticsOptions
 {
     public const string SectionName = "Personalization:Diagnostics";
 
     /// <summary>Allows <c>IDiagnosticsGrain.SeedUsersAsync</c> and <c>SeedCatalogAsync</c> (the performance harness sets it on its own silo).</summary>
     public bool AllowSeeding { get; set; }
+
+    /// <summary>Allows <c>IDiagnosticsGrain.GetHeapAsync(collect: true)</c>, a blocking, compacting full GC (the performance harness's memory readings).</summary>
+    public bool AllowForcedCollection { get; set; }
 
     /// <summary>Users seeded concurrently by one call (their state writes and activations overlap).</summary>
     public int SeedParallelism { get; set; } = 64;

@@ -29,6 +29,7 @@ public static class GrainServices
         services.AddValidatedOptions<DiagnosticsOptions>(configuration, DiagnosticsOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<RankerOptions>(configuration, RankerOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<ModelCheckpointOptions>(configuration, ModelCheckpointOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<LogPrivacyOptions>(configuration, LogPrivacyOptions.SectionName, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Vocabulary>();
@@ -41,6 +42,7 @@ public static class GrainServices
             sp.GetRequiredService<Recommender>(), sp.GetRequiredService<SourceExplorer>(), sp.GetRequiredService<IOptions<EngineOptions>>().Value));
         services.TryAddSingleton<IRewardObserver>(sp => sp.GetRequiredService<SourceArms>()); // the silo's operations add metrics (RewardFeed)
         services.AddSingleton<SnapshotCodec>();
+        services.AddSingleton(sp => UserIdPseudonyms.Create(sp.GetRequiredService<IOptions<LogPrivacyOptions>>().Value));
         services.AddSingleton<EventMapper>();
         services.AddSingleton<LiveModel>();
         services.AddSingleton<IModelView>(sp => sp.GetRequiredService<LiveModel>());

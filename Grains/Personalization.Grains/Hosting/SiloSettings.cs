@@ -66,6 +66,12 @@ public sealed class SiloSettings
     public string? SiloName { get; set; }
 
     /// <summary>
+    /// Whether the silo's HTTP host serves the <c>/v1</c> API (and its docs and console) besides health, metrics and the
+    /// dashboard. Unset: only in the Development environment; a production silo leaves the API to the gateways.
+    /// </summary>
+    public bool? ServeApi { get; set; }
+
+    /// <summary>
     /// Also call Orleans' <c>UseKubernetesHosting()</c> (pod labels, deleting defunct silos' pods) when running inside a
     /// cluster (KUBERNETES_SERVICE_HOST set). Off by default: the explicit downward-API settings are enough.
     /// </summary>

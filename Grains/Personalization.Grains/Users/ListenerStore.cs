@@ -27,8 +27,12 @@ public sealed partial class ListenerStore(
     EventMapper mapper,
     SnapshotOptions options,
     TimeProvider clock,
-    ILogger logger)
+    ILogger logger,
+    UserIdPseudonyms pseudonyms)
 {
+    /// <summary>What log lines name this listener by: a keyed hash, never the user id.</summary>
+    private readonly string _logged = pseudonyms.Of(userId);
+
     private DateTimeOffset _snapshotAt = clock.GetUtcNow();
     private Task _compaction = Task.CompletedTask;
 
@@ -56,7 +60,7 @@ public sealed partial class ListenerStore(
             catch (JournalSnapshotBehindException behind) when (migrated is null && attempt < MaxLoadAttempts)
             {
                 // Another activation wrote a newer snapshot after ours was read (a hand-over): read it again.
-                LogSnapshotBehind(userId, SnapshotSequence, behind.CoveredThrough);
+                LogSnapshotBehind(_logged, SnapshotSequence, behind.CoveredThrough);
                 await snapshots.ReadStateAsync(cancellationToken);
             }
         }
@@ -75,7 +79,7 @@ public sealed partial class ListenerStore(
         await foreach (var entry in journal.ReadAfterAsync(userId, state.Sequence, cancellationToken))
         {
             state.Apply(entry.Event.EventId, mapper.ToListen(entry.Event, idOf));
-            if (state.Sequence != entry.Sequence) LogReplayGap(userId, entry.Sequence, state.Sequence);
+            if (state.Sequence != entry.Sequence) LogReplayGap(_logged, entry.Sequence, state.Sequence);
         }
 
         // Nothing stored at all: nothing to compact. Otherwise the previous activation left the rows behind its last
@@ -87,6 +91,14 @@ public sealed partial class ListenerStore(
 
     /// <summary>Completes once the entries are durably committed. Throws <see cref="StorageUnavailableException"/> when storage does not confirm.</summary>
     public Task AppendAsync(IReadOnlyList<JournalEntry> entries) => journal.AppendAsync(userId, entries);
+
+    /// <summary>The raw events the journal holds after the stored snapshot (the privacy export lists them).</summary>
+    public async Task<IReadOnlyList<ExportedEvent>> ReadTailAsync(CancellationToken cancellationToken)
+    {
+        var tail = new List<ExportedEvent>();
+        await foreach (var entry in journal.ReadAfterAsync(userId, SnapshotSequence, cancellationToken)) tail.Add(ExportedEvent.Of(entry.Event));
+        return tail;
+    }
 
     /// <summary>Writes a snapshot when the policy says so. False when another activation holds newer state (this one is stale).</summary>
     public Task<bool> MaybeSnapshotAsync(ListenerState state)
@@ -114,7 +126,7 @@ public sealed partial class ListenerStore(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogSnapshotFailed(ex, userId);
+            LogSnapshotFailed(ex, _logged);
             return true;
         }
     }
@@ -137,7 +149,7 @@ public sealed partial class ListenerStore(
             var storedSequence = snapshots.RecordExists ? snapshots.State.Sequence : 0;
             if (storedSequence >= state.Sequence)
             {
-                LogStale(userId, storedSequence, state.Sequence);
+                LogStale(_logged, storedSequence, state.Sequence);
                 snapshots.State = Shell(storedSequence);
                 return false;
             }
@@ -147,7 +159,7 @@ public sealed partial class ListenerStore(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogSnapshotFailed(ex, userId);
+            LogSnapshotFailed(ex, _logged);
             return true;
         }
     }
@@ -194,22 +206,22 @@ public sealed partial class ListenerStore(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogCompactionFailed(ex, userId, through); // harmless: the next snapshot truncates these rows too
+            LogCompactionFailed(ex, _logged, through); // harmless: the next snapshot truncates these rows too
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loading {UserId}: a newer snapshot than the one read (sequence {Read}) covers the journal through {Covered}; reading it again.")]
-    private partial void LogSnapshotBehind(string userId, long read, long covered);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loading {User}: a newer snapshot than the one read (sequence {Read}) covers the journal through {Covered}; reading it again.")]
+    private partial void LogSnapshotBehind(string user, long read, long covered);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying {UserId}: journal entry {EntrySequence} left the state at {StateSequence}.")]
-    private partial void LogReplayGap(string userId, long entrySequence, long stateSequence);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying {User}: journal entry {EntrySequence} left the state at {StateSequence}.")]
+    private partial void LogReplayGap(string user, long entrySequence, long stateSequence);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of {UserId}: storage holds sequence {Stored} >= this activation's {Ours}; this activation is stale and deactivates.")]
-    private partial void LogStale(string userId, long stored, long ours);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of {User}: storage holds sequence {Stored} >= this activation's {Ours}; this activation is stale and deactivates.")]
+    private partial void LogStale(string user, long stored, long ours);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the snapshot of {UserId} failed; the journal still holds every event, the next snapshot will retry.")]
-    private partial void LogSnapshotFailed(Exception ex, string userId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the snapshot of {User} failed; the journal still holds every event, the next snapshot will retry.")]
+    private partial void LogSnapshotFailed(Exception ex, string user);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Compacting the journal of {UserId} through {Sequence} failed; the next snapshot retries.")]
-    private partial void LogCompactionFailed(Exception ex, string userId, long sequence);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Compacting the journal of {User} through {Sequence} failed; the next snapshot retries.")]
+    private partial void LogCompactionFailed(Exception ex, string user, long sequence);
 }

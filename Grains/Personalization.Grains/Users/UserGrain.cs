@@ -54,7 +54,9 @@ public sealed class UserGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ids = new ListenerIds(mapper.Vocabulary, MaxLeases(_options));
-        _store = new ListenerStore(this.GetPrimaryKeyString(), store, journal, codec, mapper, snapshotOptions.Value, clock, logger) { Ids = _ids };
+        _store = new ListenerStore(
+            this.GetPrimaryKeyString(), store, journal, codec, mapper, snapshotOptions.Value, clock, logger,
+            ServiceProvider.GetRequiredService<UserIdPseudonyms>()) { Ids = _ids }; // logs name the listener by a keyed hash
         _state = await _store.LoadAsync(_migrated, _options, cancellationToken);
         _state.Rewards.Observer = rewardObserver; // after the journal replay: replayed events are not attributed twice
         _listenerKey = Personalization.Engine.StableHash.Of(this.GetPrimaryKeyString());
@@ -122,7 +124,8 @@ public sealed class UserGrain(
     Task<UserProfile> IUserGrain.GetProfileAsync() =>
         Task.FromResult(ProfileView.Create(this.GetPrimaryKeyString(), _state, mapper, clock.GetUtcNow().ToUnixTimeMilliseconds()));
 
-    Task<UserExport> IUserGrain.ExportAsync() => Task.FromResult(ExportView.Create(this.GetPrimaryKeyString(), codec.Capture(_state)));
+    async Task<UserExport> IUserGrain.ExportAsync() =>
+        ExportView.Create(this.GetPrimaryKeyString(), codec.Capture(_state)) with { JournalTail = await _store.ReadTailAsync(CancellationToken.None) };
 
     Task<TasteSummary> IUserGrain.GetTasteSummaryAsync(TasteSummaryRequest request) =>
         Task.FromResult(tasteViews.Summarize(this.GetPrimaryKeyString(), _state, request, clock.GetUtcNow()));

@@ -67,7 +67,7 @@ public sealed class SnapshotConflictTests
     {
         await _snapshots.ReadStateAsync();
         var codec = new SnapshotCodec(_vocabulary);
-        var store = new ListenerStore("conflict-user", _snapshots, _journal, codec, new EventMapper(_vocabulary), new SnapshotOptions(), TimeProvider.System, NullLogger.Instance);
+        var store = new ListenerStore("conflict-user", _snapshots, _journal, codec, new EventMapper(_vocabulary), new SnapshotOptions(), TimeProvider.System, NullLogger.Instance, UserIdPseudonyms.Create(new LogPrivacyOptions()));
         return (store, await store.LoadAsync(null, new EngineOptions(), CancellationToken.None));
     }
 

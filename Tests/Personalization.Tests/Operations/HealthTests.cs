@@ -66,15 +66,20 @@ public sealed class HealthTests(PersonalizationCluster cluster)
         }
     }
 
+    private static readonly Dictionary<string, string?> NoReadyCache = new() { [$"{ManagementOptions.SectionName}:{nameof(ManagementOptions.ReadyCacheDuration)}"] = "00:00:00" };
+
     private static SiloSettings StorageAt(int port) => new()
     {
         Storage = "AzureTable",
         AzureConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Convert.ToBase64String(new byte[64])};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;",
     };
 
-    /// <summary>The API host with the silo's storage readiness check, exactly as <see cref="SiloOperations"/> registers it.</summary>
+    /// <summary>
+    /// The API host with the silo's storage readiness check, exactly as <see cref="SiloOperations"/> registers it;
+    /// readiness results are not reused here (each probe below must see the storage as it is now).
+    /// </summary>
     private Task<PersonalizationApiHost> StartWithStorageCheck(SiloSettings settings) =>
-        PersonalizationApiHost.StartAsync(cluster, services: s => s.AddHealthChecks().Add(new HealthCheckRegistration(
+        PersonalizationApiHost.StartAsync(cluster, NoReadyCache, services: s => s.AddHealthChecks().Add(new HealthCheckRegistration(
             "table-storage",
             _ => new StorageHealthCheck(SiloOperations.CreateProbeClient(settings), settings.SnapshotTable),
             HealthStatus.Unhealthy,

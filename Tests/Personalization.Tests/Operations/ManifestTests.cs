@@ -145,7 +145,9 @@ public sealed class ManifestTests(ITestOutputHelper output)
         Assert.Equal(defaults.GatewayPort, container.Ports.Single(p => p.Name == "gateway").ContainerPort);
         Assert.Equal(defaults.SiloPort.ToString(), config.Data["Personalization__Silo__SiloPort"]);
         Assert.Equal(defaults.GatewayPort.ToString(), config.Data["Personalization__Silo__GatewayPort"]);
-        Assert.Equal("http://+:8080", config.Data["ASPNETCORE_URLS"]);
+        var management = container.Ports.Single(p => p.Name == "management").ContainerPort;
+        Assert.Equal(management.ToString(System.Globalization.CultureInfo.InvariantCulture), config.Data["Personalization__Management__Port"]);
+        Assert.Equal($"http://+:8080;http://+:{management}", config.Data["ASPNETCORE_URLS"]);
 
         // Downward API: what KubernetesEnvironment maps.
         foreach (var (variable, field) in new[] { ("POD_NAME", "metadata.name"), ("POD_NAMESPACE", "metadata.namespace"), ("POD_IP", "status.podIP") })
@@ -167,7 +169,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
     {
         var silo = deployments.Single(d => d.Metadata.Name == Silo);
         var gateway = deployments.Single(d => d.Metadata.Name == Gateway);
-        var policy = Assert.Single(objects.OfKind<V1NetworkPolicy>());
+        var policy = Assert.Single(objects.OfKind<V1NetworkPolicy>(), p => Selects(p.Spec.PodSelector, silo.Spec.Template.Metadata.Labels));
         Assert.True(Selects(policy.Spec.PodSelector, silo.Spec.Template.Metadata.Labels));
         Assert.Contains("Ingress", policy.Spec.PolicyTypes);
         foreach (var port in new[] { "11111", "30000" })
@@ -189,7 +191,7 @@ public sealed class ManifestTests(ITestOutputHelper output)
         }
     }
 
-    private static bool Selects(V1LabelSelector? selector, IDictionary<string, string> labels) =>
+    internal static bool Selects(V1LabelSelector? selector, IDictionary<string, string> labels) =>
         selector?.MatchLabels is { Count: > 0 } match
         && selector.MatchExpressions is null
         && match.All(m => labels.TryGetValue(m.Key, out var v) && v == m.Value);

@@ -14,6 +14,8 @@ namespace Personalization.Tests.Security;
 [Trait("Category", "Security")]
 public sealed class AuthConfigurationTests(PersonalizationCluster cluster)
 {
+    private static string? Development(string name) => name == "ASPNETCORE_ENVIRONMENT" ? "Development" : null;
+
     [Theory]
     [InlineData(null, false, false, "SigningKey is required")]
     [InlineData("too-short", true, false, "at least 32 bytes")]
@@ -49,7 +51,7 @@ public sealed class AuthConfigurationTests(PersonalizationCluster cluster)
         var user = PersonalizationCluster.UniqueUser("cmd");
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var exit = DevTokenCommand.Run(["token", "--sub", user, "--scope", "recs:read", "--lifetime", "00:10:00"], output, errors);
+        var exit = DevTokenCommand.Run(["token", "--sub", user, "--scope", "recs:read", "--lifetime", "00:10:00"], output, errors, Development);
         var token = output.ToString().Trim();
         await using var development = await PersonalizationApiHost.StartAsync(cluster, new Dictionary<string, string?>
         {
@@ -70,7 +72,7 @@ public sealed class AuthConfigurationTests(PersonalizationCluster cluster)
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        Assert.Equal(2, DevTokenCommand.Run(["token", "--scope", "recs:read"], output, errors));
+        Assert.Equal(2, DevTokenCommand.Run(["token", "--scope", "recs:read"], output, errors, Development));
         Assert.Contains("usage: token --sub", errors.ToString());
         Assert.Equal("", output.ToString());
     }

@@ -34,7 +34,8 @@ public sealed class HostileListenerProcessTests(ITestOutputHelper output)
         {
             ["Personalization__Silo__PrimarySiloPort"] = ports.Silo.ToString(System.Globalization.CultureInfo.InvariantCulture), // a cluster of its own
             ["Personalization__Auth__UseDevelopmentKey"] = "true",
-            ["Personalization__Diagnostics__AllowFullCollection"] = "true", // GetHeapAsync(collect: true) for this test
+            ["Personalization__Diagnostics__AllowForcedCollection"] = "true", // GetHeapAsync(collect: true) for this test
+            ["Personalization__Silo__ServeApi"] = "true", // the public API on this silo, as the embedded default serves it
         }, ports);
         await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         using var client = await StartClientAsync(silo.GatewayPort);

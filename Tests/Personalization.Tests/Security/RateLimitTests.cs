@@ -52,6 +52,18 @@ public sealed class RateLimitTests(PersonalizationCluster cluster) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_scope_the_api_does_not_define_leaves_a_listener_in_the_listener_tier()
+    {
+        // An identity provider's listener token carries "openid profile": it must not buy the service tier (finding 4).
+        var me = PersonalizationCluster.UniqueUser("oidc");
+        var http = _api.ClientWith(_api.Tokens.Create(me, ["openid", "profile", "events:read"]));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add((await http.GetAsync($"/v1/users/{me}/profile")).StatusCode);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task Anonymous_floods_are_limited_too()
     {
         var anonymous = _api.ClientWith("not-a-token");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Personalization.Abstractions;
 using Personalization.Client;
 using Personalization.Client.Facade;
+using Personalization.Testing;
 using Personalization.Testing.Processes;
 
 namespace Personalization.Tests.Durability.Processes;
@@ -30,7 +31,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Personalization__Silo__SnapshotTable"] = $"Snap{id}",
             ["Personalization__Journal__TableName"] = $"Jrnl{id}",
             ["Personalization__Model__Checkpoint__Table"] = $"Modl{id}",
-            ["Personalization__Auth__UseDevelopmentKey"] = "true", // the co-hosted HTTP API is not used by these tests
+            ["Personalization__Auth__SigningKey"] = PersonalizationApiHost.SigningKey, // Azure storage refuses the development key
         };
         ConnectionString = connectionString;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) Configuration[key] = value;
@@ -123,7 +124,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Personalization:Client:ServiceId"] = Configuration["Personalization__Silo__ServiceId"],
             ["Personalization:Client:GatewayListRefreshPeriod"] = "00:00:02",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Personalization:Auth:UseDevelopmentKey"] = "true",
+            ["Personalization:Auth:SigningKey"] = PersonalizationApiHost.SigningKey,
         });
         builder.AddPersonalizationClient();
         _client = builder.Build();
