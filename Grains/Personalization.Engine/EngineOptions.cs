@@ -75,7 +75,7 @@ public sealed class EngineOptions
     public int TransitionAdmissionListeners { get; set; } = 1;
 
     /// <summary>Tracks a model shard keeps evidence for while they wait for admission (hashes only; the oldest half is dropped when full).</summary>
-    public int MaxPendingAdmissions { get; set; } = 100_000;
+    public int MaxPendingAdmissions { get; set; } = 50_000;
 
     /// <summary>A listener's plays of one track count in the shared play counts once per this window (0: every play counts).</summary>
     public TimeSpan PlayCountWindow { get; set; } = TimeSpan.FromHours(1);
