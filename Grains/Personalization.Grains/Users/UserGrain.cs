@@ -67,14 +67,23 @@ public sealed class UserGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_state is not null) ServiceProvider.GetRequiredService<PersonalizationMetrics>().UserDeactivated(); // operations hook
+        // The listener's leased ids stay valid until its names are written: by the snapshot, and when migrating by
+        // OnDehydrate, which the runtime calls after this method (it releases them then).
+        var migrating = reason.ReasonCode == DeactivationReasonCode.Migrating;
         if (_poisoned || _state is null)
         {
-            _ids?.ReleaseAll();
+            if (!migrating) _ids?.ReleaseAll();
             return;
         }
 
-        await _store.SnapshotAsync(_state);
-        _ids.ReleaseAll(); // after the snapshot: it wrote the names
+        try
+        {
+            await _store.SnapshotAsync(_state);
+        }
+        finally
+        {
+            if (!migrating) _ids.ReleaseAll();
+        }
 
         // Row layout: the compaction is storage work of this grain. Segment layout: it is a notice to the partition
         // writer, which may itself be moving while this silo shuts down; a lost notice is repeated by the next one or
@@ -85,7 +94,14 @@ public sealed class UserGrain(
     // The stored shell is not the state: when Orleans migrates this activation, carry the live state across instead.
     void IGrainMigrationParticipant.OnDehydrate(IDehydrationContext dehydrationContext)
     {
-        if (!_poisoned) dehydrationContext.TryAddValue(MigratedStateKey, codec.Capture(_state));
+        try
+        {
+            if (!_poisoned) dehydrationContext.TryAddValue(MigratedStateKey, codec.Capture(_state));
+        }
+        finally
+        {
+            _ids?.ReleaseAll(); // names captured: the leases end here when migrating (see OnDeactivateAsync)
+        }
     }
 
     void IGrainMigrationParticipant.OnRehydrate(IRehydrationContext rehydrationContext)
