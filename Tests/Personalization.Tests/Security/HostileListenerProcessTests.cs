@@ -2,12 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Personalization.Abstractions.Diagnostics;
-using Personalization.Client;
+using Personalization.Bench.Perf;
 using Personalization.Client.Security;
+using Personalization.Grains.Hosting;
 using Personalization.Testing.Processes;
 using Xunit.Abstractions;
 
@@ -38,8 +36,8 @@ public sealed class HostileListenerProcessTests(ITestOutputHelper output)
             ["Personalization__Silo__ServeApi"] = "true", // the public API on this silo, as the embedded default serves it
         }, ports);
         await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-        using var client = await StartClientAsync(silo.GatewayPort);
-        var diagnostics = client.Services.GetRequiredService<IClusterClient>().GetGrain<IDiagnosticsGrain>(0);
+        await using var client = await PerfClient.ConnectAsync(silo.GatewayPort, new SiloSettings().ClusterId);
+        var diagnostics = client.Grains.GetGrain<IDiagnosticsGrain>(0);
         var tokens = new TokenIssuer(new AuthOptions().Issuer, new AuthOptions().Audience, Encoding.UTF8.GetBytes(DevelopmentKey.Value));
         var attacker = "hostile-" + Guid.NewGuid().ToString("N")[..8];
         using var hostile = Http(silo.HttpPort, tokens.Listener(attacker));
@@ -129,23 +127,6 @@ public sealed class HostileListenerProcessTests(ITestOutputHelper output)
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
-    }
-
-    private static async Task<IHost> StartClientAsync(int gatewayPort)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Personalization:Client:Clustering"] = "Localhost",
-            ["Personalization:Client:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Personalization:Client:ResponseTimeout"] = "00:00:30",
-            ["Personalization:Auth:UseDevelopmentKey"] = "true",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.AddPersonalizationClient();
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 
     private sealed class FloodCounts
