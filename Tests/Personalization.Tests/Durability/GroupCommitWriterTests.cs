@@ -17,6 +17,16 @@ public sealed class GroupCommitWriterTests
             .ToArray(),
         first + count - 1);
 
+    /// <summary>
+    /// Waits until the scripted storage saw <paramref name="append"/>; fails (rather than hangs) when the writer failed it
+    /// before submitting it, which happens only if the writer's loop was not scheduled for a whole commit timeout.
+    /// </summary>
+    private static async Task SubmittedAsync(TaskCompletionSource started, Task<long> append)
+    {
+        await Task.WhenAny(started.Task, append).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(started.Task.IsCompleted, $"the append was not submitted: {append.Exception?.InnerException?.Message ?? "still waiting"}");
+    }
+
     [Fact]
     public void Planner_packs_whole_appends_per_partition_and_gives_large_appends_their_own_transactions()
     {
@@ -135,12 +145,14 @@ public sealed class GroupCommitWriterTests
             await release.Task; // a storage call that overruns the commit timeout (ignores cancellation)
         }
 
-        var options = new JournalOptions { Linger = TimeSpan.Zero, MaxConcurrentTransactions = 1, CommitTimeout = TimeSpan.FromMilliseconds(300) };
+        // The commit timeout is long enough that the first append reaches storage before it counts as saturated,
+        // even when the test host's thread pool is starved by the tests running beside this one.
+        var options = new JournalOptions { Linger = TimeSpan.Zero, MaxConcurrentTransactions = 1, CommitTimeout = TimeSpan.FromSeconds(2) };
         await using var writer = new GroupCommitWriter(Stuck, options, new JournalCounters(), NullLogger.Instance);
         var first = writer.EnqueueAsync(Append("p000", "first", 1, 1), default);
-        await started.Task;
+        await SubmittedAsync(started, first);
         var queued = writer.EnqueueAsync(Append("p001", "queued", 1, 1), default);
-        await Task.Delay(options.CommitTimeout + TimeSpan.FromMilliseconds(100));
+        await Task.Delay(options.CommitTimeout + TimeSpan.FromMilliseconds(100)); // the queued append outwaits the timeout
         release.SetResult();
 
         Assert.Equal(1, await first);
@@ -162,12 +174,12 @@ public sealed class GroupCommitWriterTests
             await release.Task; // storage that never answers and ignores cancellation
         }
 
-        var options = new JournalOptions { Linger = TimeSpan.Zero, CommitTimeout = TimeSpan.FromMilliseconds(300) };
+        var options = new JournalOptions { Linger = TimeSpan.Zero, CommitTimeout = TimeSpan.FromSeconds(1) };
         await using var writer = new GroupCommitWriter(Submit, options, new JournalCounters(), NullLogger.Instance);
         try
         {
             var stuck = writer.EnqueueAsync(Append("p000", "stuck", 1, 1), default);
-            await started.Task;
+            await SubmittedAsync(started, stuck);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var behind = writer.EnqueueAsync(Append("p000", "behind", 1, 1), default);
 
