@@ -60,6 +60,19 @@ public sealed class EngineOptions
     public int PopularSize { get; set; } = 200;
     public TimeSpan PopularHalfLife { get; set; } = TimeSpan.FromDays(30);
 
+    // ---- Memory bounds of the shared model ----
+    /// <summary>
+    /// Most track keys one model shard's learner holds (a track it counts plays of, or a source it counts transitions
+    /// from). Beyond it the least recently learned tracks (ties: the least popular) are evicted with everything they
+    /// hold — their successors, trending and popularity scores, their place in their artist's list — and readers drop
+    /// them. A silo's read model holds at most <c>Shards</c> × this many track keys. A track evicted is a new track
+    /// again: admission applies to it once more.
+    /// </summary>
+    public int MaxLearnerTracks { get; set; } = 250_000;
+
+    /// <summary>Most artist keys (artists' top-track counts) one shard's learner holds; the least recently learned go first.</summary>
+    public int MaxLearnerArtists { get; set; } = 100_000;
+
     // ---- Admission to the shared model (what one listener may teach it) ----
     /// <summary>
     /// Distinct listeners who must play a track the model does not hold before it enters the shared lists (trending,
@@ -242,6 +255,8 @@ public sealed class EngineOptions
         if (TrendingHalfLife <= TimeSpan.Zero) errors.Add($"{nameof(TrendingHalfLife)} must be positive.");
         Cap(PopularSize, nameof(PopularSize), 1, 10_000);
         if (PopularHalfLife <= TimeSpan.Zero) errors.Add($"{nameof(PopularHalfLife)} must be positive.");
+        Cap(MaxLearnerTracks, nameof(MaxLearnerTracks), 100, 50_000_000);
+        Cap(MaxLearnerArtists, nameof(MaxLearnerArtists), 100, 50_000_000);
         Cap(AdmissionListeners, nameof(AdmissionListeners), 1, Model.ModelAdmission.MaxListenersRequired);
         Cap(TransitionAdmissionListeners, nameof(TransitionAdmissionListeners), 1, Model.ModelAdmission.MaxListenersRequired);
         Cap(MaxPendingAdmissions, nameof(MaxPendingAdmissions), 2, 10_000_000);

@@ -53,9 +53,19 @@ public sealed class LearnerCheckpoint
     /// <param name="closing">The writer's last checkpoint (it deactivates): the header says so, and is written even when nothing changed.</param>
     public CheckpointCapture Capture(long nowMs, bool closing = false)
     {
-        var (tracks, artists, rescaled) = _learner.TakeChanged();
-        foreach (var t in tracks) _changed.Add(Register(_trackBucket, _tracksIn, t));
-        foreach (var a in artists) _changed.Add(Register(_artistBucket, _artistsIn, a));
+        var (tracks, artists, rescaled, evictedTracks, evictedArtists) = _learner.TakeChanged();
+        foreach (var t in evictedTracks) Unregister(_trackBucket, _tracksIn, t);
+        foreach (var a in evictedArtists) Unregister(_artistBucket, _artistsIn, a);
+        foreach (var t in tracks)
+        {
+            if (_learner.HoldsTrack(t)) _changed.Add(Register(_trackBucket, _tracksIn, t));
+        }
+
+        foreach (var a in artists)
+        {
+            if (_learner.HoldsArtist(a)) _changed.Add(Register(_artistBucket, _artistsIn, a));
+        }
+
         if (rescaled)
         {
             for (var b = 0; b < _buckets; b++)
@@ -123,6 +133,14 @@ public sealed class LearnerCheckpoint
         _headerObservations = observations;
         _learner.TakeChanged(); // what was just loaded is what is stored
         return observations;
+    }
+
+    /// <summary>An evicted key leaves its bucket, which is rewritten without it.</summary>
+    private void Unregister(Dictionary<int, int> registry, List<int>[] members, int key)
+    {
+        if (!registry.Remove(key, out var bucket)) return;
+        members[bucket].Remove(key);
+        _changed.Add(bucket);
     }
 
     private int Register(Dictionary<int, int> registry, List<int>[] members, int key)

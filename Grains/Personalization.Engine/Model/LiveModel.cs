@@ -4,7 +4,8 @@ namespace Personalization.Engine.Model;
 
 /// <summary>
 /// The read model: immutable per-key arrays swapped atomically by one writer, so readers never lock and never see a
-/// half-updated list. Fed by <see cref="ModelLearner"/> deltas (silo-local) or by deltas pulled from model shards.
+/// half-updated list. A key published with an empty list (or a track listed removed) is dropped, so the read model holds
+/// no more keys than its learners do. Fed by <see cref="ModelLearner"/> deltas (silo-local) or by deltas pulled from model shards.
 /// </summary>
 public sealed class LiveModel : IModelView
 {
@@ -14,6 +15,8 @@ public sealed class LiveModel : IModelView
     private ScoredId[] _trending = [];
     private ScoredId[] _popular = [];
     private long _version;
+    private long _successorEntries;
+    private long _artistTopEntries;
 
     /// <summary>Incremented on every applied delta.</summary>
     public long Version => Interlocked.Read(ref _version);
@@ -28,6 +31,16 @@ public sealed class LiveModel : IModelView
     public int ArtistCount => _artistTops.Count;
 
     public int SourceTrackCount => _successors.Count;
+
+    /// <summary>
+    /// An estimate of the bytes the read model holds: its lists' entries (8 bytes each; artist tops are kept twice) plus
+    /// a fixed cost per key (dictionary entry, array header).
+    /// </summary>
+    public long EstimatedBytes =>
+        (Interlocked.Read(ref _successorEntries) + (2 * Interlocked.Read(ref _artistTopEntries))) * 8
+        + ((long)_successors.Count * PerListKey) + ((long)_artistTops.Count * (PerListKey + 24 + 32)) + ((long)_artistOf.Count * 28);
+
+    private const int PerListKey = 40 + 24;
 
     public ReadOnlySpan<ScoredId> SuccessorsOf(int track) =>
         _successors.TryGetValue(track, out var list) ? list : ReadOnlySpan<ScoredId>.Empty;
@@ -67,8 +80,22 @@ public sealed class LiveModel : IModelView
     {
         ArgumentNullException.ThrowIfNull(delta);
         foreach (var (track, artist) in delta.TrackArtists) _artistOf[track] = artist;
-        foreach (var (track, list) in delta.Successors) _successors[track] = list;
-        foreach (var (artist, list) in delta.ArtistTops) _artistTops[artist] = ArtistTop.Of(list);
+        foreach (var track in delta.RemovedTracks) _artistOf.TryRemove(track, out _);
+        foreach (var (track, list) in delta.Successors)
+        {
+            var before = _successors.TryGetValue(track, out var old) ? old.Length : 0;
+            if (list.Length == 0) _successors.TryRemove(track, out _);
+            else _successors[track] = list;
+            Interlocked.Add(ref _successorEntries, list.Length - before);
+        }
+
+        foreach (var (artist, list) in delta.ArtistTops)
+        {
+            var before = _artistTops.TryGetValue(artist, out var old) ? old.ByWeight.Length : 0;
+            if (list.Length == 0) _artistTops.TryRemove(artist, out _);
+            else _artistTops[artist] = ArtistTop.Of(list);
+            Interlocked.Add(ref _artistTopEntries, list.Length - before);
+        }
         if (delta.Trending is not null) Volatile.Write(ref _trending, delta.Trending);
         if (delta.Popular is not null) Volatile.Write(ref _popular, delta.Popular);
         Interlocked.Increment(ref _version);

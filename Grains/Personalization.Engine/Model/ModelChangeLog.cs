@@ -4,11 +4,13 @@ namespace Personalization.Engine.Model;
 /// Versioned log of which keys a learner republished, so that readers pull only what changed since their last version.
 /// Compacted to the latest entry per key when it grows, which keeps it bounded by the number of keys.
 /// </summary>
-public sealed class ModelChangeLog
+/// <param name="isHeld">Whether the learner still holds a key; without it nothing is ever dropped.</param>
+/// <param name="removalRetention">Versions an eviction's entry stays in the log (default <see cref="DefaultRemovalRetention"/>).</param>
+public sealed class ModelChangeLog(Func<ChangeKind, int, bool>? isHeld = null, long removalRetention = ModelChangeLog.DefaultRemovalRetention)
 {
     private const int CompactionSlack = 4096;
     private List<Entry> _entries = [];
-    private readonly HashSet<(ChangeKind, int)> _distinct = [];
+    private int _keptByLastCompaction;
     private long _trendingVersion;
 
     public long Version { get; private set; }
@@ -23,8 +25,9 @@ public sealed class ModelChangeLog
         foreach (var (track, _) in delta.Successors) Add(v, ChangeKind.Successors, track);
         foreach (var (artist, _) in delta.ArtistTops) Add(v, ChangeKind.ArtistTop, artist);
         foreach (var (track, _) in delta.TrackArtists) Add(v, ChangeKind.TrackArtist, track);
+        foreach (var track in delta.RemovedTracks) Add(v, ChangeKind.TrackArtist, track);
         if (delta.Trending is not null || delta.Popular is not null) _trendingVersion = v;
-        if (_entries.Count > 2 * _distinct.Count + CompactionSlack) Compact();
+        if (_entries.Count > (2 * _keptByLastCompaction) + CompactionSlack) Compact(); // amortized: the log at least doubled
     }
 
     /// <summary>
@@ -58,7 +61,6 @@ public sealed class ModelChangeLog
     private void Add(long version, ChangeKind kind, int key)
     {
         _entries.Add(new Entry(version, kind, key));
-        _distinct.Add((kind, key));
     }
 
     private int FirstAfter(long version)
@@ -74,12 +76,28 @@ public sealed class ModelChangeLog
         return lo;
     }
 
+    /// <summary>
+    /// Keeps the latest entry per key. The entry of a key its learner no longer holds (an eviction) is kept for
+    /// <c>removalRetention</c> versions, long enough for every reader to pull it, and then dropped: a reader
+    /// starting over does not need it, so the log stays bounded by the keys held, not by every key ever evicted.
+    /// </summary>
     private void Compact()
     {
         var latest = new Dictionary<(ChangeKind, int), long>();
         foreach (var e in _entries) latest[(e.Kind, e.Key)] = e.Version;
-        _entries = [.. latest.Select(p => new Entry(p.Value, p.Key.Item1, p.Key.Item2)).OrderBy(e => e.Version).ThenBy(e => e.Kind).ThenBy(e => e.Key)];
+        var kept = new List<Entry>(latest.Count);
+        foreach (var ((kind, key), version) in latest)
+        {
+            if (isHeld is not null && version < Version - removalRetention && !isHeld(kind, key)) continue;
+            kept.Add(new Entry(version, kind, key));
+        }
+
+        _entries = [.. kept.OrderBy(e => e.Version).ThenBy(e => e.Kind).ThenBy(e => e.Key)];
+        _keptByLastCompaction = _entries.Count;
     }
+
+    /// <summary>Versions an eviction's entry stays in the log (a reader pulls every second; a learner makes a few versions a second).</summary>
+    public const long DefaultRemovalRetention = 100_000;
 
     private readonly record struct Entry(long Version, ChangeKind Kind, int Key);
 

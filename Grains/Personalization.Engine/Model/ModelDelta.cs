@@ -1,11 +1,17 @@
 namespace Personalization.Engine.Model;
 
-/// <summary>What a learner changed: the new published lists of every key it touched.</summary>
+/// <summary>
+/// What a learner changed: the new published lists of every key it touched. A key it evicted is published with an
+/// empty list (successors, artist tops) or listed in <see cref="RemovedTracks"/> (its artist), so readers drop it.
+/// </summary>
 public sealed class ModelDelta
 {
     public List<(int Track, ScoredId[] Successors)> Successors { get; } = [];
     public List<(int Artist, ScoredId[] Tracks)> ArtistTops { get; } = [];
     public List<(int Track, int Artist)> TrackArtists { get; } = [];
+
+    /// <summary>Tracks the learner no longer holds (evicted): readers forget their artist.</summary>
+    public List<int> RemovedTracks { get; } = [];
     public ScoredId[]? Trending { get; set; }
 
     /// <summary>The long-memory popularity list, when it changed (the fill below trending).</summary>
@@ -29,6 +35,7 @@ public sealed class ModelDelta
         }
 
         foreach (var pair in TrackArtists) Next().TrackArtists.Add(pair);
+        foreach (var track in RemovedTracks) Next().RemovedTracks.Add(track);
         foreach (var list in Successors) Next().Successors.Add(list);
         foreach (var list in ArtistTops) Next().ArtistTops.Add(list);
         parts[^1].Trending = Trending;
@@ -36,5 +43,5 @@ public sealed class ModelDelta
         return parts;
     }
 
-    public bool IsEmpty => Successors.Count == 0 && ArtistTops.Count == 0 && TrackArtists.Count == 0 && Trending is null && Popular is null;
+    public bool IsEmpty => Successors.Count == 0 && ArtistTops.Count == 0 && TrackArtists.Count == 0 && RemovedTracks.Count == 0 && Trending is null && Popular is null;
 }

@@ -39,7 +39,9 @@ public sealed class ShardMerger(int shards, int cap, int trendingCap)
         }
 
         slots[shard] = list;
-        return Union(slots, limit);
+        var merged = Union(slots, limit);
+        if (merged.Length == 0) partials.Remove(key); // every shard dropped the key: so does the merger
+        return merged;
     }
 
     private static ScoredId[] Union(ScoredId[]?[] slots, int limit)

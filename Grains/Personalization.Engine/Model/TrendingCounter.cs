@@ -60,6 +60,9 @@ public sealed class TrendingCounter
         _scores[track] = Math.Max(0, score + weight * Math.Pow(2, exponent));
     }
 
+    /// <summary>Forgets <paramref name="track"/>; publish it among the touched tracks so it leaves the top list too.</summary>
+    public void Remove(int track) => _scores.Remove(track);
+
     /// <summary>
     /// Merges the touched tracks into the top-N (or re-ranks every track after credit was taken back);
     /// returns the new list (normalized so the first weighs 1).

@@ -61,6 +61,20 @@ public sealed class WeightedSet
         Append(id, weight);
     }
 
+    /// <summary>Removes <paramref name="id"/> (order of the rest is not kept); false when it was not stored.</summary>
+    public bool Remove(int id)
+    {
+        var i = Array.IndexOf(_ids, id, 0, _count);
+        if (i < 0) return false;
+        _count--;
+        _ids[i] = _ids[_count];
+        _weights[i] = _weights[_count];
+        return true;
+    }
+
+    /// <summary>Bytes its arrays take (for memory estimates).</summary>
+    public int AllocatedBytes => _ids.Length * (sizeof(int) + sizeof(float));
+
     /// <summary>The <paramref name="n"/> heaviest positive entries, heaviest first (ties by id).</summary>
     public ScoredId[] Top(int n)
     {

@@ -52,6 +52,7 @@ public static class GrainServices
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ModelPipeline>());
         services.AddSingleton<ModelCheckpointStatus>();
         services.AddSingleton<ModelAdmissionStatus>();
+        services.AddSingleton<ModelMemoryStatus>();
         services.AddSingleton<LocalModelShards>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<LocalModelShards>());
         services.TryAddSingleton<IModelCheckpointStore, MemoryModelCheckpointStore>(); // Azure mode replaces it (SiloConfiguration)

@@ -271,6 +271,13 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         var delta = new ModelDelta();
         for (var i = 0; i + 1 < changes.TrackArtistPairs.Length; i += 2)
         {
+            if (changes.TrackArtistPairs[i + 1].Length == 0)
+            {
+                // Evicted by its shard: forget it (without interning a name this silo may never have had).
+                if (_vocabulary.TryGetId(changes.TrackArtistPairs[i], out var gone)) delta.RemovedTracks.Add(gone);
+                continue;
+            }
+
             delta.TrackArtists.Add((_vocabulary.Intern(changes.TrackArtistPairs[i]), _vocabulary.Intern(changes.TrackArtistPairs[i + 1])));
         }
 

@@ -23,13 +23,16 @@ public sealed partial class ModelShardGrain(
     IModelCheckpointStore store,
     ModelCheckpointStatus status,
     ModelAdmissionStatus admission,
+    ModelMemoryStatus memory,
     TimeProvider clock,
     LocalModelShards local,
     ILogger<ModelShardGrain> logger) : Grain, IModelShardGrain
 {
     private readonly ModelLearner _learner = new(options.Value);
     private readonly LiveModel _published = new();
-    private readonly ModelChangeLog _log = new();
+    private ModelChangeLog _log = null!;
+    private long _estimatedBytes;
+    private long _estimatedAt;
     private readonly ModelAdmission _admission = new(options.Value.AdmissionListeners, options.Value.MaxPendingAdmissions);
     private readonly ModelAdmission _pairAdmission = new(options.Value.TransitionAdmissionListeners, options.Value.MaxPendingAdmissions);
     private readonly ModelAdmission _unknownSourceAdmission = new(options.Value.AdmissionListeners, options.Value.MaxPendingAdmissions);
@@ -52,6 +55,7 @@ public sealed partial class ModelShardGrain(
     {
         if (local.Stopping) throw new ModelShardMovingException($"Model {Scope} does not start on a silo that shuts down.");
         _checkpoint = new LearnerCheckpoint(_learner, vocabulary, checkpointOptions.Value.Buckets);
+        _log = new ModelChangeLog((kind, key) => kind == ChangeKind.ArtistTop ? _learner.HoldsArtist(key) : _learner.HoldsTrack(key));
         _epoch = Random.Shared.NextInt64(1, long.MaxValue);
         // Not inside the activation: reading a large model takes longer than the runtime lets an activation take (it
         // would cancel it and start over, for ever). Calls wait for it instead; a failed restore deactivates the shard.
@@ -72,6 +76,7 @@ public sealed partial class ModelShardGrain(
                 _published.Apply(delta);
                 foreach (var part in delta.Split(RestoredKeysPerVersion)) _log.Record(part); // readers pull it a bounded part at a time
                 LogRestored(Scope, observations, _checkpoint.KeyCount);
+                ReportMemory();
             }
         }
         catch (Exception ex)
@@ -90,6 +95,7 @@ public sealed partial class ModelShardGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         admission.Left(Part);
+        memory.Left(Part);
         if (!checkpointOptions.Value.Enabled || !_restored) return;
         try
         {
@@ -177,7 +183,22 @@ public sealed partial class ModelShardGrain(
         var delta = _learner.Apply(batch);
         _published.Apply(delta);
         _log.Record(delta);
+        ReportMemory();
     }
+
+    /// <summary>Keys and evictions on every batch; the byte estimate walks every key, so at most every <see cref="EstimateEvery"/>.</summary>
+    private void ReportMemory()
+    {
+        if (_estimatedAt == 0 || Stopwatch.GetElapsedTime(_estimatedAt) >= EstimateEvery)
+        {
+            _estimatedBytes = _learner.EstimateBytes() + _published.EstimatedBytes;
+            _estimatedAt = Stopwatch.GetTimestamp();
+        }
+
+        memory.Report(Part, new ModelMemoryStatus.ShardMemory(_learner.TrackCount, _learner.ArtistCount, _learner.TrackEvictions, _learner.ArtistEvictions, _estimatedBytes));
+    }
+
+    private static readonly TimeSpan EstimateEvery = TimeSpan.FromSeconds(10);
 
     async Task IModelShardGrain.AdmitAsync(IReadOnlyList<CatalogTrack> tracks)
     {
@@ -186,6 +207,7 @@ public sealed partial class ModelShardGrain(
         if (delta.IsEmpty) return;
         _published.Apply(delta);
         _log.Record(delta);
+        ReportMemory();
     }
 
     private bool Holds(string track) => vocabulary.TryGetId(track, out var id) && vocabulary.IsAdmitted(id) && _learner.ArtistOf(id) >= 0;
@@ -238,8 +260,9 @@ public sealed partial class ModelShardGrain(
                     artistTops.Add(ToWire(vocabulary.NameOf(key), _published.TopTracksOf(key)));
                     break;
                 case ChangeKind.TrackArtist:
+                    var artist = _published.ArtistOf(key);
                     pairs.Add(vocabulary.NameOf(key));
-                    pairs.Add(vocabulary.NameOf(_published.ArtistOf(key)));
+                    pairs.Add(artist >= 0 ? vocabulary.NameOf(artist) : ""); // "": evicted, readers forget the track
                     break;
             }
         }

@@ -31,8 +31,9 @@ public sealed class PersonalizationMetrics
 
     public PersonalizationMetrics(
         IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock, SourceArms arms, LocalJournalWriters journalWriters, LearnedRanker ranker,
-        ModelCheckpointStatus checkpoints, LiveModel model, Vocabulary vocabulary, ModelAdmissionStatus admission)
+        ModelCheckpointStatus checkpoints, LiveModel model, Vocabulary vocabulary, ModelAdmissionStatus admission, ModelMemoryStatus memory)
     {
+        ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(admission);
         ArgumentNullException.ThrowIfNull(checkpoints);
@@ -74,6 +75,21 @@ public sealed class PersonalizationMetrics
         meter.CreateObservableGauge(
             "personalization.model.source_tracks", () => (long)model.SourceTrackCount, "{track}",
             "Tracks with learned successors in this silo's read model (transition keys).");
+        meter.CreateObservableGauge<long>(
+            "personalization.model.learner.keys",
+            () => (Measurement<long>[])[new Measurement<long>(memory.Tracks, new KeyValuePair<string, object?>("kind", "track")),
+                new Measurement<long>(memory.Artists, new KeyValuePair<string, object?>("kind", "artist"))],
+            "{key}", "Keys the model shards on this silo hold, by kind (each shard at most Personalization:Engine:MaxLearnerTracks / MaxLearnerArtists).");
+        meter.CreateObservableCounter<long>(
+            "personalization.model.evictions",
+            () => (Measurement<long>[])[new Measurement<long>(memory.TrackEvictions, new KeyValuePair<string, object?>("kind", "track")),
+                new Measurement<long>(memory.ArtistEvictions, new KeyValuePair<string, object?>("kind", "artist"))],
+            "{key}", "Coldest keys the model shards on this silo evicted to stay within their caps, by kind.");
+        meter.CreateObservableGauge<long>(
+            "personalization.model.memory.estimated",
+            () => (Measurement<long>[])[new Measurement<long>(memory.EstimatedBytes, new KeyValuePair<string, object?>("part", "shards")),
+                new Measurement<long>(model.EstimatedBytes, new KeyValuePair<string, object?>("part", "read_model"))],
+            "By", "Estimated bytes of the shared model on this silo, by part: the shards hosted here (learners and their published lists) and the read model every recommendation reads.");
         meter.CreateObservableGauge<long>(
             "personalization.vocabulary.entries",
             () => (Measurement<long>[])[new Measurement<long>(vocabulary.AdmittedCount, new KeyValuePair<string, object?>("kind", "admitted")),
