@@ -15,4 +15,5 @@ public sealed record ModelStatus(
     [property: Id(5)] long ObservationsApplied,
     [property: Id(6)] long ObservationsDropped,
     [property: Id(7)] IReadOnlyList<TrendingTrack> Trending,
-    [property: Id(8)] RankerStatus Ranker);
+    [property: Id(8)] RankerStatus Ranker,
+    [property: Id(9)] ModelMemory? Memory = null);

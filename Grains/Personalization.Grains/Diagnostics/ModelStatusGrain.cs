@@ -20,6 +20,8 @@ public sealed class ModelStatusGrain(
     LearnedRanker ranker,
     Vocabulary vocabulary,
     ILocalSiloDetails silo,
+    ModelMemoryStatus shards,
+    Model.Checkpoints.ModelCheckpointStatus checkpoints,
     TimeProvider clock) : Grain, IModelStatusGrain
 {
     Task<ModelStatus> IModelStatusGrain.GetStatusAsync(int trending)
@@ -31,7 +33,15 @@ public sealed class ModelStatusGrain(
             ranker.Options.Enabled, ranker.ExamplesSeen, ranker.ModelsTrained, served?.Examples, served?.Trees, ranker.LastError?.Message);
         return Task.FromResult(new ModelStatus(
             silo.SiloAddress.ToString(), clock.GetUtcNow(), model.TrackCount, pipeline.LastRefreshed,
-            pipeline.Published, pipeline.Applied, pipeline.Dropped, Trending(trending), rankerStatus));
+            pipeline.Published, pipeline.Applied, pipeline.Dropped, Trending(trending), rankerStatus, Memory()));
+    }
+
+    private ModelMemory Memory()
+    {
+        var age = checkpoints.OldestAgeSeconds();
+        return new ModelMemory(
+            model.SourceTrackCount, model.EstimatedBytes, shards.Tracks, shards.Artists, shards.TrackEvictions, shards.ArtistEvictions,
+            shards.EstimatedBytes, checkpoints.IsRestored, double.IsFinite(age) && age >= 0 ? age : null);
     }
 
     private TrendingTrack[] Trending(int count)

@@ -112,6 +112,7 @@ public sealed class ConsoleTests(PersonalizationCluster cluster, ConsoleBrowser 
 
             ShowModel(page);
             Assert.Contains("Tracks known", page.Text("model-facts"), StringComparison.Ordinal);
+            Assert.Contains("Restored from checkpoints", page.Text("memory-facts"), StringComparison.Ordinal);
             Assert.NotEmpty(browser.Driver.FindElements(By.CssSelector("#trending .label")));
             Assert.False(page.OverflowsHorizontally(), "model view wider than 390 px");
             Assert.True(page.LowestTextContrast().Ratio >= 7, $"model view text contrast {page.LowestTextContrast()}");

@@ -32,6 +32,10 @@ public sealed class ModelStatusApiTests(PersonalizationCluster cluster) : IAsync
         Assert.Equal(trending.OrderByDescending(w => w), trending);
         Assert.False(string.IsNullOrEmpty(status.GetProperty("silo").GetString()));
         Assert.True(status.GetProperty("ranker").GetProperty("examplesSeen").GetInt64() >= 0);
+        var memory = status.GetProperty("memory");
+        Assert.True(memory.GetProperty("readModelBytes").GetInt64() > 0, memory.ToString());
+        Assert.True(memory.GetProperty("readModelSourceTracks").GetInt32() >= 1, memory.ToString());
+        Assert.Equal(JsonValueKind.True, memory.GetProperty("restored").ValueKind);
     }
 
     [Fact]

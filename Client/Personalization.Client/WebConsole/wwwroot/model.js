@@ -1,4 +1,5 @@
-// Model view: the answering silo's read model (tracks known, staleness, observations), trending list and re-ranker.
+// Model view: the answering silo's read model (tracks known, staleness, observations), its memory and checkpoints,
+// trending list and re-ranker.
 import { api } from './api.js';
 import { $, num, bars, stats, time } from './render.js';
 
@@ -15,6 +16,16 @@ export async function loadModel() {
     ['Observations applied', s.observationsApplied],
     ['Observations dropped', s.observationsDropped],
   ]);
+  const m = s.memory;
+  stats($('memory-facts'), m ? [
+    ['Restored from checkpoints', m.restored ? 'yes' : 'not yet'],
+    ['Oldest checkpoint age', m.checkpointAgeSeconds === null ? 'none' : `${num(m.checkpointAgeSeconds, 1)} s`],
+    ['Read model: source tracks', m.readModelSourceTracks],
+    ['Read model: estimated size', `${num(m.readModelBytes / 1048576, 1)} MiB`],
+    ['Shards here: tracks / artists', `${m.shardTracks} / ${m.shardArtists}`],
+    ['Shards here: evicted tracks / artists', `${m.trackEvictions} / ${m.artistEvictions}`],
+    ['Shards here: estimated size', `${num(m.shardBytes / 1048576, 1)} MiB`],
+  ] : [['Memory', 'not reported by this silo']]);
   const r = s.ranker;
   stats($('ranker-facts'), [
     ['Enabled', r.enabled ? 'yes' : 'no'],
