@@ -33,6 +33,16 @@ if (args.Length > 0 && args[0] == "restore")
     return restore.ObservationsRestored == restore.Observations ? 0 : 1;
 }
 
+if (args.Length > 0 && args[0] == "model-memory")
+{
+    // model-memory [--quick] [--tracks N]: bytes per track of each part of the shared model, and the sizing table (issue 19).
+    var tracks = args.Contains("--quick") ? 50_000 : 1_000_000;
+    if (Array.IndexOf(args, "--tracks") is var t and >= 0 && t + 1 < args.Length && int.TryParse(args[t + 1], out var n) && n > 0) tracks = n;
+    var memory = Personalization.Bench.ModelMemory.ModelMemoryBenchmark.Run(tracks, shards: 8, Console.Out);
+    Console.WriteLine(Personalization.Bench.ModelMemory.ModelMemoryBenchmark.Render(memory));
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "rerank-headroom")
 {
     // rerank-headroom FILE [--engine-features] [--boosted [--train-first SHARE] [--trees N] [--depth N] [--min-leaf N]]: what re-ranking the engine's top candidates could add

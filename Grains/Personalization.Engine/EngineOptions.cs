@@ -68,10 +68,10 @@ public sealed class EngineOptions
     /// them. A silo's read model holds at most <c>Shards</c> × this many track keys. A track evicted is a new track
     /// again: admission applies to it once more.
     /// </summary>
-    public int MaxLearnerTracks { get; set; } = 250_000;
+    public int MaxLearnerTracks { get; set; } = 400_000;
 
     /// <summary>Most artist keys (artists' top-track counts) one shard's learner holds; the least recently learned go first.</summary>
-    public int MaxLearnerArtists { get; set; } = 100_000;
+    public int MaxLearnerArtists { get; set; } = 200_000;
 
     // ---- Admission to the shared model (what one listener may teach it) ----
     /// <summary>

@@ -34,13 +34,14 @@ public sealed class LiveModel : IModelView
 
     /// <summary>
     /// An estimate of the bytes the read model holds: its lists' entries (8 bytes each; artist tops are kept twice) plus
-    /// a fixed cost per key (dictionary entry, array header).
+    /// a fixed cost per key (a dictionary node, array headers).
     /// </summary>
     public long EstimatedBytes =>
         (Interlocked.Read(ref _successorEntries) + (2 * Interlocked.Read(ref _artistTopEntries))) * 8
-        + ((long)_successors.Count * PerListKey) + ((long)_artistTops.Count * (PerListKey + 24 + 32)) + ((long)_artistOf.Count * 28);
+        + ((long)_successors.Count * (Node + ArrayHeader)) + ((long)_artistTops.Count * (Node + 32 + (2 * ArrayHeader))) + ((long)_artistOf.Count * Node);
 
-    private const int PerListKey = 40 + 24;
+    private const int Node = 48;        // a concurrent dictionary node and its bucket slot
+    private const int ArrayHeader = 24;
 
     public ReadOnlySpan<ScoredId> SuccessorsOf(int track) =>
         _successors.TryGetValue(track, out var list) ? list : ReadOnlySpan<ScoredId>.Empty;

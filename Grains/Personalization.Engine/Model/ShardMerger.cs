@@ -11,6 +11,15 @@ public sealed class ShardMerger(int shards, int cap, int trendingCap)
     private readonly Dictionary<int, ScoredId[]?[]> _artistTops = [];
     private readonly ScoredId[]?[] _trending = new ScoredId[]?[shards];
     private readonly ScoredId[]?[] _popular = new ScoredId[]?[shards];
+    private long _partialEntries;
+    private long _partialLists;
+
+    /// <summary>
+    /// An estimate of the bytes the merger holds: per key a slot per shard, and every shard's partial list (8 bytes per
+    /// entry plus an array header).
+    /// </summary>
+    public long EstimatedBytes =>
+        ((long)(_successors.Count + _artistTops.Count) * (28 + 24 + (8L * shards))) + (_partialLists * 24) + (_partialEntries * 8);
 
     public void SetSuccessors(ModelDelta delta, int shard, int track, ScoredId[] list) =>
         delta.Successors.Add((track, Merge(_successors, shard, track, list, cap)));
@@ -38,7 +47,10 @@ public sealed class ShardMerger(int shards, int cap, int trendingCap)
             partials[key] = slots;
         }
 
-        slots[shard] = list;
+        var before = slots[shard];
+        _partialLists += (list.Length > 0 ? 1 : 0) - (before is { Length: > 0 } ? 1 : 0);
+        _partialEntries += list.Length - (before?.Length ?? 0);
+        slots[shard] = list.Length > 0 ? list : null;
         var merged = Union(slots, limit);
         if (merged.Length == 0) partials.Remove(key); // every shard dropped the key: so does the merger
         return merged;

@@ -40,7 +40,7 @@ public sealed class ModelStatusGrain(
     {
         var age = checkpoints.OldestAgeSeconds();
         return new ModelMemory(
-            model.SourceTrackCount, model.EstimatedBytes, shards.Tracks, shards.Artists, shards.TrackEvictions, shards.ArtistEvictions,
+            model.SourceTrackCount, model.EstimatedBytes + pipeline.MergerEstimatedBytes, shards.Tracks, shards.Artists, shards.TrackEvictions, shards.ArtistEvictions,
             shards.EstimatedBytes, checkpoints.IsRestored, double.IsFinite(age) && age >= 0 ? age : null);
     }
 

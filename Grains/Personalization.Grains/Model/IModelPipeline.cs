@@ -12,6 +12,9 @@ public interface IModelPipeline : IModelFeed
     /// <summary>Observations dropped because the queue was full (the event itself was still recorded).</summary>
     long Dropped { get; }
 
+    /// <summary>Estimated bytes of the per-shard partial lists this silo merges into its read model.</summary>
+    long MergerEstimatedBytes { get; }
+
     /// <summary>When this silo's read model last caught up with every shard (staleness = now − this).</summary>
     DateTimeOffset? LastRefreshed { get; }
 

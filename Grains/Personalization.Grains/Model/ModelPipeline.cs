@@ -66,6 +66,8 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
 
     public long Dropped => Interlocked.Read(ref _dropped);
 
+    public long MergerEstimatedBytes => _merger.EstimatedBytes;
+
     public DateTimeOffset? LastRefreshed
     {
         get

@@ -88,7 +88,7 @@ public sealed class PersonalizationMetrics
         meter.CreateObservableGauge<long>(
             "personalization.model.memory.estimated",
             () => (Measurement<long>[])[new Measurement<long>(memory.EstimatedBytes, new KeyValuePair<string, object?>("part", "shards")),
-                new Measurement<long>(model.EstimatedBytes, new KeyValuePair<string, object?>("part", "read_model"))],
+                new Measurement<long>(model.EstimatedBytes + pipeline.MergerEstimatedBytes, new KeyValuePair<string, object?>("part", "read_model"))],
             "By", "Estimated bytes of the shared model on this silo, by part: the shards hosted here (learners and their published lists) and the read model every recommendation reads.");
         meter.CreateObservableGauge<long>(
             "personalization.vocabulary.entries",
