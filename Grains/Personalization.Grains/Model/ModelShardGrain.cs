@@ -278,6 +278,7 @@ public sealed partial class ModelShardGrain(
     /// </summary>
     private async Task CheckpointTickAsync()
     {
+        ReportMemory(); // also when nothing is learned for a while: the byte estimate stays current
         if (_writing is { IsCompleted: false }) return; // the previous write is still going: its buckets are not lost
         await CompleteWriteAsync();
         var capture = _checkpoint.Capture(clock.GetUtcNow().ToUnixTimeMilliseconds());
