@@ -19,7 +19,9 @@ catch (ArgumentException ex)
 }
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] }); // configuration from environment variables
-builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Logging.SetMinimumLevel(LogLevel.Warning)
+    .AddFilter("Orleans", LogLevel.Error) // no stack trace per connection retry
+    .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // a failed start is reported below, in one line
 builder.AddPersonalizationOrleansClient();
 using var host = builder.Build();
 using var stop = new CancellationTokenSource();
@@ -29,7 +31,17 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-await host.StartAsync();
+try
+{
+    using var connect = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+    await host.StartAsync(connect.Token);
+}
+catch (Exception unreachable) // the process boundary: say what failed, not a stack trace
+{
+    Console.Error.WriteLine($"error: could not connect to the cluster within 30 s (Personalization:Client, e.g. Personalization__Client__Clustering): {unreachable.Message}");
+    return 3;
+}
+
 var limits = builder.Configuration.GetSection(ValidationLimits.SectionName).Get<ValidationLimits>() ?? new ValidationLimits();
 var importer = new BackfillImporter(host.Services.GetRequiredService<IClusterClient>(), new RequestValidator(limits), arguments.Options, Console.Error);
 ImportSummary summary;
@@ -41,6 +53,12 @@ catch (InvalidDataException unreadable)
 {
     Console.Error.WriteLine($"error: {unreadable.Message}"); // a file without its header, or a foreign checkpoint
     return 2;
+}
+catch (Exception failed) when (failed is not OutOfMemoryException) // e.g. the cluster went away: the checkpoint holds the last recorded wave
+{
+    Console.Error.WriteLine($"error: the import stopped: {failed.GetType().Name}: {failed.Message}");
+    Console.Error.WriteLine($"Run the same command again to resume from {arguments.Checkpoint}.");
+    return 1;
 }
 finally
 {

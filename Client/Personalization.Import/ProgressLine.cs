@@ -7,6 +7,7 @@ namespace Personalization.Import;
 public sealed class ProgressLine(TextWriter output, TimeSpan every)
 {
     private long _lastWritten = long.MinValue;
+    private (string File, int Done) _last;
 
     public void Report(string file, int done, int total, int sentThisRun, TimeSpan elapsed)
     {
@@ -16,10 +17,15 @@ public sealed class ProgressLine(TextWriter output, TimeSpan every)
         Write(file, done, total, sentThisRun, elapsed);
     }
 
-    public void Finish(string file, int done, int total, int sentThisRun, TimeSpan elapsed) => Write(file, done, total, sentThisRun, elapsed);
+    /// <summary>The file's last line, unless the latest line already said it.</summary>
+    public void Finish(string file, int done, int total, int sentThisRun, TimeSpan elapsed)
+    {
+        if (_last != (file, done)) Write(file, done, total, sentThisRun, elapsed);
+    }
 
     private void Write(string file, int done, int total, int sentThisRun, TimeSpan elapsed)
     {
+        _last = (file, done);
         var rate = elapsed.TotalSeconds > 0 ? sentThisRun / elapsed.TotalSeconds : 0;
         var eta = rate > 0 ? TimeSpan.FromSeconds(Math.Ceiling((total - done) / rate)) : TimeSpan.Zero;
         var share = total > 0 ? 100.0 * done / total : 100;
