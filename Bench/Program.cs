@@ -1,8 +1,5 @@
 using Personalization.Bench.Cli;
-using Personalization.Engine.SessionLogs;
 using Personalization.Bench.Engine;
-using Personalization.Bench.Evaluation;
-using Personalization.Bench.Reporting;
 
 if (args.Length > 0 && args[0] == "durable")
 {
@@ -87,29 +84,14 @@ catch (Exception ex) when (ex is ArgumentException or FileNotFoundException)
     return 2;
 }
 
-var engineName = options.Direct ? "engine-direct" : "engine";
-Func<string, Task<ISequenceModel>> startEngine = options.Direct
-    ? prefix => Task.FromResult<ISequenceModel>(new DirectEngineModel(prefix, options.Settings))
-    : async prefix => await GrainEngineModel.StartAsync(prefix, options.Settings);
-var exploring = new Dictionary<string, string?>(options.Settings, StringComparer.OrdinalIgnoreCase) { ["Personalization:Exploration:Enabled"] = "true" };
-Func<string, Task<ISequenceModel>>? startExplorer = !options.Explore ? null : options.Direct
-    ? prefix => Task.FromResult<ISequenceModel>(new DirectEngineModel(prefix, exploring, engineName + "+explore"))
-    : async prefix => await GrainEngineModel.StartAsync(prefix, exploring, engineName + "+explore");
-var evaluator = new Evaluator(new ReplayRunner(options.Warmup, options.RestartAt), startEngine, startExplorer, options.CatalogFromEvents);
-var results = new List<SliceResult>();
-for (var i = 0; i < options.Events.Count; i++)
+try
 {
-    var slice = SessionLogReader.Read(options.Events[i]);
-    Console.Error.WriteLine($"{slice.Name}: {slice.Events.Count} events, {slice.DuplicatesDropped} duplicates dropped");
-    results.Add(await evaluator.EvaluateAsync(slice, i, new ProgressBar($"replay {i + 1}/{options.Events.Count}", Console.Error)));
+    await EvaluateCommand.RunAsync(options, Console.Out, Console.Error);
 }
-
-var report = EvaluationReport.From(results, engineName);
-Console.Write(ResultTable.Render(report));
-if (options.JsonPath is { } json)
+catch (InvalidDataException unreadable)
 {
-    await File.WriteAllTextAsync(json, report.ToJson());
-    Console.Error.WriteLine($"wrote {json}");
+    Console.Error.WriteLine($"error: {unreadable.Message}"); // a file without the session-rec header: nothing to replay
+    return 2;
 }
 
 return 0;

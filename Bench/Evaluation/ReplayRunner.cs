@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Personalization.Abstractions;
 using Personalization.Engine.SessionLogs;
 
 namespace Personalization.Bench.Evaluation;
@@ -9,6 +10,8 @@ namespace Personalization.Bench.Evaluation;
 /// <see cref="RankMetrics.ListLength"/>, the model synced but not told the event), scored against the played track,
 /// and only then recorded. Candidates are whatever each model knows: no sampled negatives. When a model logs
 /// propensities (<see cref="IPropensityLogger"/>), every model's HR@1 is also estimated counterfactually from that log.
+/// A row a model refuses (<see cref="InvalidEventException"/>: e.g. a time before 1970) is counted in
+/// <see cref="SliceResult.Refused"/> with its line and reason, and the replay goes on: any log that parses replays to the end.
 /// </summary>
 public sealed class ReplayRunner
 {
@@ -57,6 +60,7 @@ public sealed class ReplayRunner
         var warmupCount = WarmupCount(events.Count);
         var step = Math.Max(1, events.Count / 200);
         var restartIndex = RestartIndex(events.Count);
+        var refused = new RowProblems();
 
         for (var i = 0; i < events.Count; i++)
         {
@@ -90,7 +94,20 @@ public sealed class ReplayRunner
                 if (logger is IPropensityLogger log) AddOffPolicy(offPolicy, firsts, logger.Name, log.LastPropensities, e.ItemId);
             }
 
-            foreach (var model in models) await model.RecordAsync(e);
+            string? refusal = null;
+            foreach (var model in models)
+            {
+                try
+                {
+                    await model.RecordAsync(e);
+                }
+                catch (InvalidEventException invalid)
+                {
+                    refusal ??= $"refused by {model.Name}: {invalid.Message}";
+                }
+            }
+
+            if (refusal is not null) refused.Add(new RowProblem(slice.Name, e.Line, refusal));
             catalog.Record(e);
             if (!played.TryGetValue(e.UserId, out var mine)) played[e.UserId] = mine = new HashSet<string>(StringComparer.Ordinal);
             mine.Add(e.ItemId);
@@ -99,7 +116,7 @@ public sealed class ReplayRunner
 
         progress?.Report(1);
         return new SliceResult(slice.Name, events.Count, warmupCount, slice.DuplicatesDropped, catalog.Tracks.ToHashSet(StringComparer.Ordinal), metrics, latency,
-            novelty, logger?.Name, logger is null ? null : offPolicy);
+            novelty, logger?.Name, logger is null ? null : offPolicy) { Unreadable = slice.Rejected, Refused = refused };
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Personalization.Engine.SessionLogs;
+
 namespace Personalization.Bench.Evaluation;
 
 /// <summary>
@@ -17,4 +19,10 @@ public sealed record SliceResult(
     IReadOnlyDictionary<string, OffPolicyEstimator>? OffPolicy = null)
 {
     public int KnownTracks => KnownTrackIds.Count;
+
+    /// <summary>Rows the reader could not use (skipped before the replay).</summary>
+    public RowProblems Unreadable { get; init; } = new();
+
+    /// <summary>Rows a model refused while recording (the replay went on without them for that model).</summary>
+    public RowProblems Refused { get; init; } = new();
 }

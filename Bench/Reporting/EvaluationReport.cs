@@ -1,16 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Personalization.Bench.Evaluation;
+using Personalization.Engine.SessionLogs;
 
 namespace Personalization.Bench.Reporting;
 
-/// <summary>The whole run: metrics over all scored events of all files, per file, duplicates, engine latency.</summary>
+/// <summary>The whole run: metrics over all scored events of all files, per file, duplicates, unreadable and refused rows, engine latency.</summary>
 public sealed record EvaluationReport(
     [property: JsonPropertyName("models")] IReadOnlyList<ModelScore> Models,
     [property: JsonPropertyName("perFile")] IReadOnlyList<FileReport> PerFile,
     [property: JsonPropertyName("duplicatesDropped")] int DuplicatesDropped,
     [property: JsonPropertyName("engineLatencyMs")] LatencySummary EngineLatencyMs,
-    [property: JsonPropertyName("offPolicy")] IReadOnlyList<OffPolicyRow>? OffPolicy = null)
+    [property: JsonPropertyName("offPolicy")] IReadOnlyList<OffPolicyRow>? OffPolicy = null,
+    [property: JsonPropertyName("unreadableRows")] long UnreadableRows = 0,
+    [property: JsonPropertyName("refusedRows")] long RefusedRows = 0)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -38,7 +41,10 @@ public sealed record EvaluationReport(
             perFile.Add(new FileReport(
                 s.Name, s.Events, s.WarmupEvents, s.DuplicatesDropped, s.KnownTracks,
                 [.. names.Where(s.Metrics.ContainsKey).Select(n => Score(n, s.Metrics[n], s.KnownTracks, s.Novelty?.GetValueOrDefault(n)))],
-                Summary(s.Latency.GetValueOrDefault(engineName))));
+                Summary(s.Latency.GetValueOrDefault(engineName)),
+                s.Unreadable.Count,
+                s.Refused.Count,
+                [.. s.Unreadable.First.Concat(s.Refused.First).Take(RowProblems.Kept).Select(p => p.ToString())]));
         }
 
         // Over all files: distinct tracks in any top-10 of any slice ÷ distinct tracks known at the end of any slice.
@@ -49,7 +55,9 @@ public sealed record EvaluationReport(
             slices.Sum(s => s.DuplicatesDropped),
             Summary(latency),
             offPolicy.Count == 0 ? null : [.. offPolicy.Select(p => new OffPolicyRow(p.Key.Logger, p.Key.Target,
-                Math.Round(p.Value.MeasuredHitRate, 4), Math.Round(p.Value.Ips, 4), Math.Round(p.Value.Snips, 4), p.Value.N))]);
+                Math.Round(p.Value.MeasuredHitRate, 4), Math.Round(p.Value.Ips, 4), Math.Round(p.Value.Snips, 4), p.Value.N))],
+            slices.Sum(s => s.Unreadable.Count),
+            slices.Sum(s => s.Refused.Count));
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -19,6 +19,12 @@ public static class ResultTable
 
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Duplicates dropped: {report.DuplicatesDropped}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Rows skipped: {report.UnreadableRows} unreadable, {report.RefusedRows} refused by a model");
+        foreach (var f in report.PerFile)
+        {
+            foreach (var problem in f.FirstRowProblems ?? []) text.AppendLine(CultureInfo.InvariantCulture, $"  {problem}");
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Engine recommend latency: p50 {report.EngineLatencyMs.P50:F3} ms, p99 {report.EngineLatencyMs.P99:F3} ms");
         if (report.OffPolicy is { Count: > 0 } rows) AppendOffPolicy(text, rows);

@@ -22,6 +22,20 @@ public static class ClientRegistration
     /// </summary>
     public static IHostApplicationBuilder AddPersonalizationClient(this IHostApplicationBuilder builder, Action<IClientBuilder>? configureClient = null)
     {
+        var options = builder.AddPersonalizationOrleansClient(configureClient);
+        builder.Services.AddPersonalizationApiServices(builder.Configuration);
+        builder.Services.AddHealthChecks().AddCheck<Operations.ClusterClientHealthCheck>(
+            "cluster-client", tags: [HealthTags.Startup, HealthTags.Ready], timeout: options.ResponseTimeout);
+        return builder;
+    }
+
+    /// <summary>
+    /// Only the Orleans client configured from <c>Personalization:Client</c> (clustering, cluster ids, timeouts, mutual
+    /// TLS), without the HTTP API's services: for tools that call grains and serve no HTTP (the import command).
+    /// </summary>
+    public static PersonalizationClientOptions AddPersonalizationOrleansClient(this IHostApplicationBuilder builder, Action<IClientBuilder>? configureClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Configuration.GetSection(PersonalizationClientOptions.SectionName).Get<PersonalizationClientOptions>() ?? new();
         var errors = options.Validate();
         if (errors.Count > 0) throw new OptionsValidationException(PersonalizationClientOptions.SectionName, typeof(PersonalizationClientOptions), errors);
@@ -56,10 +70,7 @@ public static class ClientRegistration
             if (tls.Enabled) client.UseTls(o => Security.ClusterTls.Configure(o, tls)); // mutual TLS to the gateways (Personalization:Tls)
             configureClient?.Invoke(client);
         });
-        builder.Services.AddPersonalizationApiServices(builder.Configuration);
-        builder.Services.AddHealthChecks().AddCheck<Operations.ClusterClientHealthCheck>(
-            "cluster-client", tags: [HealthTags.Startup, HealthTags.Ready], timeout: options.ResponseTimeout);
-        return builder;
+        return options;
     }
 
     /// <summary>The services the facade and HTTP API need, over whatever <see cref="IGrainFactory"/> the host has (client or silo).</summary>

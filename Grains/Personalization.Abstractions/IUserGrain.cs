@@ -16,6 +16,16 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("RecordBatch")]
     Task<RecordResult> RecordBatchAsync(IReadOnlyList<ListenEvent> events);
 
+    /// <summary>
+    /// History import (backfill): the batch, in event-time order, is validated and applied exactly as by
+    /// <see cref="RecordBatchAsync"/> (the same state changes and the same lessons for the shared model), except that an
+    /// event the listener's history already covers (older than its newest applied event, or an event id already seen at
+    /// that instant) is skipped without touching state and counted in <see cref="RecordResult.Duplicates"/>. Importing the
+    /// same history twice, or resuming an interrupted import, therefore changes nothing, however long the history.
+    /// </summary>
+    [Alias("Import")]
+    Task<RecordResult> ImportAsync(IReadOnlyList<ListenEvent> events);
+
     [Alias("Recommend")]
     Task<RecommendationList> RecommendAsync(RecommendRequest request);
 

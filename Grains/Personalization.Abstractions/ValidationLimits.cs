@@ -18,8 +18,12 @@ public sealed class ValidationLimits
     /// <summary>How far in the future (client clock skew) an event's timestamp may be.</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Events older than this instant are rejected (replays of historical logs are accepted after it).</summary>
-    public DateTimeOffset MinTimestamp { get; set; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// Events older than this instant are rejected. The default, the Unix epoch (1970-01-01), admits history of any era
+    /// (imports, replays of old logs); live HTTP traffic has its own, much shorter window (<c>Personalization:Http:MaxEventAge</c>).
+    /// It may not be set earlier: event times are kept as non-negative Unix milliseconds.
+    /// </summary>
+    public DateTimeOffset MinTimestamp { get; set; } = DateTimeOffset.UnixEpoch;
 
     public IReadOnlyList<string> Validate()
     {
@@ -31,6 +35,7 @@ public sealed class ValidationLimits
         if (MaxExclusions is < 0 or > 10_000) errors.Add($"{nameof(MaxExclusions)} must be in [0, 10000].");
         if (MaxDurationMs < 1) errors.Add($"{nameof(MaxDurationMs)} must be positive.");
         if (MaxFutureSkew < TimeSpan.Zero) errors.Add($"{nameof(MaxFutureSkew)} must not be negative.");
+        if (MinTimestamp < DateTimeOffset.UnixEpoch) errors.Add($"{nameof(MinTimestamp)} must not be before {DateTimeOffset.UnixEpoch:O}.");
         return errors;
     }
 }

@@ -46,6 +46,15 @@ public sealed class ListenerState
 
     public bool IsDuplicate(string eventId) => SeenEvents.Contains(StableHash.Of(eventId));
 
+    /// <summary>
+    /// Whether an imported event at <paramref name="timeMs"/> is already covered by this history: it is older than the
+    /// newest applied event, or it is at that instant and its id is in the window. Imports arrive in event-time order,
+    /// so this makes a repeated or resumed import change nothing, however many events it holds (the id window alone
+    /// remembers only <see cref="EngineOptions.DedupeWindow"/> of them).
+    /// </summary>
+    public bool Covers(string eventId, long timeMs) =>
+        Sequence > 0 && (timeMs < LastEventMs || (timeMs == LastEventMs && IsDuplicate(eventId)));
+
     /// <summary>Applies one signal unless its event id was seen inside the window (then it is counted as a duplicate only).</summary>
     public StepChange Apply(string eventId, Listen listen)
     {

@@ -10,7 +10,8 @@ public sealed class ApiLimits
 
     /// <summary>
     /// How old an event's timestamp may be over HTTP (live traffic). Distinct from the grain's
-    /// <c>Personalization:Validation:MinTimestamp</c>, which admits replays of historical logs through the client library.
+    /// <c>Personalization:Validation:MinTimestamp</c> (1970-01-01), which admits history of any era through the Orleans
+    /// client (the import command, replays).
     /// </summary>
     public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromDays(30);
 

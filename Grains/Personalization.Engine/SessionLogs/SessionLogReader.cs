@@ -6,9 +6,14 @@ namespace Personalization.Engine.SessionLogs;
 /// <summary>
 /// Reads a session-rec TSV (header <c>UserId SessionId ItemId Time ArtistId</c>, tab-separated, extra columns ignored),
 /// plain or gzipped. Drops exact duplicates (same SessionId, ItemId, Time) and sorts by (Time, SessionId, file order).
+/// A row that cannot be read (too few fields, a Time that is not an integer) is skipped and reported in
+/// <see cref="Slice.Rejected"/> with its line and reason; only a missing or wrong header fails the whole file.
+/// The evaluator and the import command both read logs with it.
 /// </summary>
 public static class SessionLogReader
 {
+    private const long MinTime = -62_135_596_800; // 0001-01-01, DateTimeOffset's range in unix seconds
+    private const long MaxTime = 253_402_300_799; // 9999-12-31T23:59:59
     private static readonly string[] Required = ["UserId", "SessionId", "ItemId", "Time", "ArtistId"];
 
     public static Slice Read(string path)
@@ -46,6 +51,7 @@ public static class SessionLogReader
         var seen = new HashSet<(string Session, string Item, long Time)>();
         var events = new List<SessionEvent>();
         var duplicates = 0;
+        var rejected = new RowProblems();
         var lineNumber = 1;
         while (reader.ReadLine() is { } line)
         {
@@ -54,15 +60,23 @@ public static class SessionLogReader
             var fields = line.Split('\t');
             if (fields.Length < columns.Length)
             {
-                throw new InvalidDataException($"{name}:{lineNumber}: expected {columns.Length} fields, found {fields.Length}.");
+                rejected.Add(new RowProblem(name, lineNumber, $"expected {columns.Length} tab-separated fields, found {fields.Length}."));
+                continue;
             }
 
             if (!long.TryParse(fields[index[3]], NumberStyles.Integer, CultureInfo.InvariantCulture, out var time))
             {
-                throw new InvalidDataException($"{name}:{lineNumber}: Time '{fields[index[3]]}' is not an integer (unix seconds).");
+                rejected.Add(new RowProblem(name, lineNumber, $"Time '{fields[index[3]]}' is not an integer (unix seconds)."));
+                continue;
             }
 
-            var e = new SessionEvent(fields[index[0]], fields[index[1]], fields[index[2]], time, fields[index[4]], events.Count + duplicates);
+            if (time is < MinTime or > MaxTime)
+            {
+                rejected.Add(new RowProblem(name, lineNumber, $"Time {time} is outside the representable range (years 1 to 9999)."));
+                continue;
+            }
+
+            var e = new SessionEvent(fields[index[0]], fields[index[1]], fields[index[2]], time, fields[index[4]], events.Count + duplicates, lineNumber);
             if (!seen.Add((e.SessionId, e.ItemId, e.Time)))
             {
                 duplicates++;
@@ -79,7 +93,7 @@ public static class SessionLogReader
             var bySession = CompareIds(a.SessionId, b.SessionId);
             return bySession != 0 ? bySession : a.Order.CompareTo(b.Order);
         });
-        return new Slice(name, events, duplicates);
+        return new Slice(name, events, duplicates) { Rejected = rejected };
     }
 
     /// <summary>Numeric ids compare as numbers (shorter digit string first), anything else ordinally.</summary>

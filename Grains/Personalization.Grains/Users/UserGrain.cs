@@ -115,6 +115,9 @@ public sealed class UserGrain(
     Task<RecordResult> IUserGrain.RecordBatchAsync(IReadOnlyList<ListenEvent> events) =>
         RecordAsync(validator.ValidateBatch(events, clock.GetUtcNow()), events);
 
+    Task<RecordResult> IUserGrain.ImportAsync(IReadOnlyList<ListenEvent> events) =>
+        RecordAsync(validator.ValidateBatch(events, clock.GetUtcNow()), events, import: true);
+
     Task<RecommendationList> IUserGrain.RecommendAsync(RecommendRequest request)
     {
         ThrowIfInvalid(validator.ValidateRecommend(request));
@@ -164,7 +167,7 @@ public sealed class UserGrain(
         DeactivateOnIdle();
     }
 
-    private async Task<RecordResult> RecordAsync(IReadOnlyList<FieldError> errors, IReadOnlyList<ListenEvent> events)
+    private async Task<RecordResult> RecordAsync(IReadOnlyList<FieldError> errors, IReadOnlyList<ListenEvent> events, bool import = false)
     {
         ThrowIfInvalid(errors);
         var duplicates = 0;
@@ -173,6 +176,12 @@ public sealed class UserGrain(
         var examples = new List<(RankingExample Example, long TimeMs)>();
         foreach (var e in events)
         {
+            if (import && _state.Covers(e.EventId, e.Timestamp.ToUnixTimeMilliseconds()))
+            {
+                duplicates++; // already in this listener's history: nothing changes, not even the duplicate counter
+                continue;
+            }
+
             var listen = mapper.ToListen(e, _ids.Id);
             // A play's example is the state just before it; a redelivered event is not a play (no work, no budget spent).
             var example = listen.Kind is SignalKind.Play or SignalKind.Complete && !_state.IsDuplicate(e.EventId)
