@@ -95,13 +95,11 @@ public static class ModelMemoryBenchmark
     /// <summary>As a silo merges what it pulled: the lists are its own copies (they came over the wire), not the shards' arrays.</summary>
     private static ModelDelta Merge(ShardMerger merger, int shard, ModelDelta delta)
     {
-        var merged = new ModelDelta();
-        merged.TrackArtists.AddRange(delta.TrackArtists);
-        foreach (var (track, list) in delta.Successors) merger.SetSuccessors(merged, shard, track, [.. list]);
-        foreach (var (artist, list) in delta.ArtistTops) merger.SetArtistTop(merged, shard, artist, [.. list]);
-        if (delta.Trending is not null) merger.SetTrending(merged, shard, delta.Trending);
-        if (delta.Popular is not null) merger.SetPopular(merged, shard, delta.Popular);
-        return merged;
+        var copy = new ModelDelta { Trending = delta.Trending, Popular = delta.Popular };
+        copy.TrackArtists.AddRange(delta.TrackArtists);
+        foreach (var (track, list) in delta.Successors) copy.Successors.Add((track, [.. list]));
+        foreach (var (artist, list) in delta.ArtistTops) copy.ArtistTops.Add((artist, [.. list]));
+        return merger.Merge(shard, copy);
     }
 
     private static long Heap()

@@ -21,19 +21,36 @@ public sealed class ShardMerger(int shards, int cap, int trendingCap)
     public long EstimatedBytes =>
         ((long)(_successors.Count + _artistTops.Count) * (28 + 24 + (8L * shards))) + (_partialLists * 24) + (_partialEntries * 8);
 
-    public void SetSuccessors(ModelDelta delta, int shard, int track, ScoredId[] list) =>
+    /// <summary>
+    /// Merges one shard's changes (its partial lists, its evictions) into a delta for the read model: artists and
+    /// removals pass through, every list becomes the union of its key's partials over all shards.
+    /// </summary>
+    public ModelDelta Merge(int shard, ModelDelta partial)
+    {
+        ArgumentNullException.ThrowIfNull(partial);
+        var merged = new ModelDelta();
+        merged.TrackArtists.AddRange(partial.TrackArtists);
+        merged.RemovedTracks.AddRange(partial.RemovedTracks);
+        foreach (var (track, list) in partial.Successors) SetSuccessors(merged, shard, track, list);
+        foreach (var (artist, list) in partial.ArtistTops) SetArtistTop(merged, shard, artist, list);
+        if (partial.Trending is { } trending) SetTrending(merged, shard, trending);
+        if (partial.Popular is { } popular) SetPopular(merged, shard, popular);
+        return merged;
+    }
+
+    private void SetSuccessors(ModelDelta delta, int shard, int track, ScoredId[] list) =>
         delta.Successors.Add((track, Merge(_successors, shard, track, list, cap)));
 
-    public void SetArtistTop(ModelDelta delta, int shard, int artist, ScoredId[] list) =>
+    private void SetArtistTop(ModelDelta delta, int shard, int artist, ScoredId[] list) =>
         delta.ArtistTops.Add((artist, Merge(_artistTops, shard, artist, list, cap)));
 
-    public void SetTrending(ModelDelta delta, int shard, ScoredId[] list)
+    private void SetTrending(ModelDelta delta, int shard, ScoredId[] list)
     {
         _trending[shard] = list;
         delta.Trending = Union(_trending, trendingCap);
     }
 
-    public void SetPopular(ModelDelta delta, int shard, ScoredId[] list)
+    private void SetPopular(ModelDelta delta, int shard, ScoredId[] list)
     {
         _popular[shard] = list;
         delta.Popular = Union(_popular, trendingCap);

@@ -268,6 +268,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         batch.Clear();
     }
 
+    /// <summary>One shard's changes, in this silo's ids, merged with the other shards' partial lists into the read model.</summary>
     private void Merge(int shard, ModelChanges changes)
     {
         var delta = new ModelDelta();
@@ -283,11 +284,12 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
             delta.TrackArtists.Add((_vocabulary.Intern(changes.TrackArtistPairs[i]), _vocabulary.Intern(changes.TrackArtistPairs[i + 1])));
         }
 
-        foreach (var list in changes.Successors) _merger.SetSuccessors(delta, shard, _vocabulary.Intern(list.Key), ToScored(list));
-        foreach (var list in changes.ArtistTops) _merger.SetArtistTop(delta, shard, _vocabulary.Intern(list.Key), ToScored(list));
-        if (changes.Trending is { } trending) _merger.SetTrending(delta, shard, ToScored(trending));
-        if (changes.Popular is { } popular) _merger.SetPopular(delta, shard, ToScored(popular));
-        if (!delta.IsEmpty) _model.Apply(delta);
+        foreach (var list in changes.Successors) delta.Successors.Add((_vocabulary.Intern(list.Key), ToScored(list)));
+        foreach (var list in changes.ArtistTops) delta.ArtistTops.Add((_vocabulary.Intern(list.Key), ToScored(list)));
+        if (changes.Trending is { } trending) delta.Trending = ToScored(trending);
+        if (changes.Popular is { } popular) delta.Popular = ToScored(popular);
+        var merged = _merger.Merge(shard, delta);
+        if (!merged.IsEmpty) _model.Apply(merged);
     }
 
     private ScoredId[] ToScored(KeyedList list)

@@ -23,7 +23,7 @@ public sealed class ModelBoundsTests
             // A hot pair (played every batch) and 20 fresh tracks by fresh artists, each after the hot track.
             var observations = new List<ModelObservation> { Observe(vocabulary, "hot-b", "hot-artist", T0 + batch, "hot-a") };
             for (var i = 0; i < 20; i++) observations.Add(Observe(vocabulary, $"new-{batch}-{i}", $"artist-{batch}-{i}", T0 + batch, "hot-b"));
-            model.Apply(Merged(merger, learner.Apply(observations)));
+            model.Apply(merger.Merge(0, learner.Apply(observations)));
 
             Assert.InRange(learner.TrackCount, 0, Capped.MaxLearnerTracks);
             Assert.InRange(learner.ArtistCount, 0, Capped.MaxLearnerArtists);
@@ -98,17 +98,6 @@ public sealed class ModelBoundsTests
         var recent = log.Since(log.Version - 10, int.MaxValue);
         Assert.Contains((ChangeKind.TrackArtist, vocabulary.Intern($"t-{Batches - 1}")), recent.Keys);
         Assert.Contains((ChangeKind.TrackArtist, vocabulary.Intern($"t-{Batches - 200}")), log.Since(log.Version - 300, int.MaxValue).Keys); // an eviction a reader may still need
-    }
-
-    private static ModelDelta Merged(ShardMerger merger, ModelDelta delta)
-    {
-        var merged = new ModelDelta();
-        merged.TrackArtists.AddRange(delta.TrackArtists);
-        merged.RemovedTracks.AddRange(delta.RemovedTracks);
-        foreach (var (track, list) in delta.Successors) merger.SetSuccessors(merged, 0, track, list);
-        foreach (var (artist, list) in delta.ArtistTops) merger.SetArtistTop(merged, 0, artist, list);
-        if (delta.Trending is not null) merger.SetTrending(merged, 0, delta.Trending);
-        return merged;
     }
 
     private static ModelObservation Observe(Vocabulary vocabulary, string track, string artist, long timeMs, params string[] predecessors) =>
