@@ -47,11 +47,19 @@ public sealed class LearnerCheckpoint
     public int KeyCount => _trackBucket.Count + _artistBucket.Count;
 
     /// <summary>
-    /// Encodes every bucket changed since the last capture (and the header). The learner's change marks are taken, so
-    /// a failed write must hand the buckets back through <see cref="Unwritten"/>.
+    /// Encodes every bucket changed since the last capture (and the header): <see cref="Snapshot"/> and
+    /// <see cref="CheckpointSnapshot.Encode"/> in one go.
     /// </summary>
     /// <param name="closing">The writer's last checkpoint (it deactivates): the header says so, and is written even when nothing changed.</param>
-    public CheckpointCapture Capture(long nowMs, bool closing = false)
+    public CheckpointCapture Capture(long nowMs, bool closing = false) => Snapshot(nowMs, closing).Encode();
+
+    /// <summary>
+    /// Takes every bucket changed since the last capture (and the header's figures) from the learner: ids and copies of
+    /// the weights, no names and no bytes yet, so the learner's turn pays only for copying arrays; encode it on any
+    /// thread. The learner's change marks are taken, so a failed write must hand the buckets back through <see cref="Unwritten"/>.
+    /// </summary>
+    /// <param name="closing">The writer's last checkpoint (it deactivates): the header says so, and is written even when nothing changed.</param>
+    public CheckpointSnapshot Snapshot(long nowMs, bool closing = false)
     {
         var (tracks, artists, rescaled, evictedTracks, evictedArtists) = _learner.TakeChanged();
         foreach (var t in evictedTracks) Unregister(_trackBucket, _tracksIn, t);
@@ -77,22 +85,19 @@ public sealed class LearnerCheckpoint
         var deletes = _stale.ToArray();
         _stale.Clear();
         // Nothing changed, not even the count of observations taken in (withheld ones move it alone).
-        if (_changed.Count == 0 && !closing && _learner.ObservationsApplied == _headerObservations) return new CheckpointCapture([], [], deletes);
+        if (_changed.Count == 0 && !closing && _learner.ObservationsApplied == _headerObservations) return new CheckpointSnapshot(_vocabulary, [], null, deletes);
         _headerObservations = _learner.ObservationsApplied;
-        var buckets = _changed.Order().ToArray();
+        var buckets = _changed.Order().Select(b => BucketSnapshot.Take(_learner, b, _tracksIn[b], _artistsIn[b])).ToArray();
         _changed.Clear();
-        var items = new List<CheckpointItem>(buckets.Length + 1);
-        foreach (var b in buckets) items.Add(new CheckpointItem(BucketKey(b), EncodeBucket(b)));
-        items.Add(new CheckpointItem(HeaderKey, EncodeHeader(nowMs, closing)));
-        return new CheckpointCapture(items, buckets, deletes);
+        return new CheckpointSnapshot(_vocabulary, buckets, (_learner.ObservationsApplied, _buckets, nowMs, closing), deletes);
     }
 
     /// <summary>Buckets of a capture whose write failed: they are written again by the next capture.</summary>
-    public void Unwritten(CheckpointCapture capture)
+    public void Unwritten(CheckpointSnapshot snapshot)
     {
-        ArgumentNullException.ThrowIfNull(capture);
-        _changed.UnionWith(capture.Buckets);
-        _stale.AddRange(capture.Deletes);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _changed.UnionWith(snapshot.Buckets);
+        _stale.AddRange(snapshot.Deletes);
         _headerObservations = -1;
     }
 
@@ -162,10 +167,10 @@ public sealed class LearnerCheckpoint
         return DecodeHeader(header.Data).Closed;
     }
 
-    private byte[] EncodeHeader(long nowMs, bool closing) => CheckpointCodec.Encode(FormatVersion, w =>
+    internal static byte[] EncodeHeader(long observations, int buckets, long nowMs, bool closing) => CheckpointCodec.Encode(FormatVersion, w =>
     {
-        w.Write(_learner.ObservationsApplied);
-        w.Write(_buckets);
+        w.Write(observations);
+        w.Write(buckets);
         w.Write(nowMs);
         w.Write(closing);
     });
@@ -178,49 +183,6 @@ public sealed class LearnerCheckpoint
             r.ReadInt64();
             return (observations, buckets, version < 2 || r.ReadBoolean()); // version 1 had no hand-over: nothing to wait for
         });
-
-    private byte[] EncodeBucket(int bucket) => CheckpointCodec.Encode(FormatVersion, w =>
-    {
-        w.Write(_learner.Trending.ReferenceMs);
-        w.Write(_learner.Popular.ReferenceMs);
-        var tracks = _tracksIn[bucket];
-        w.Write7BitEncodedInt(tracks.Count);
-        foreach (var t in tracks)
-        {
-            w.Write(_vocabulary.NameOf(t));
-            var artist = _learner.ArtistOf(t);
-            w.Write(artist >= 0 ? _vocabulary.NameOf(artist) : "");
-            WriteSet(w, _learner.SuccessorsOf(t));
-            w.Write(_learner.Trending.ScoreOf(t));
-            w.Write(_learner.Popular.ScoreOf(t));
-        }
-
-        var artists = _artistsIn[bucket];
-        w.Write7BitEncodedInt(artists.Count);
-        foreach (var a in artists)
-        {
-            w.Write(_vocabulary.NameOf(a));
-            WriteSet(w, _learner.TracksOf(a));
-        }
-    });
-
-    private void WriteSet(BinaryWriter w, WeightedSet? set)
-    {
-        if (set is null)
-        {
-            w.Write7BitEncodedInt(0);
-            return;
-        }
-
-        var ids = set.Ids;
-        var weights = set.Weights;
-        w.Write7BitEncodedInt(ids.Length);
-        for (var i = 0; i < ids.Length; i++)
-        {
-            w.Write(_vocabulary.NameOf(ids[i]));
-            w.Write(weights[i]);
-        }
-    }
 
     private void DecodeBucket(byte[] data) => CheckpointCodec.Decode(data, FormatVersion, (r, _) =>
     {

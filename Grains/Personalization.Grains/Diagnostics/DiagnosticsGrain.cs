@@ -77,7 +77,7 @@ public sealed class DiagnosticsGrain(
         }
 
         await pipeline.RefreshAsync();
-        if (pipeline.Dropped != dropped) throw new InvalidOperationException($"The model pipeline dropped {pipeline.Dropped - dropped} seeded observations (queue full).");
+        if (pipeline.Dropped != dropped) throw new InvalidOperationException($"The model pipeline dropped {pipeline.Dropped - dropped} seeded observations (its queue was full, or a shard did not take a batch in time: see the silo's log).");
         return request.Tracks;
     }
 

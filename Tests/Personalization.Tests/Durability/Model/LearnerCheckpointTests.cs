@@ -50,12 +50,29 @@ public sealed class LearnerCheckpointTests
     }
 
     [Fact]
+    public void A_snapshot_encoded_after_the_learner_went_on_holds_the_state_of_the_instant_it_was_taken()
+    {
+        var options = new EngineOptions();
+        var (learner, vocabulary) = Learner(options);
+        learner.Apply(Sessions(vocabulary, 0, 40));
+        var then = Named(learner.PublishAll(), vocabulary);
+        var snapshot = new LearnerCheckpoint(learner, vocabulary, Buckets).Snapshot(T0);
+
+        learner.Apply(Sessions(vocabulary, 40, 80)); // the same keys' weights move on (the encoding runs later, elsewhere)
+        Assert.NotEqual(then, Named(learner.PublishAll(), vocabulary));
+        var (restored, restoredVocabulary) = Learner(options);
+        new LearnerCheckpoint(restored, restoredVocabulary, Buckets).Restore(snapshot.Encode().Items);
+
+        Assert.Equal(then, Named(restored.PublishAll(), restoredVocabulary));
+    }
+
+    [Fact]
     public void Buckets_of_a_failed_write_are_written_by_the_next_checkpoint()
     {
         var (learner, vocabulary) = Learner(new EngineOptions());
         var checkpoint = new LearnerCheckpoint(learner, vocabulary, Buckets);
         learner.Apply(Sessions(vocabulary, 0, 10));
-        var failed = checkpoint.Capture(T0);
+        var failed = checkpoint.Snapshot(T0);
         checkpoint.Unwritten(failed);
         learner.Apply([Observe(vocabulary, "t-new", "a-new", T0 + 1, "t-0-0")]);
 
