@@ -33,25 +33,26 @@ public sealed class PerfResults(PerfSizes sizes, bool quick)
     /// <summary>The cluster's mixed workload against the Redis peer's, same operation mix and concurrency.</summary>
     public double? OrleansVsRedisPeer => Ratio(Headline("mixed")?.Throughput, Headline("peer")?.Throughput);
 
-    /// <summary>Throughput of the traced silo over the untraced one, summed over the tracing scenario's rounds (1 = no cost).</summary>
-    public double? TracedVsUntracedIngest => TracingRatio("ingest");
+    /// <summary>Throughput of the traced silo over the untraced one: the median of the rounds' paired ratios (1 = no cost).</summary>
+    public double? TracedVsUntracedIngest => TracingRatio("ingest", r => r.Throughput);
 
-    public double? TracedVsUntracedRecommend => TracingRatio("recommend");
+    public double? TracedVsUntracedRecommend => TracingRatio("recommend", r => r.Throughput);
 
-    /// <summary>Silo CPU time per operation of the traced silo over the untraced one, averaged over the rounds (1 = no cost).</summary>
-    public double? TracedVsUntracedIngestCpu => TracingCpuRatio("ingest");
+    /// <summary>Silo CPU time per operation of the traced silo over the untraced one: the median of the rounds' paired ratios (1 = no cost).</summary>
+    public double? TracedVsUntracedIngestCpu => TracingRatio("ingest", r => r.SiloCpuMicroseconds);
 
-    public double? TracedVsUntracedRecommendCpu => TracingCpuRatio("recommend");
+    public double? TracedVsUntracedRecommendCpu => TracingRatio("recommend", r => r.SiloCpuMicroseconds);
 
-    private double? TracingCpuRatio(string workload)
+    /// <summary>Round i's traced run over its untraced run (both ran back to back), median over the rounds.</summary>
+    private double? TracingRatio(string workload, Func<LoadResult, double?> measure)
     {
-        double? Mean(string mode) => Runs.Where(r => r.Scenario == $"tracing-{workload}-{mode}" && r.SiloCpuMicroseconds is not null)
-            .Select(r => r.SiloCpuMicroseconds!.Value).DefaultIfEmpty(double.NaN).Average() is var m && double.IsFinite(m) ? m : null;
-        return Ratio(Mean("on"), Mean("off"));
+        var on = Runs.Where(r => r.Scenario == $"tracing-{workload}-on").Select(measure).ToList();
+        var off = Runs.Where(r => r.Scenario == $"tracing-{workload}-off").Select(measure).ToList();
+        var ratios = on.Zip(off, (a, b) => Ratio(a, b)).OfType<double>().Where(x => x > 0).Order().ToList();
+        if (ratios.Count == 0) return null;
+        var mid = ratios.Count / 2;
+        return ratios.Count % 2 == 1 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2;
     }
-
-    private double? TracingRatio(string workload) =>
-        Ratio(Runs.Where(r => r.Scenario == $"tracing-{workload}-on").Sum(r => r.Throughput), Runs.Where(r => r.Scenario == $"tracing-{workload}-off").Sum(r => r.Throughput)) is { } x && x > 0 ? x : null;
 
     /// <summary>Heap per active user at the largest memory measurement.</summary>
     public double? BytesPerUser => Memory.Count > 0 ? Memory.MaxBy(m => m.Users)!.BytesPerUser : null;

@@ -3,14 +3,18 @@ namespace Personalization.Bench.Perf;
 /// <summary>
 /// The cost of tracing at the default sampling (<c>Personalization:Tracing</c>, ratio 0.1): two silo processes, one
 /// untraced and one exporting traces and logs over OTLP to <see cref="OtlpSink"/>, prepared alike (model, warm users),
-/// then ingest and recommend at the headline concurrency on each, alternating which goes first, for
-/// <see cref="Rounds"/> rounds. The load generator's own client is untraced, so every trace starts at the silo (the
+/// then ingest and recommend at the headline concurrency on each, alternating which goes first: one warm-up round that
+/// is not counted (the first runs of a fresh process pay for JIT tiering, which shows in its CPU time), then
+/// <see cref="Rounds"/> rounds. The ratios are the median of the rounds' paired ratios (each round runs both silos back
+/// to back), so one disturbed round does not decide them. The load generator's own client is untraced, so every trace starts at the silo (the
 /// sampler decides there, as it would for an untraced gateway); the figures are the silo's: throughput, and the silo's
 /// CPU time per operation (<see cref="ProcessCpu"/>), which a shared machine's load disturbs far less.
 /// </summary>
 public static class TracingScenario
 {
-    public const int Rounds = 3;
+    public const int Rounds = 6;
+
+    private const int WarmupRounds = 1;
 
     public static async Task<IReadOnlyList<LoadResult>> RunAsync(PerfSizes sizes, OwnedProcesses owned, TextWriter log)
     {
@@ -36,15 +40,16 @@ public static class TracingScenario
                 await silo.SeedWarmUsersAsync();
             }
 
-            for (var round = 0; round < Rounds; round++)
+            for (var round = -WarmupRounds; round < Rounds; round++)
             {
                 foreach (var ingest in new[] { true, false })
                 {
                     foreach (var (mode, pid, silo) in round % 2 == 0 ? silos : silos.Reverse())
                     {
                         var result = await RunMeasuredAsync($"tracing-{(ingest ? "ingest" : "recommend")}-{mode}", silo.WarmOperation(ingest), pid, sizes);
-                        results.Add(result);
-                        log.WriteLine($"  {result.Scenario} round {round + 1} x{result.Concurrency}: {result.Throughput:N0}/s, p50 {result.P50Ms:F3} ms, p99 {result.P99Ms:F3} ms, silo CPU {result.SiloCpuMicroseconds:F1} µs/op");
+                        if (round >= 0) results.Add(result);
+                        var label = round < 0 ? "warm-up round (not counted)" : $"round {round + 1}";
+                        log.WriteLine($"  {result.Scenario} {label} x{result.Concurrency}: {result.Throughput:N0}/s, p50 {result.P50Ms:F3} ms, p99 {result.P99Ms:F3} ms, silo CPU {result.SiloCpuMicroseconds:F1} µs/op");
                     }
                 }
             }
