@@ -2,7 +2,8 @@ namespace Personalization.Bench.Restore;
 
 /// <summary>
 /// What `Bench -- restore` measured: the full checkpoint of a model of <see cref="Tracks"/> tracks, the steady-state
-/// checkpoint cost under a listening load (per hour), and the restart (kill -9, then start until ready).
+/// checkpoint cost under a listening load (per hour), and the restart (kill -9, then start until ready). <see cref="KeysEvicted"/>
+/// (by the key caps, before the kill) is 0 when the whole model was checkpointed.
 /// </summary>
 public sealed record RestoreResult(
     int Tracks,
@@ -16,7 +17,8 @@ public sealed record RestoreResult(
     long LoadBytes,
     double ReadySeconds,
     double RestoreSeconds,
-    long ObservationsRestored)
+    long ObservationsRestored,
+    long KeysEvicted = 0)
 {
     public double EventsPerSecond => LoadEvents / LoadSeconds;
 

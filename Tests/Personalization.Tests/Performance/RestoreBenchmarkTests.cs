@@ -21,6 +21,7 @@ public sealed class RestoreBenchmarkTests
 
         Assert.True(result.Observations >= sizes.Tracks, log.ToString());
         Assert.Equal(result.Observations, result.ObservationsRestored);
+        Assert.Equal(0, result.KeysEvicted); // the whole model was held, so the whole model was restored
         Assert.True(result.FullCheckpointTransactions > 0 && result.FullCheckpointBytes > 0, log.ToString());
         Assert.True(result.LoadEvents > 0 && result.LoadTransactions > 0, log.ToString());
         Assert.True(result.ReadySeconds > 0 && result.RestoreSeconds > 0, log.ToString());
