@@ -18,6 +18,7 @@ public sealed partial class DemoSeeder(
     IHostApplicationLifetime lifetime,
     IHostEnvironment environment,
     IOptions<DemoOptions> options,
+    IConfiguration configuration,
     ILogger<DemoSeeder> logger)
     : BackgroundService
 {
@@ -49,7 +50,7 @@ public sealed partial class DemoSeeder(
         }
 
         await model.FlushAsync(stoppingToken);
-        LogSeeded(o.Listeners, events, world.Catalog.Tracks.Count, clock.Elapsed.TotalSeconds);
+        LogSeeded(o.Listeners, events, world.Catalog.Tracks.Count, clock.Elapsed.TotalSeconds, FirstUrl());
     }
 
     private Task WhenStartedAsync(CancellationToken stoppingToken)
@@ -59,8 +60,13 @@ public sealed partial class DemoSeeder(
         return started.Task.WaitAsync(stoppingToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo loaded: {Listeners} synthetic listeners, {Events} events, {Tracks} tracks in {Seconds:F1} s. Try: curl http://127.0.0.1:5080/v1/users/u0001/recommendations")]
-    private partial void LogSeeded(int listeners, int events, int tracks, double seconds);
+    /// <summary>Where the HTTP API listens (the first of <c>Urls</c>), for the hint: it must work as printed.</summary>
+    private string FirstUrl() => (configuration["Urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries)[0].TrimEnd('/');
+
+    // The API needs a token: the hint mints a development one (Development only, as the demo), from the repository root.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo loaded: {Listeners} synthetic listeners, {Events} events, {Tracks} tracks in {Seconds:F1} s. Try (from the repository root): " +
+        "curl -s {Url}/v1/users/u0001/recommendations -H \"Authorization: Bearer $(dotnet run --project Client/Personalization.Gateway -- token --sub dev --role admin)\"")]
+    private partial void LogSeeded(int listeners, int events, int tracks, double seconds, string url);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo seeding is enabled but stays off: the environment is {Environment}, not Development.")]
     private partial void LogSkipped(string environment);

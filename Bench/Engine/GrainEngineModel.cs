@@ -14,6 +14,7 @@ using Personalization.Grains;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Model;
+using Personalization.Grains.State;
 using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Operations;
 using Personalization.Testing;

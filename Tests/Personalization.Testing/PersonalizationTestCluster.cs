@@ -12,6 +12,7 @@ using Personalization.Grains.Journal;
 using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Model;
 using Personalization.Grains.Operations;
+using Personalization.Grains.State;
 
 namespace Personalization.Testing;
 

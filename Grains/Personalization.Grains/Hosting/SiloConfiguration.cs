@@ -7,11 +7,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Operations;
+using Personalization.Grains.State;
 
 namespace Personalization.Grains.Hosting;
 
@@ -60,7 +62,10 @@ public static class SiloConfiguration
         }
         else
         {
-            silo.AddMemoryGrainStorage(StorageNames.Users);
+            // In this process's memory, like the memory journal: the embedded default's state lives as long as its process.
+            silo.Services.TryAddSingleton<SharedMemoryGrainStorage.Store>();
+            silo.Services.AddGrainStorage(StorageNames.Users, (sp, _) =>
+                new SharedMemoryGrainStorage(sp.GetRequiredService<SharedMemoryGrainStorage.Store>(), sp.GetRequiredService<Serializer>()));
         }
 
         return silo;

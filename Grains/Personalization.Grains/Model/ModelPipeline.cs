@@ -25,6 +25,9 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     public const int StopStage = ServiceLifecycleStage.ApplicationServices;
 
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _refreshStopping = new();
+    private readonly IClusterMembershipService _membership;
+    private readonly ILocalSiloDetails _silo;
     private Task? _loops;
     private readonly Channel<Item> _queue;
     private readonly IGrainFactory _grains;
@@ -45,8 +48,11 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
 
     public ModelPipeline(
         IGrainFactory grains, Vocabulary vocabulary, LiveModel model, IOptions<ModelPipelineOptions> options,
-        IOptions<EngineOptions> engine, TimeProvider clock, ModelCheckpointStatus status, ILogger<ModelPipeline> logger)
+        IOptions<EngineOptions> engine, TimeProvider clock, ModelCheckpointStatus status, IClusterMembershipService membership,
+        ILocalSiloDetails silo, ILogger<ModelPipeline> logger)
     {
+        _membership = membership;
+        _silo = silo;
         _status = status;
         _grains = grains;
         _vocabulary = vocabulary;
@@ -160,13 +166,13 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
 
     void ILifecycleParticipant<ISiloLifecycle>.Participate(ISiloLifecycle lifecycle)
     {
-        lifecycle.Subscribe(nameof(ModelPipeline), ServiceLifecycleStage.Active, StartLoops, _ => Task.CompletedTask);
+        lifecycle.Subscribe(nameof(ModelPipeline), ServiceLifecycleStage.Active, StartLoops, BeforeDeactivationAsync);
         lifecycle.Subscribe(nameof(ModelPipeline) + ".HandOver", StopStage, _ => Task.CompletedTask, StopAsync);
     }
 
     private Task StartLoops(CancellationToken cancellationToken)
     {
-        _loops = Task.WhenAll(PushLoopAsync(_stopping.Token), RefreshLoopAsync(_stopping.Token));
+        _loops = Task.WhenAll(PushLoopAsync(_stopping.Token), RefreshLoopAsync(_refreshStopping.Token));
         return Task.CompletedTask;
     }
 
@@ -300,12 +306,43 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     }
 
     /// <summary>
-    /// A graceful stop hands what is still queued to the shards first (bounded by <see cref="ModelPipelineOptions.StopFlushTimeout"/>
-    /// and <paramref name="cancellationToken"/>), so a rolling restart or a scale-in loses no observation; then the loops stop.
+    /// The first step of a graceful stop, before the silo deactivates its grains: the read model stops refreshing (it
+    /// serves what it holds until the silo is gone), and what is queued goes to the shards while they are still active
+    /// here, so they checkpoint it as they deactivate — also when this is the cluster's last silo.
+    /// </summary>
+    private async Task BeforeDeactivationAsync(CancellationToken cancellationToken)
+    {
+        if (_loops is null) return;
+        await _refreshStopping.CancelAsync();
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(_options.StopFlushTimeout);
+            await PushAsync(deadline.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+        {
+            LogStopFlushFailed(ex, _queue.Reader.Count); // the hand-over after the deactivation tries again
+        }
+    }
+
+    /// <summary>
+    /// After the silo deactivated its grains, a graceful stop hands what calls completing meanwhile published to the
+    /// shards, now on the other silos (bounded by <see cref="ModelPipelineOptions.StopFlushTimeout"/> and
+    /// <paramref name="cancellationToken"/>), so a rolling restart or a scale-in loses no observation; then the loops
+    /// stop. With no other silo active there is no shard to take them: they are dropped, and counted in the log.
     /// </summary>
     private async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_loops is null) return;
+        if (!OtherSiloActive())
+        {
+            if (_queue.Reader.Count > 0) LogNoSiloForHandOver(_queue.Reader.Count);
+            await _stopping.CancelAsync();
+            await _loops;
+            return;
+        }
+
         try
         {
             // Until nothing is left: a call that completed while the silo deactivated its grains may have published after
@@ -324,11 +361,18 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         await _loops;
     }
 
+    private bool OtherSiloActive() =>
+        _membership.CurrentSnapshot.Members.Values.Any(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(_silo.SiloAddress));
+
     public void Dispose()
     {
         _refreshGate.Dispose();
         _stopping.Dispose();
+        _refreshStopping.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No other silo is active to take the model's last {Count} queued observations (this was the cluster's last silo); they are not learned.")]
+    private partial void LogNoSiloForHandOver(int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Refreshing the read model from the shards failed; retrying on the next tick.")]
     private partial void LogRefreshFailed(Exception ex);

@@ -33,6 +33,9 @@ public sealed class SiloProcess : IDisposable
     public string LogPath { get; }
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process's exit code, once it has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>
     /// Starts the silo with <paramref name="configuration"/> as environment variables, on <paramref name="ports"/> (free
     /// ones when null), with the demo seeding off and warnings-only logging (both overridable by the configuration).

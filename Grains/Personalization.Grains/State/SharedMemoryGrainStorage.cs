@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using Orleans.Serialization;
 using Orleans.Storage;
 
-namespace Personalization.Testing;
+namespace Personalization.Grains.State;
 
 /// <summary>
-/// Grain storage for in-memory test clusters that behaves like an external store: one store shared by every silo of
-/// the cluster (so it survives a silo being stopped or killed), state kept serialized (no aliasing with live objects),
-/// and ETags checked on write (a stale writer gets <see cref="InconsistentStateException"/>).
+/// Grain storage in the process's memory that behaves like an external store: one <see cref="Store"/> shared by every
+/// silo that is given it (the embedded default's one silo; all silos of an in-process test cluster, so it survives a
+/// silo being stopped or killed), state kept serialized (no aliasing with live objects), and ETags checked on write (a
+/// stale writer gets <see cref="InconsistentStateException"/>). Unlike Orleans' grain-based memory storage it needs no
+/// grain call, so the last writes of a silo that shuts down (listeners' final snapshots) still succeed.
 /// </summary>
 public sealed class SharedMemoryGrainStorage(SharedMemoryGrainStorage.Store store, Serializer serializer) : IGrainStorage
 {
@@ -61,7 +63,7 @@ public sealed class SharedMemoryGrainStorage(SharedMemoryGrainStorage.Store stor
         return Task.CompletedTask;
     }
 
-    /// <summary>The cluster-wide store (one per test cluster).</summary>
+    /// <summary>The stored states: one per process (the embedded default) or per in-process test cluster.</summary>
     public sealed class Store
     {
         internal long Version;
