@@ -10,6 +10,7 @@ namespace Personalization.Tests.Beyond;
 /// depends only on its source, else skip it early. The outcomes flow through the listeners' reward ledgers into the arms.
 /// </summary>
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class BanditConvergenceTests
 {
     private const long T0 = 1_767_571_200_000;

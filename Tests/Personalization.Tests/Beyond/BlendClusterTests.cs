@@ -9,6 +9,7 @@ namespace Personalization.Tests.Beyond;
 /// <summary>Blend on a real cluster: fairness across members, shared taste first, refresh as members listen, bad keys.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class BlendClusterTests(PersonalizationCluster cluster)
 {
     [Fact]

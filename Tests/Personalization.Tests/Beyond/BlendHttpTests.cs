@@ -14,6 +14,7 @@ namespace Personalization.Tests.Beyond;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class BlendHttpTests(PersonalizationCluster cluster) : IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;

@@ -4,6 +4,7 @@ namespace Personalization.Tests.Beyond;
 
 /// <summary>The Blend mixer on its own (plain C#): the fairness floor, shared tracks first, vetoes, good-for accounting.</summary>
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class BlendMixerTests
 {
     private static readonly BlendMixer Mixer = new(new BlendOptions());

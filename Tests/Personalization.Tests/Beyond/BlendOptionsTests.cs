@@ -5,6 +5,7 @@ namespace Personalization.Tests.Beyond;
 
 /// <summary>Blend and discovery settings: the defaults are valid, and a bad value is named.</summary>
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class BlendOptionsTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Personalization.Tests.Beyond;
 /// <summary>Discovery on a real cluster: never a track the listener played, each with a reason, near their taste.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class DiscoveryClusterTests(PersonalizationCluster cluster)
 {
     [Fact]

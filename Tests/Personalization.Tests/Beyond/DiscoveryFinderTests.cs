@@ -6,6 +6,7 @@ namespace Personalization.Tests.Beyond;
 
 /// <summary>The discovery finder on its own (plain C#): never a played track, the three sources and their reasons.</summary>
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class DiscoveryFinderTests
 {
     private const long T0 = 1_767_571_200_000;

@@ -4,6 +4,7 @@ using Personalization.Engine.Exploration;
 namespace Personalization.Tests.Beyond;
 
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class ExplorationOptionsTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Personalization.Tests.Beyond;
 
 /// <summary>The exploration policy: an exact off switch, valid propensities that match what it samples.</summary>
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class ExplorationPolicyTests
 {
     private const long T0 = 1_767_571_200_000;

@@ -6,6 +6,7 @@ namespace Personalization.Tests.Beyond;
 
 /// <summary>The evaluator's exploration columns on a replay small enough to compute by hand.</summary>
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class ExplorationReplayTests
 {
     // After de-duplication: (s1 A 1) (s1 B 2) (s2 A 3) (s2 B 4) (s2 C 5); warm-up 0.4 = 2 events; (s2 A) opens its

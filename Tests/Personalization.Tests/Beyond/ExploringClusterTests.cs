@@ -19,6 +19,7 @@ public sealed class ExploringCluster() : PersonalizationCluster(ExploringSetting
 }
 
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class ExploringClusterTests(ExploringCluster cluster) : IClassFixture<ExploringCluster>
 {
     [Fact]

@@ -3,6 +3,7 @@ using Personalization.Bench.Evaluation;
 namespace Personalization.Tests.Beyond;
 
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class OffPolicyEstimatorTests
 {
     [Fact]

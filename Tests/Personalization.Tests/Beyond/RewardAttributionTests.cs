@@ -5,6 +5,7 @@ namespace Personalization.Tests.Beyond;
 
 /// <summary>The engine's reward ledger: outcomes go to the newest served list (and position) that held the track.</summary>
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class RewardAttributionTests
 {
     private const long T0 = 1_767_571_200_000;

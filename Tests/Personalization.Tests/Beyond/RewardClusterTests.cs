@@ -10,6 +10,7 @@ namespace Personalization.Tests.Beyond;
 /// <summary>Rewards through the real grains (exploration off, the default): attribution, profile, persistence, HTTP, metrics.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Beyond")]
+[Trait("Requires", "None")]
 public sealed class RewardClusterTests(PersonalizationCluster cluster)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Personalization.Tests.Cluster;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Cluster")]
+[Trait("Requires", "None")]
 public sealed class CatalogAdmissionTests(PersonalizationCluster cluster)
 {
     private const int Shards = 8;

@@ -25,6 +25,7 @@ public sealed class CappedModelCluster() : PersonalizationCluster(CappedSettings
 /// a read model), the evictions show in the model status, and what listeners play now is still learned and served.
 /// </summary>
 [Trait("Category", "Cluster")]
+[Trait("Requires", "None")]
 public sealed class ModelBoundsClusterTests(CappedModelCluster cluster) : IClassFixture<CappedModelCluster>
 {
     private const int FreshTracks = 1_500;

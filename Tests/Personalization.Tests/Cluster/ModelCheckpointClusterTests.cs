@@ -10,6 +10,7 @@ public sealed class CheckpointFaultCluster() : PersonalizationCluster(new TestCl
 
 /// <summary>Model shards killed with their silo come back from their checkpoints on the silos that remain.</summary>
 [Trait("Category", "Cluster")]
+[Trait("Requires", "None")]
 public sealed class ModelCheckpointClusterTests(CheckpointFaultCluster cluster) : IClassFixture<CheckpointFaultCluster>
 {
     private const int Shards = 8;

@@ -4,6 +4,7 @@ namespace Personalization.Tests.Cluster;
 
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Cluster")]
+[Trait("Requires", "None")]
 public sealed class SharedModelTests(PersonalizationCluster cluster)
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace Personalization.Tests.Cluster;
 
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Cluster")]
+[Trait("Requires", "None")]
 public sealed class UserGrainTests(PersonalizationCluster cluster)
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace Personalization.Tests.Console;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Console")]
+[Trait("Requires", "Processes")]
 public sealed class ConsoleTests(PersonalizationCluster cluster, ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>, IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;

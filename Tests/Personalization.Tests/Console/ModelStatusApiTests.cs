@@ -9,6 +9,7 @@ namespace Personalization.Tests.Console;
 /// <summary><c>GET /v1/model/status</c>, which the console's model view reads: admin only, what the answering silo's model knows, bad input refused.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Console")]
+[Trait("Requires", "None")]
 public sealed class ModelStatusApiTests(PersonalizationCluster cluster) : IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;

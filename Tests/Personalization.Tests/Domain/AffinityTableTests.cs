@@ -3,6 +3,7 @@ using Personalization.Engine;
 namespace Personalization.Tests.Domain;
 
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class AffinityTableTests
 {
     private static readonly TimeSpan HalfLife = TimeSpan.FromDays(14);

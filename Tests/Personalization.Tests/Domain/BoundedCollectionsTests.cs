@@ -4,6 +4,7 @@ namespace Personalization.Tests.Domain;
 
 /// <summary>The history ring, event-id window and block list: the per-listener lists that must stay bounded.</summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class BoundedCollectionsTests
 {
     [Fact]

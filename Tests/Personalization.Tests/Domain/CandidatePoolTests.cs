@@ -8,6 +8,7 @@ namespace Personalization.Tests.Domain;
 /// a fresh dictionary per use and a full sort by (score descending, track ascending).
 /// </summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class CandidatePoolTests
 {
     private sealed record Step(bool IsScale, int Track, int Artist, double Value, ReasonKind Reason, int Anchor);

@@ -7,6 +7,7 @@ namespace Personalization.Tests.Domain;
 /// bounded lists whose arrays grow with use. Behaviour must be exactly that of the plain representation.
 /// </summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class CompactStateTests
 {
     [Theory]

@@ -4,6 +4,7 @@ namespace Personalization.Tests.Domain;
 
 /// <summary>The read model's indexed lookup of a track's weight in its artist's top list agrees with scanning the list.</summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class LiveModelTopWeightTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Personalization.Engine.Model;
 namespace Personalization.Tests.Domain;
 
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class ModelAdmissionTests
 {
     [Fact]

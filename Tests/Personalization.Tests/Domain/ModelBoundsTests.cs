@@ -6,6 +6,7 @@ namespace Personalization.Tests.Domain;
 
 /// <summary>The shared model's key caps: the coldest keys are evicted everywhere they were published, and only those.</summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class ModelBoundsTests
 {
     private const long T0 = 1_767_571_200_000;

@@ -5,6 +5,7 @@ namespace Personalization.Tests.Domain;
 
 /// <summary>What one listener's steps may teach the shared model: one vote per window, at a human pace, through admitted ids.</summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class ModelContributionTests
 {
     private const long T0 = 1_767_571_200_000;

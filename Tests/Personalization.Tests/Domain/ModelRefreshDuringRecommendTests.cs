@@ -8,6 +8,7 @@ namespace Personalization.Tests.Domain;
 /// by the perf harness's mixed scenario (KeyNotFoundException in the transition source).
 /// </summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class ModelRefreshDuringRecommendTests
 {
     private const long T0 = 1_700_000_000_000;

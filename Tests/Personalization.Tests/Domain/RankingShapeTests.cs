@@ -5,6 +5,7 @@ namespace Personalization.Tests.Domain;
 
 /// <summary>The ranking shape options tuned on 30Music slice 0: popularity damping of successors, session-artist decay, within-artist flattening.</summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class RankingShapeTests
 {
     private const long T0 = 1_767_571_200_000;

@@ -4,6 +4,7 @@ using Personalization.Engine.Model;
 namespace Personalization.Tests.Domain;
 
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class RecommenderTests
 {
     private const long T0 = 1_767_571_200_000;

@@ -4,6 +4,7 @@ namespace Personalization.Tests.Domain;
 
 /// <summary>The listener contract's session rules (docs/listener-contract.md) on plain engine state, without a cluster.</summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class SessionOutcomesTests
 {
     private const long T0 = 1_767_571_200_000;

@@ -9,6 +9,7 @@ namespace Personalization.Tests.Domain;
 /// listener's own history counts more.
 /// </summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class SessionSignalTests
 {
     private const long T0 = 1_767_571_200_000;

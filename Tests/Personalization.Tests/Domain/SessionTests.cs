@@ -3,6 +3,7 @@ using Personalization.Engine;
 namespace Personalization.Tests.Domain;
 
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class SessionTests
 {
     private const long T0 = 1_767_571_200_000;

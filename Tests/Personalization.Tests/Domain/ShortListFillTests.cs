@@ -5,6 +5,7 @@ namespace Personalization.Tests.Domain;
 
 /// <summary>A list is never short while the cluster knows enough eligible tracks: popular tracks, then the listener's history, fill it.</summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class ShortListFillTests
 {
     private const long T0 = 1_767_571_200_000;

@@ -6,6 +6,7 @@ namespace Personalization.Tests.Domain;
 
 /// <summary>The synthetic world is learnable: replayed through the engine, recommendations follow each listener's latent taste.</summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class SyntheticTasteTests
 {
     [Fact]

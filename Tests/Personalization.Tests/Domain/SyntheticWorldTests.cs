@@ -4,6 +4,7 @@ using Personalization.Engine.Synthetic;
 namespace Personalization.Tests.Domain;
 
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class SyntheticWorldTests
 {
     private static readonly SyntheticWorld Default = SyntheticWorld.Create(new SyntheticWorldOptions());

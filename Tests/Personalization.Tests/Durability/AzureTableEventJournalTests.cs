@@ -4,6 +4,7 @@ using Personalization.Grains.Journal;
 namespace Personalization.Tests.Durability;
 
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class AzureTableEventJournalTests(AzuriteFixture azurite) : EventJournalContract, IAsyncLifetime
 {

@@ -10,6 +10,7 @@ namespace Personalization.Tests.Durability;
 /// typed transient error, nothing acknowledged is lost, and the cluster recovers by itself when storage returns.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class ClusterStorageOutageTests(AzuriteFixture azurite, ITestOutputHelper output)
 {

@@ -10,6 +10,7 @@ namespace Personalization.Tests.Durability;
 /// failure, truncate everything behind their point by query, so leftovers go too.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class CompactionTests
 {
     private const string User = "compaction-user";

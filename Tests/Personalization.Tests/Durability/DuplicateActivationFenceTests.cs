@@ -12,6 +12,7 @@ namespace Personalization.Tests.Durability;
 /// rows right behind the deactivation snapshot.)
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class DuplicateActivationFenceTests
 {
     private const string User = "fence-user";

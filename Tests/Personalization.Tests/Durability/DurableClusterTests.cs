@@ -10,6 +10,7 @@ namespace Personalization.Tests.Durability;
 /// cluster and tables. The row layout's own cluster test is <see cref="RowLayoutClusterTests"/>.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class DurableClusterTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -8,6 +8,7 @@ namespace Personalization.Tests.Durability;
 /// acknowledged event, read from the writer's counters.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class GroupCommitTests(AzuriteFixture azurite, ITestOutputHelper output)
 {

@@ -8,6 +8,7 @@ namespace Personalization.Tests.Durability;
 
 /// <summary>The writer's batching and failure isolation, with a scripted storage (no Azurite needed).</summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class GroupCommitWriterTests
 {
     private static PendingAppend Append(string partition, string user, long first, int count) => new(

@@ -5,6 +5,7 @@ namespace Personalization.Tests.Durability;
 
 /// <summary>The stored event format is explicit and stable: stored text from this version must stay readable.</summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class JournalEventCodecTests
 {
     private const string StoredV1 =

@@ -10,6 +10,7 @@ namespace Personalization.Tests.Durability;
 /// under the old count, so no acknowledged event is lost by the change (Journal/README.md, "Changing the partition count").
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class JournalPartitionChangeTests(AzuriteFixture azurite)
 {

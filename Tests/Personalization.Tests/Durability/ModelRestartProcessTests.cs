@@ -10,6 +10,8 @@ namespace Personalization.Tests.Durability;
 /// silo from its checkpoints, and a rolling SIGTERM restart under load fails no call and loses no observation.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
+[Trait("Requires", "Processes")]
 [Collection(AzuriteCollection.Name)]
 public sealed class ModelRestartProcessTests(AzuriteFixture azurite, ITestOutputHelper output)
 {

@@ -9,6 +9,8 @@ namespace Personalization.Tests.Durability;
 /// 0 double-counted. Figures are printed (see RELIABILITY.md) and recovery bounds asserted where the issue sets them.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
+[Trait("Requires", "Processes")]
 [Collection(AzuriteCollection.Name)]
 public sealed class ProcessFaultTests(AzuriteFixture azurite, ITestOutputHelper output)
 {

@@ -5,6 +5,7 @@ namespace Personalization.Tests.Durability;
 
 /// <summary>The row layout (<c>Personalization:Journal:Layout = Rows</c>) through the grains on Azurite: compaction lags one snapshot.</summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class RowLayoutClusterTests(AzuriteFixture azurite) : IAsyncLifetime
 {

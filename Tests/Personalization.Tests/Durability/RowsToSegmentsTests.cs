@@ -12,6 +12,7 @@ namespace Personalization.Tests.Durability;
 /// covers them.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class RowsToSegmentsTests(AzuriteFixture azurite)
 {

@@ -5,6 +5,7 @@ using Personalization.Grains.Journal.Segments;
 namespace Personalization.Tests.Durability;
 
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class SegmentFormatTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Personalization.Grains.Journal.Segments;
 namespace Personalization.Tests.Durability;
 
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class SegmentIndexTests
 {
     private static JournalAppendRecord Append(string user, long first, int count = 1) => new(user, first, [.. Enumerable.Repeat("{}", count)]);

@@ -11,6 +11,7 @@ namespace Personalization.Tests.Durability;
 /// (as the silos' journal does) and through the user grains. What storage holds is read back from the table itself.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class SegmentJournalTests(AzuriteFixture azurite) : IAsyncLifetime
 {

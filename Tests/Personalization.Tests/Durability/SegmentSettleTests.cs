@@ -12,6 +12,7 @@ namespace Personalization.Tests.Durability;
 /// append, comes back, and the next read finds the number taken by an empty segment — the lost insert can never land.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class SegmentSettleTests(AzuriteFixture azurite)
 {

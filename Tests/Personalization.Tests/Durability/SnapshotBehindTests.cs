@@ -12,6 +12,7 @@ namespace Personalization.Tests.Durability;
 /// test: such a listener's next append was refused as behind its log, and that call failed.)
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class SnapshotBehindTests
 {
     private readonly CoveringJournal _journal = new();

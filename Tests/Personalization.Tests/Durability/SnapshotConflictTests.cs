@@ -9,6 +9,7 @@ namespace Personalization.Tests.Durability;
 
 /// <summary>ETag conflicts on snapshots (e.g. a duplicate activation during a membership change) are resolved by re-reading.</summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class SnapshotConflictTests
 {
     private readonly Vocabulary _vocabulary = new();

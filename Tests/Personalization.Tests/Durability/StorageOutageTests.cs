@@ -11,6 +11,7 @@ namespace Personalization.Tests.Durability;
 /// in front of Azurite.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper output)
 {

@@ -5,6 +5,7 @@ using Personalization.Grains.Users;
 namespace Personalization.Tests.Durability;
 
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class StoredFormatTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Personalization.Tests.Http;
 
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Http")]
+[Trait("Requires", "None")]
 public sealed class HttpApiTests(PersonalizationCluster cluster) : IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;

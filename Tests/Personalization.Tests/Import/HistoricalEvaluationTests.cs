@@ -8,6 +8,7 @@ namespace Personalization.Tests.Import;
 /// skipped, counted and named with their file and line.
 /// </summary>
 [Trait("Category", "Import")]
+[Trait("Requires", "None")]
 public sealed class HistoricalEvaluationTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();

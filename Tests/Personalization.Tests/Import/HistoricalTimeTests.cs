@@ -11,6 +11,7 @@ namespace Personalization.Tests.Import;
 /// event-time budget, the listening pace, and how an import recognizes what a listener already has.
 /// </summary>
 [Trait("Category", "Import")]
+[Trait("Requires", "None")]
 public sealed class HistoricalTimeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);

@@ -11,6 +11,7 @@ namespace Personalization.Tests.Import;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Import")]
+[Trait("Requires", "None")]
 public sealed class ImportClusterTests(PersonalizationCluster cluster) : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2014, 4, 20, 8, 0, 0, TimeSpan.Zero);

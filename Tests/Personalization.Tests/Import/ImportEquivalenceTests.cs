@@ -13,6 +13,7 @@ namespace Personalization.Tests.Import;
 /// Each cluster is an <see cref="AdmitAllCluster"/> (why: see there).
 /// </summary>
 [Trait("Category", "Import")]
+[Trait("Requires", "None")]
 public sealed class ImportEquivalenceTests : IAsyncLifetime, IDisposable
 {
     private const string Prefix = "eq";

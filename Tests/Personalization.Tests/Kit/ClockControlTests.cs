@@ -5,6 +5,7 @@ namespace Personalization.Tests.Kit;
 
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Cluster")]
+[Trait("Requires", "None")]
 public sealed class ClockControlTests(PersonalizationCluster cluster)
 {
     [Fact]

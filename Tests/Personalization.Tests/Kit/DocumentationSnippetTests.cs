@@ -8,6 +8,7 @@ namespace Personalization.Tests.Kit;
 /// Lines compare exactly, up to one indentation offset for the whole block.
 /// </summary>
 [Trait("Category", "Contract")]
+[Trait("Requires", "None")]
 public sealed class DocumentationSnippetTests
 {
     private static readonly string[] CompiledFolders = ["Tests/Personalization.Tests", "samples/OutsideTests"];

@@ -6,6 +6,7 @@ namespace Personalization.Tests.Kit;
 
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Cluster")]
+[Trait("Requires", "None")]
 public sealed class DocumentedExampleTests(PersonalizationCluster cluster)
 {
     [Fact]

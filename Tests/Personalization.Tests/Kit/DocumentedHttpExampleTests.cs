@@ -7,6 +7,7 @@ namespace Personalization.Tests.Kit;
 
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Http")]
+[Trait("Requires", "None")]
 public sealed class DocumentedHttpExampleTests(PersonalizationCluster cluster)
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace Personalization.Tests.Kit;
 
 /// <summary>On the kit's <see cref="FaultCluster"/> (3 silos of its own): these tests stop and kill silos.</summary>
 [Trait("Category", "Cluster")]
+[Trait("Requires", "None")]
 public sealed class FaultHelperTests(FaultCluster cluster) : IClassFixture<FaultCluster>
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Personalization.Tests.Kit;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Contract")]
+[Trait("Requires", "None")]
 public sealed class ListenerContractTests(PersonalizationCluster cluster)
 {
     private const int SkipPositionMs = 5_000; // well before 30 % of a track: an early skip

@@ -6,6 +6,7 @@ namespace Personalization.Tests.Kit;
 
 /// <summary>The kit's free ports: bindable, never handed out twice, and outside the kernel's ephemeral range.</summary>
 [Trait("Category", "Cluster")]
+[Trait("Requires", "None")]
 public sealed class LoopbackPortsTests
 {
     [Fact]

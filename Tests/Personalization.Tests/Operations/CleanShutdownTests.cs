@@ -13,6 +13,7 @@ namespace Personalization.Tests.Operations;
 /// longer place, and the model's hand-over called shards no silo could host (about 100 lines of stack traces).
 /// </summary>
 [Trait("Category", "Operations")]
+[Trait("Requires", "Processes")]
 public sealed class CleanShutdownTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace Personalization.Tests.Operations;
 /// gateway → user grain → journal commit → partition writer → segment insert → the storage HTTP call, one tree.
 /// </summary>
 [Trait("Category", "Operations")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class EventTraceTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -19,6 +19,7 @@ namespace Personalization.Tests.Operations;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Operations")]
+[Trait("Requires", "Azurite")]
 public sealed class HealthTests(PersonalizationCluster cluster)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Personalization.Tests.Operations;
 /// <summary>A log line written while a traced request runs carries that request's trace and span id in its scope.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Operations")]
+[Trait("Requires", "None")]
 public sealed class LogTraceTests(PersonalizationCluster cluster)
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Personalization.Tests.Operations;
 /// <summary>After traffic, /metrics (Prometheus text) carries the project's instruments and Orleans' meter, and no user id.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Operations")]
+[Trait("Requires", "None")]
 public sealed class MetricsTests(PersonalizationCluster cluster)
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Personalization.Tests.Operations;
 /// two-silo cluster over Azure Table storage (so the journal's partition writers report) serves traffic, then is scraped.
 /// </summary>
 [Trait("Category", "Operations")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class MonitoringQueryTests(AzuriteFixture azurite) : IAsyncLifetime
 {

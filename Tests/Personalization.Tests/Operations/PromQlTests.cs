@@ -2,6 +2,7 @@ namespace Personalization.Tests.Operations;
 
 /// <summary>The metric-name reader the monitoring checks rely on: names found, functions, labels and keywords not.</summary>
 [Trait("Category", "Operations")]
+[Trait("Requires", "None")]
 public sealed class PromQlTests
 {
     [Fact]

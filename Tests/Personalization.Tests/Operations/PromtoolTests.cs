@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Xunit.Abstractions;
+using Personalization.Tests.Support;
 
 namespace Personalization.Tests.Operations;
 
@@ -9,21 +9,15 @@ namespace Personalization.Tests.Operations;
 /// CI installs it and sets <c>PERSONALIZATION_REQUIRE_PROMTOOL=1</c>, so it never skips there.
 /// </summary>
 [Trait("Category", "Operations")]
-public sealed class PromtoolTests(ITestOutputHelper output)
+[Trait("Requires", "Processes")]
+public sealed class PromtoolTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("check", "rules", "personalization.rules.yml")]
     [InlineData("test", "rules", "personalization.rules.test.yml")]
     public async Task Promtool_accepts_the_rule_file(string command, string what, string file)
     {
-        var promtool = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(d => Path.Combine(d, "promtool")).FirstOrDefault(File.Exists);
-        if (promtool is null)
-        {
-            Assert.False(Environment.GetEnvironmentVariable("PERSONALIZATION_REQUIRE_PROMTOOL") == "1", "promtool is required in CI but not on PATH.");
-            output.WriteLine($"SKIPPED: promtool is not on PATH (apt-get install prometheus); promtool {command} {what} {file} not run.");
-            return;
-        }
+        var promtool = RequiredTool.Path(RequiredTool.OnPath("promtool"), "promtool", "PERSONALIZATION_REQUIRE_PROMTOOL", "apt-get install prometheus");
 
         var start = new ProcessStartInfo(promtool, [command, what, file])
         {

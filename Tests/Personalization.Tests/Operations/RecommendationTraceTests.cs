@@ -14,6 +14,7 @@ namespace Personalization.Tests.Operations;
 
 /// <summary>A recommendation's span tree shows the engine's stages under the grain call: candidates, then the learned re-rank.</summary>
 [Trait("Category", "Operations")]
+[Trait("Requires", "None")]
 public sealed class RecommendationTraceTests(EagerRankerCluster cluster) : IClassFixture<EagerRankerCluster>
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace Personalization.Tests.Operations;
 
 /// <summary>What <see cref="TraceRedaction"/> leaves of user ids in span tags, and what it keeps readable.</summary>
 [Trait("Category", "Operations")]
+[Trait("Requires", "None")]
 public sealed class TraceRedactionTests
 {
     private readonly TraceRedaction _redaction = new("k1"u8.ToArray());

@@ -9,6 +9,9 @@ namespace Personalization.Tests.Performance;
 /// never how fast anything is (the machine is shared).
 /// </summary>
 [Trait("Category", "Performance")]
+[Trait("Requires", "Azurite")]
+[Trait("Requires", "Processes")]
+[Trait("Requires", "Redis")]
 [Collection(PerformanceCollection.Name)]
 public sealed class PerfHarnessTests
 {

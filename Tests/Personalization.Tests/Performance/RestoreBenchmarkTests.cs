@@ -8,6 +8,8 @@ namespace Personalization.Tests.Performance;
 /// how fast (the machine is shared).
 /// </summary>
 [Trait("Category", "Performance")]
+[Trait("Requires", "Azurite")]
+[Trait("Requires", "Processes")]
 [Collection(PerformanceCollection.Name)]
 public sealed class RestoreBenchmarkTests
 {

@@ -4,6 +4,7 @@ namespace Personalization.Tests.Performance;
 
 /// <summary>How the tracing scenario's ratios are formed: rounds paired, the median taken (no silo process needed).</summary>
 [Trait("Category", "Domain")]
+[Trait("Requires", "None")]
 public sealed class TracingRatioTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Personalization.Bench.Reporting;
 namespace Personalization.Tests.Quality;
 
 [Trait("Category", "Quality")]
+[Trait("Requires", "None")]
 public sealed class BaselineMetricsTests
 {
     private static async Task<EvaluationReport> ReplayFixtureAsync()

@@ -5,6 +5,7 @@ using Personalization.Engine.Ranking;
 namespace Personalization.Tests.Quality;
 
 [Trait("Category", "Quality")]
+[Trait("Requires", "None")]
 public sealed class BoostedHeadroomTests : IDisposable
 {
     private static readonly RankerOptions Small = new() { Trees = 30, MinLeaf = 5, LearningRate = 0.3 };

@@ -13,6 +13,7 @@ namespace Personalization.Tests.Quality;
 /// it is off here: this compares the serving path, not the admission rules (BENCHMARKS.md "Admission").
 /// </summary>
 [Trait("Category", "Quality")]
+[Trait("Requires", "None")]
 public sealed class GrainEngineParityTests
 {
     [Fact]

@@ -21,6 +21,7 @@ public sealed class EagerRankerCluster() : PersonalizationCluster(new TestCluste
 });
 
 [Trait("Category", "Quality")]
+[Trait("Requires", "None")]
 public sealed class LearnedRankerClusterTests(EagerRankerCluster cluster) : IClassFixture<EagerRankerCluster>
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Personalization.Tests.Quality;
 /// candidates with it (keeping each track's score and reason) and turns plays into examples from its own order.
 /// </summary>
 [Trait("Category", "Quality")]
+[Trait("Requires", "None")]
 public sealed class LearnedRankerTests
 {
     private const long T0 = 1_767_571_200_000;

@@ -4,6 +4,7 @@ using Personalization.Bench.Evaluation;
 namespace Personalization.Tests.Quality;
 
 [Trait("Category", "Quality")]
+[Trait("Requires", "None")]
 public sealed class ReplayProtocolTests
 {
     [Fact]

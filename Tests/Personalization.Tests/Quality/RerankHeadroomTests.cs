@@ -3,6 +3,7 @@ using Personalization.Bench.Engine;
 namespace Personalization.Tests.Quality;
 
 [Trait("Category", "Quality")]
+[Trait("Requires", "None")]
 public sealed class RerankHeadroomTests : IDisposable
 {
     private readonly CandidateFile _file = new();

@@ -14,6 +14,7 @@ namespace Personalization.Tests.Security;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed class AmplificationTests(PersonalizationCluster cluster, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int MaxProblemBytes = 8 * 1024;

@@ -13,6 +13,7 @@ namespace Personalization.Tests.Security;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed class AsymmetricTokenTests(PersonalizationCluster cluster) : IAsyncLifetime
 {
     private const string Issuer = PersonalizationApiHost.Issuer;

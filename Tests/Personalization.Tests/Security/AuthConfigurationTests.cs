@@ -12,6 +12,7 @@ namespace Personalization.Tests.Security;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed class AuthConfigurationTests(PersonalizationCluster cluster)
 {
     private static string? Development(string name) => name == "ASPNETCORE_ENVIRONMENT" ? "Development" : null;

@@ -11,6 +11,7 @@ namespace Personalization.Tests.Security;
 /// <summary>Every API endpoint refuses requests without a valid token (401 ProblemDetails); health and docs stay open.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed class AuthenticationTests(PersonalizationCluster cluster) : IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;

@@ -9,6 +9,7 @@ namespace Personalization.Tests.Security;
 
 /// <summary>Export and delete over HTTP, checked against Azure Table Storage (Azurite): the snapshot row and journal rows.</summary>
 [Trait("Category", "Security")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class AzurePrivacyTests(AzuriteFixture azurite) : IAsyncLifetime
 {

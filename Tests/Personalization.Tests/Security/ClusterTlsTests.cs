@@ -16,6 +16,7 @@ namespace Personalization.Tests.Security;
 /// does not trust, is refused.
 /// </summary>
 [Trait("Category", "Security")]
+[Trait("Requires", "Processes")]
 public sealed class ClusterTlsTests(TlsClusterFixture cluster) : IClassFixture<TlsClusterFixture>
 {
     private static readonly TimeSpan RefusalWindow = TimeSpan.FromSeconds(15);

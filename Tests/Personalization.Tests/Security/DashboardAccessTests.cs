@@ -25,6 +25,7 @@ namespace Personalization.Tests.Security;
 /// production silo configuration), is for the admin role only: its page and every route it maps.
 /// </summary>
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed partial class DashboardAccessTests : IAsyncLifetime
 {
     private readonly TokenIssuer _tokens = new(PersonalizationApiHost.Issuer, PersonalizationApiHost.Audience, Encoding.UTF8.GetBytes(PersonalizationApiHost.SigningKey));

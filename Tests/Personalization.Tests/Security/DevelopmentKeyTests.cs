@@ -13,6 +13,7 @@ namespace Personalization.Tests.Security;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed class DevelopmentKeyTests(PersonalizationCluster cluster)
 {
     public static TheoryData<string, string> Deployments => new()

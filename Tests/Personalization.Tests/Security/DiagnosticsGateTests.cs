@@ -10,6 +10,7 @@ namespace Personalization.Tests.Security;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed class DiagnosticsGateTests(PersonalizationCluster cluster)
 {
     [Fact]

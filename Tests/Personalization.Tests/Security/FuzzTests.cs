@@ -16,6 +16,7 @@ namespace Personalization.Tests.Security;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed class FuzzTests(PersonalizationCluster cluster, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Requests = 10_000;

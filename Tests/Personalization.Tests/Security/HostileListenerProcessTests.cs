@@ -17,6 +17,7 @@ namespace Personalization.Tests.Security;
 /// are not admitted to the model and are reclaimed when its state drops them), and other listeners are served meanwhile.
 /// </summary>
 [Trait("Category", "Security")]
+[Trait("Requires", "Processes")]
 public sealed class HostileListenerProcessTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Flood = TimeSpan.FromSeconds(60);

@@ -11,6 +11,7 @@ namespace Personalization.Tests.Security;
 
 /// <summary>Logs name a listener by a keyed hash of its id, never by the id (finding 8).</summary>
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed class LogPrivacyTests
 {
     private const string User = "privacy-listener-0042";

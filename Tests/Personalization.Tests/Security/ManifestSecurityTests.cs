@@ -1,6 +1,6 @@
 using k8s.Models;
 using Personalization.Tests.Operations;
-using Xunit.Abstractions;
+using Personalization.Tests.Support;
 
 namespace Personalization.Tests.Security;
 
@@ -10,20 +10,16 @@ namespace Personalization.Tests.Security;
 /// token-signing secret: tokens are validated with the identity provider's public keys (finding 1).
 /// </summary>
 [Trait("Category", "Security")]
-public sealed class ManifestSecurityTests(ITestOutputHelper output)
+[Trait("Requires", "Kubectl")]
+public sealed class ManifestSecurityTests
 {
     public static TheoryData<string> Renderings() => ["base", .. Manifests.Overlays.Select(o => $"overlays/{o}")];
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Renderings))]
     public void No_pod_mounts_a_service_account_token(string directory)
     {
-        if (Manifests.Kubectl is null)
-        {
-            Assert.False(Environment.GetEnvironmentVariable("PERSONALIZATION_REQUIRE_KUBECTL") == "1", "kubectl is required in CI but not on PATH.");
-            output.WriteLine($"SKIPPED: kubectl is not on PATH; {directory} not rendered.");
-            return;
-        }
+        RequiredTool.Path(Manifests.Kubectl, "kubectl", "PERSONALIZATION_REQUIRE_KUBECTL", "install kubectl");
 
         var objects = Manifests.Load(Manifests.Render(directory));
         var hosting = objects.OfKind<V1ConfigMap>().SelectMany(c => c.Data ?? new Dictionary<string, string>())
@@ -34,16 +30,11 @@ public sealed class ManifestSecurityTests(ITestOutputHelper output)
         Assert.All(objects.OfKind<V1ServiceAccount>(), a => Assert.False(a.AutomountServiceAccountToken ?? true, a.Metadata.Name));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Renderings))]
     public void No_pod_holds_a_token_signing_secret(string directory)
     {
-        if (Manifests.Kubectl is null)
-        {
-            Assert.False(Environment.GetEnvironmentVariable("PERSONALIZATION_REQUIRE_KUBECTL") == "1", "kubectl is required in CI but not on PATH.");
-            output.WriteLine($"SKIPPED: kubectl is not on PATH; {directory} not rendered.");
-            return;
-        }
+        RequiredTool.Path(Manifests.Kubectl, "kubectl", "PERSONALIZATION_REQUIRE_KUBECTL", "install kubectl");
 
         var objects = Manifests.Load(Manifests.Render(directory));
         var config = Assert.Single(objects.OfKind<V1ConfigMap>()).Data;
@@ -55,16 +46,11 @@ public sealed class ManifestSecurityTests(ITestOutputHelper output)
         Assert.True(TimeSpan.Parse(config["Personalization__Auth__MaxTokenLifetime"], System.Globalization.CultureInfo.InvariantCulture) <= TimeSpan.FromHours(1));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Renderings))]
     public void The_management_port_is_reachable_only_from_monitoring_and_behind_no_service(string directory)
     {
-        if (Manifests.Kubectl is null)
-        {
-            Assert.False(Environment.GetEnvironmentVariable("PERSONALIZATION_REQUIRE_KUBECTL") == "1", "kubectl is required in CI but not on PATH.");
-            output.WriteLine($"SKIPPED: kubectl is not on PATH; {directory} not rendered.");
-            return;
-        }
+        RequiredTool.Path(Manifests.Kubectl, "kubectl", "PERSONALIZATION_REQUIRE_KUBECTL", "install kubectl");
 
         var objects = Manifests.Load(Manifests.Render(directory));
         var config = Assert.Single(objects.OfKind<V1ConfigMap>()).Data;
@@ -95,15 +81,10 @@ public sealed class ManifestSecurityTests(ITestOutputHelper output)
         Assert.DoesNotContain(config.Keys, k => k == "Personalization__Silo__ServeApi"); // production silos leave /v1 to the gateways
     }
 
-    [Fact]
+    [SkippableFact]
     public void Production_runs_mutual_tls_with_the_certificate_from_a_secret()
     {
-        if (Manifests.Kubectl is null)
-        {
-            Assert.False(Environment.GetEnvironmentVariable("PERSONALIZATION_REQUIRE_KUBECTL") == "1", "kubectl is required in CI but not on PATH.");
-            output.WriteLine("SKIPPED: kubectl is not on PATH; overlays/production not rendered.");
-            return;
-        }
+        RequiredTool.Path(Manifests.Kubectl, "kubectl", "PERSONALIZATION_REQUIRE_KUBECTL", "install kubectl");
 
         var objects = Manifests.Load(Manifests.Render("overlays/production"));
         var config = Assert.Single(objects.OfKind<V1ConfigMap>()).Data;

@@ -11,6 +11,7 @@ public sealed class PoisoningCluster() : PersonalizationCluster(new TestClusterS
 /// with enough distinct listeners (two by default), however often one listener plays it.
 /// </summary>
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed class ModelPoisoningTests(PoisoningCluster cluster) : IClassFixture<PoisoningCluster>
 {
     private const int Repeats = 20_000;

@@ -12,6 +12,7 @@ namespace Personalization.Tests.Security;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed class PrivacyAndIdempotencyTests(PersonalizationCluster cluster) : IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;

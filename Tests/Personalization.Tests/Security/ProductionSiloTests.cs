@@ -14,6 +14,7 @@ namespace Personalization.Tests.Security;
 /// it to the gateways (finding 3), while health answers.
 /// </summary>
 [Trait("Category", "Security")]
+[Trait("Requires", "Processes")]
 public sealed class ProductionSiloTests
 {
     private const string SigningKey = PersonalizationApiHost.SigningKey;

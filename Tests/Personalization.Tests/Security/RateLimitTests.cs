@@ -8,6 +8,7 @@ namespace Personalization.Tests.Security;
 /// <summary>Per-caller limits: past the window's permits a caller gets 429 ProblemDetails with Retry-After; others are unaffected.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed class RateLimitTests(PersonalizationCluster cluster) : IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;

@@ -9,6 +9,7 @@ namespace Personalization.Tests.Security;
 /// <summary>A storage outage surfaces as 503 ProblemDetails with the exception's Retry-After, never as a 500.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
+[Trait("Requires", "None")]
 public sealed class StorageOutageHttpTests(PersonalizationCluster cluster) : IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;

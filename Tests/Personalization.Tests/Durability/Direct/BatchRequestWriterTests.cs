@@ -9,6 +9,7 @@ namespace Personalization.Tests.Durability.Direct;
 
 /// <summary>The $batch body the direct transport writes, read back with ASP.NET Core's multipart reader (no Azurite).</summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class BatchRequestWriterTests
 {
     private static readonly Uri Table = new("http://127.0.0.1:10002/devstoreaccount1/Journal");

@@ -12,6 +12,7 @@ namespace Personalization.Tests.Durability.Direct;
 /// broken ones: success only when every action has a 2xx sub-response; failures as the SDK reports them.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class BatchResponseScannerTests
 {
     private const string ContentType = "multipart/mixed; boundary=batchresponse_9b";

@@ -15,6 +15,7 @@ namespace Personalization.Tests.Durability.Direct;
 /// the configured budget, requests signed as the Table service's SharedKeyLite scheme requires.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class DirectTransportTests(AzuriteFixture azurite)
 {

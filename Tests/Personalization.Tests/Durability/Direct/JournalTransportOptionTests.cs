@@ -5,6 +5,7 @@ namespace Personalization.Tests.Durability.Direct;
 
 /// <summary><c>Personalization:Journal:Transport</c>: its default and its validation.</summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class JournalTransportOptionTests
 {
     private const string KeyConnection = "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=a2V5;EndpointSuffix=core.windows.net";

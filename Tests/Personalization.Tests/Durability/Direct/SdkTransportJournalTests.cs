@@ -4,6 +4,7 @@ namespace Personalization.Tests.Durability.Direct;
 
 /// <summary>The journal contract with appends through the Azure SDK (<c>Transport = Sdk</c>), the path kept for ServiceUri + DefaultAzureCredential.</summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class SdkTransportJournalTests(AzuriteFixture azurite) : EventJournalContract, IAsyncLifetime
 {

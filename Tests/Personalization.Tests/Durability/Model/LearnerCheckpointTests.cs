@@ -5,6 +5,7 @@ namespace Personalization.Tests.Durability.Model;
 
 /// <summary>The shared model's learner state survives a checkpoint: restored, it serves and goes on learning exactly as before.</summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class LearnerCheckpointTests
 {
     private const long T0 = 1_767_571_200_000;

@@ -11,6 +11,7 @@ namespace Personalization.Tests.Durability.Model;
 /// buckets, a silo's re-ranker header and examples) keep loading, with the values they held when they were written.
 /// </summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class ModelCheckpointGoldenTests
 {
     private static readonly string GoldenPath = Path.Combine(AppContext.BaseDirectory, "Durability", "Data", "model-checkpoint-v1.txt");

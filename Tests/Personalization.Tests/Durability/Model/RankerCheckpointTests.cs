@@ -7,6 +7,7 @@ namespace Personalization.Tests.Durability.Model;
 
 /// <summary>A silo's learned re-ranker (model, counters, example ring) and its exploration arms survive a checkpoint.</summary>
 [Trait("Category", "Durability")]
+[Trait("Requires", "None")]
 public sealed class RankerCheckpointTests
 {
     private const long T0 = 1_767_571_200_000;
