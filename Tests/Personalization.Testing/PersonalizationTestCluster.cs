@@ -8,6 +8,7 @@ using Personalization.Abstractions.Blend;
 using Personalization.Engine.Ranking;
 using Personalization.Grains;
 using Personalization.Grains.Hosting;
+using Personalization.Grains.Catalog;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Model;
@@ -45,6 +46,9 @@ public class PersonalizationTestCluster
     /// <summary>The model checkpoints every silo shares (memory mode): a shard or silo restarted in the cluster restores from them.</summary>
     public MemoryModelCheckpointStore ModelCheckpoints { get; } = new();
 
+    /// <summary>The catalogue every silo shares (memory mode), as the Azure table would be.</summary>
+    public MemoryCatalogStore CatalogStore { get; } = new();
+
     /// <summary>The clock every silo uses as "now".</summary>
     public ManualClock Clock { get; } = new();
 
@@ -80,6 +84,7 @@ public class PersonalizationTestCluster
             silo.Services.AddGrainStorage(StorageNames.Users, (sp, _) => new SharedMemoryGrainStorage(Storage, sp.GetRequiredService<Serializer>()));
             silo.Services.AddSingleton<IEventJournal>(sp => new MeteredEventJournal(Journal, sp.GetRequiredService<PersonalizationMetrics>()));
             silo.Services.AddSingleton<IModelCheckpointStore>(ModelCheckpoints);
+            silo.Services.AddSingleton<ICatalogStore>(CatalogStore);
         });
         builder.ConfigureClient(client => client.AddActivityPropagation()); // as the gateway's client: grain calls continue the caller's trace
         _cluster = builder.Build();
