@@ -17,5 +17,5 @@ public sealed record CatalogEntry(
     [property: Id(7)] IReadOnlyList<string>? Genres = null)
 {
     /// <summary>The primary artist's id (the one events name).</summary>
-    public string ArtistId => Artists[0].Id;
+    public string ArtistId => Artists is { Count: > 0 } artists ? artists[0].Id : "";
 }
