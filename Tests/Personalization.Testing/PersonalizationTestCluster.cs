@@ -26,6 +26,7 @@ namespace Personalization.Testing;
 public class PersonalizationTestCluster
 {
     private InProcessTestCluster? _cluster;
+    private ClusterCatalog? _catalog;
 
     public PersonalizationTestCluster()
         : this(new TestClusterSettings())
@@ -60,6 +61,9 @@ public class PersonalizationTestCluster
 
     /// <summary>The Blend of these members (any order, duplicates allowed: the key is made canonical, as the facade does).</summary>
     public IBlendGrain Blend(params string[] members) => Client.GetGrain<IBlendGrain>(BlendMembers.Key([.. members.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]));
+
+    /// <summary>The catalogue (see <see cref="ClusterCatalog"/>): upserts, takedowns, and a sync of every silo's cache.</summary>
+    public ClusterCatalog Catalog => _catalog ??= new ClusterCatalog(this);
 
     /// <summary>A script of a listener's sessions (see <see cref="ListenerScript"/>).</summary>
     public ListenerScript Listener(string userId) => new(this, userId);
