@@ -164,6 +164,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
             }
 
             AddFavoriteArtists(state, model, pool, nowMs);
+            if (rules?.Releases is { } releases) AddNewReleases(state, releases, pool, nowMs);
             AddHistory(state, pool, nowMs);
             AddTrending(model, pool);
             if (sessionActive)
@@ -377,6 +378,19 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         foreach (var (artist, weight) in favorites)
         {
             AddArtistTracks(model, pool, artist, options.FavoriteArtistSourceWeight * weight / max, ReasonKind.FavoriteArtist);
+        }
+    }
+
+    /// <summary>Recent releases of the favourite artists, before they have plays: weighted by the artist's share of the favourites.</summary>
+    private void AddNewReleases(ListenerState state, IReleaseSource releases, CandidatePool pool, long nowMs)
+    {
+        if (!releases.Any || options.NewReleaseSourceWeight == 0) return;
+        var favorites = state.Artists.Top(options.FavoriteArtistsConsidered, nowMs, positiveOnly: true);
+        if (favorites.Count == 0) return;
+        var max = favorites[0].Weight;
+        foreach (var (artist, weight) in favorites)
+        {
+            foreach (var track in releases.RecentBy(artist, nowMs)) pool.Add(track, artist, options.NewReleaseSourceWeight * weight / max, ReasonKind.NewRelease, artist);
         }
     }
 

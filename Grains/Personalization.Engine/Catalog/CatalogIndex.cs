@@ -23,6 +23,9 @@ public sealed class CatalogIndex
     /// <summary>Tracks held (taken-down ones included).</summary>
     public int Count => _tracks.Count;
 
+    /// <summary>Whether any track with a release date was recorded (the new-release source is idle without).</summary>
+    public bool HasReleases => !_releases.IsEmpty;
+
     /// <summary>Changes applied so far: a cached answer computed at another version may be stale.</summary>
     public long Version => Interlocked.Read(ref _version);
 

@@ -12,6 +12,8 @@ namespace Personalization.Grains.Catalog;
 /// </summary>
 public sealed class CatalogRules(CatalogCache cache, Vocabulary names, IOptions<CatalogOptions> options)
 {
+    private readonly CatalogReleases _releases = new(cache.Index, names, options.Value.NewReleaseWindow);
+
     public CatalogIndex Index => cache.Index;
 
     public CatalogGate Gate(string? market, bool? allowExplicit) => new(cache.Index, names, market, allowExplicit ?? true);
@@ -21,7 +23,7 @@ public sealed class CatalogRules(CatalogCache cache, Vocabulary names, IOptions<
     {
         ArgumentNullException.ThrowIfNull(request);
         var seed = request.Seed is { } s && names.TryGetId(s, out var id) ? id : -1;
-        return new ServeRules(Gate(request.Market, request.Explicit), seed);
+        return new ServeRules(Gate(request.Market, request.Explicit), seed, _releases);
     }
 
     /// <summary>In Strict mode, throws <see cref="CatalogRefusedException"/> naming every event whose track the catalogue does not know.</summary>

@@ -85,4 +85,24 @@ public sealed class CatalogRulesTests(PersonalizationCluster cluster)
         Assert.NotEmpty(blend.Items);
         blend.ShouldOnlyContainPlayableIn("NO", cluster.Catalog);
     }
+
+    [Fact]
+    public async Task A_new_release_by_a_favourite_artist_surfaces_before_it_has_plays_and_an_old_one_does_not_as_new()
+    {
+        var world = new CatalogWorld(cluster, PersonalizationCluster.UniqueUser("nr"));
+        await world.SetUpAsync();
+        var listener = await world.ListenerAsync("fan");
+        var today = DateOnly.FromDateTime(cluster.Clock.Now.UtcDateTime);
+        var fresh = world.Music.Track("a", 100);
+        var old = world.Music.Track("a", 101);
+        await cluster.Catalog.UpsertAsync(
+            ClusterCatalog.Track(fresh, world.Music.Artist("a"), released: today.AddDays(-2)),
+            ClusterCatalog.Track(old, world.Music.Artist("a"), released: today.AddDays(-200)));
+        await cluster.SyncModelAsync();
+
+        var list = await cluster.User(listener.UserId).RecommendAsync(new RecommendRequest(30));
+
+        list.ShouldGiveReason(fresh, "new-release");
+        Assert.DoesNotContain(list.Items, r => r.TrackId == old && r.ReasonCode == "new-release");
+    }
 }
