@@ -14,7 +14,7 @@ public sealed class CatalogReleases(CatalogIndex index, Vocabulary names, TimeSp
         foreach (var (track, day) in index.ReleasesBy(names.NameOf(artist), today))
         {
             if (day < oldest) yield break; // newest first
-            if (names.TryGetId(track, out var id) && index.Allows(track, null, true)) yield return id;
+            if (names.TryGetId(track, out var id) && index.Allows(id, null, true)) yield return id;
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
 using Personalization.Abstractions.Catalog;
+using Personalization.Engine;
 using Personalization.Engine.Catalog;
 
 namespace Personalization.Grains.Catalog;
@@ -14,6 +15,7 @@ namespace Personalization.Grains.Catalog;
 /// </summary>
 public sealed partial class CatalogCache(
     IGrainFactory grains,
+    Vocabulary names,
     IOptions<CatalogOptions> options,
     ILogger<CatalogCache> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
@@ -22,7 +24,7 @@ public sealed partial class CatalogCache(
     private readonly SemaphoreSlim _pulling = new(1, 1);
     private Task _loop = Task.CompletedTask;
 
-    public CatalogIndex Index { get; } = new();
+    public CatalogIndex Index { get; } = new(names);
 
     /// <summary>When this silo last caught up with every partition.</summary>
     public DateTimeOffset? LastRefreshed { get; private set; }

@@ -16,7 +16,7 @@ public sealed class CatalogRules(CatalogCache cache, Vocabulary names, IOptions<
 
     public CatalogIndex Index => cache.Index;
 
-    public CatalogGate Gate(string? market, bool? allowExplicit) => new(cache.Index, names, market, allowExplicit ?? true);
+    public CatalogGate Gate(string? market, bool? allowExplicit) => new(cache.Index, market, allowExplicit ?? true);
 
     /// <summary>The rules of a recommendation request: its catalogue gate and its seed (when the seed is a known track).</summary>
     public ServeRules For(RecommendRequest request)
