@@ -12,7 +12,9 @@ public sealed record CatalogBenchResult(
     double OpenP99Ms,
     double FilteredP50Ms,
     double FilteredP99Ms,
-    double FilteredShare)
+    double FilteredShare,
+    double OpenItems,
+    double FilteredItems)
 {
     public double P50Ratio => FilteredP50Ms / OpenP50Ms;
 }

@@ -55,10 +55,10 @@ public static class CatalogBenchmark
                 log.WriteLine(summary);
 
                 await TeachAsync(cluster);
-                var (open, filtered, share) = await MeasureAsync(cluster, requests);
+                var (open, filtered, share, items) = await MeasureAsync(cluster, requests);
                 return new CatalogBenchResult(
                     tracks, summary.Elapsed.TotalSeconds, summary.TracksPerSecond, indexBytes, heapBytes, requests,
-                    Percentile(open, 0.50), Percentile(open, 0.99), Percentile(filtered, 0.50), Percentile(filtered, 0.99), share);
+                    Percentile(open, 0.50), Percentile(open, 0.99), Percentile(filtered, 0.50), Percentile(filtered, 0.99), share, items.Open, items.Filtered);
             }
             finally
             {
@@ -77,8 +77,8 @@ public static class CatalogBenchmark
         | catalogue import (`import --catalog`, in-process silo) | {r.Tracks:N0} tracks in {r.ImportSeconds:F1} s = **{r.TracksPerSecond:N0} tracks/s** |
         | silo cache per track (the cache structure and the interned track names) | **{r.IndexBytesPerTrack:F0} B** |
         | silo heap growth per track (whole import: cache, partition grains, memory store, model admission) | {r.SiloHeapBytesPerTrack:F0} B |
-        | recommend p50 / p99, no rule | {r.OpenP50Ms:F3} / {r.OpenP99Ms:F3} ms |
-        | recommend p50 / p99, `market=SE&explicit=false` ({r.FilteredShare:P0} of the catalogue refused) | {r.FilteredP50Ms:F3} / {r.FilteredP99Ms:F3} ms |
+        | recommend p50 / p99, no rule ({r.OpenItems:F1} items a list of 10 asked) | {r.OpenP50Ms:F3} / {r.OpenP99Ms:F3} ms |
+        | recommend p50 / p99, `market=SE&explicit=false` ({r.FilteredShare:P0} of the catalogue refused; {r.FilteredItems:F1} items a list) | {r.FilteredP50Ms:F3} / {r.FilteredP99Ms:F3} ms |
         | filtered / open p50 (goal ≤ 1.2) | **{r.P50Ratio:F2}** |
         """);
 
@@ -149,7 +149,7 @@ public static class CatalogBenchmark
     private static string UserOf(int u) => "cb" + u.ToString("D5", CultureInfo.InvariantCulture);
 
     /// <summary>Call by call, alternating which rule goes first, so both see the same listeners, model and machine state.</summary>
-    private static async Task<(double[] Open, double[] Filtered, double Share)> MeasureAsync(PersonalizationTestCluster cluster, int requests)
+    private static async Task<(double[] Open, double[] Filtered, double Share, (double Open, double Filtered) Items)> MeasureAsync(PersonalizationTestCluster cluster, int requests)
     {
         var open = new RecommendRequest(10);
         var filtered = new RecommendRequest(10, Market: "SE", Explicit: false);
@@ -158,6 +158,7 @@ public static class CatalogBenchmark
             await cluster.User(UserOf(w % Listeners)).RecommendAsync(w % 2 == 0 ? open : filtered);
         }
 
+        long openItems = 0, filteredItems = 0;
         var openMs = new double[requests];
         var filteredMs = new double[requests];
         for (var i = 0; i < requests; i++)
@@ -165,25 +166,27 @@ public static class CatalogBenchmark
             var user = cluster.User(UserOf(i % Listeners));
             if (i % 2 == 0)
             {
-                openMs[i] = await TimeAsync(user, open);
-                filteredMs[i] = await TimeAsync(user, filtered);
+                (openMs[i], var a) = await TimeAsync(user, open);
+                (filteredMs[i], var b) = await TimeAsync(user, filtered);
+                (openItems, filteredItems) = (openItems + a, filteredItems + b);
             }
             else
             {
-                filteredMs[i] = await TimeAsync(user, filtered);
-                openMs[i] = await TimeAsync(user, open);
+                (filteredMs[i], var b) = await TimeAsync(user, filtered);
+                (openMs[i], var a) = await TimeAsync(user, open);
+                (openItems, filteredItems) = (openItems + a, filteredItems + b);
             }
         }
 
         var refused = Enumerable.Range(0, 10_000).Count(t => Rules(t) is var r && (r.Explicit || !(r.Markets.Contains(Markets.All) || r.Markets.Contains("SE"))));
-        return (openMs, filteredMs, refused / 10_000.0);
+        return (openMs, filteredMs, refused / 10_000.0, ((double)openItems / requests, (double)filteredItems / requests));
     }
 
-    private static async Task<double> TimeAsync(IUserGrain user, RecommendRequest request)
+    private static async Task<(double Ms, int Items)> TimeAsync(IUserGrain user, RecommendRequest request)
     {
         var started = Stopwatch.GetTimestamp();
-        await user.RecommendAsync(request);
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var list = await user.RecommendAsync(request);
+        return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, list.Items.Count);
     }
 
     private static double Percentile(double[] values, double q)
