@@ -18,7 +18,7 @@ public sealed class CatalogOptions
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Tracks the catalogue holds at most (taken-down ones included); every silo caches all of them compactly. Writes beyond are refused.</summary>
-    public int MaxTracks { get; set; } = 5_000_000;
+    public int MaxTracks { get; set; } = 2_000_000;
 
     /// <summary>Tracks per change page a silo pulls.</summary>
     public int PageSize { get; set; } = 20_000;
