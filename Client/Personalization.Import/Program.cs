@@ -45,9 +45,10 @@ catch (Exception unreachable) // the process boundary: say what failed, not a st
 var limits = builder.Configuration.GetSection(ValidationLimits.SectionName).Get<ValidationLimits>() ?? new ValidationLimits();
 if (arguments.Catalogs.Count > 0)
 {
+    var catalogValidator = new Personalization.Abstractions.Catalog.CatalogValidator(new RequestValidator(limits));
     var catalogImporter = new CatalogImporter(
-        host.Services.GetRequiredService<Personalization.Client.Facade.ICatalogClient>(),
-        host.Services.GetRequiredService<Personalization.Abstractions.Catalog.CatalogValidator>(),
+        new Personalization.Client.Facade.CatalogClient(host.Services.GetRequiredService<IClusterClient>(), catalogValidator),
+        catalogValidator,
         arguments.Options,
         Console.Error);
     CatalogImportSummary loaded;
