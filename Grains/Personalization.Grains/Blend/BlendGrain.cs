@@ -42,7 +42,7 @@ public sealed class BlendGrain(
     async Task<BlendQueue> IBlendGrain.GetQueueAsync(BlendRequest request)
     {
         ThrowIfInvalid(_keyErrors);
-        ThrowIfInvalid(request is null ? [new FieldError("request", "is required.")] : validator.ValidateRecommend(new RecommendRequest(request.Count)));
+        ThrowIfInvalid(request is null ? [new FieldError("request", "is required.")] : validator.ValidateRecommend(new RecommendRequest(request.Count, Market: request.Market)));
         var now = clock.GetUtcNow();
         var wanted = Math.Min(Math.Max(request!.Count, options.Value.CandidatesPerMember), validator.Limits.MaxRecommendations);
         var catalogVersion = catalog.Index.Version;

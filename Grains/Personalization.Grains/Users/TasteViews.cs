@@ -28,7 +28,7 @@ public sealed class TasteViews(
     {
         ThrowIfInvalid(request is null
             ? [new FieldError("request", "is required.")]
-            : validator.ValidateRecommend(new RecommendRequest(request.Candidates)));
+            : validator.ValidateRecommend(new RecommendRequest(request.Candidates, Market: request.Market)));
         var lastEventAt = state.Sequence == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(state.LastEventMs);
         if (request!.IfSequenceNot == state.Sequence && request.IfLastEventNot == lastEventAt)
         {

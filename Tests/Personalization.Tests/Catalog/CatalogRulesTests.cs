@@ -70,6 +70,19 @@ public sealed class CatalogRulesTests(PersonalizationCluster cluster)
     }
 
     [Fact]
+    public async Task A_bad_market_for_discovery_or_a_blend_is_refused_over_the_client()
+    {
+        var alice = PersonalizationCluster.UniqueUser("bm-a");
+        var bob = PersonalizationCluster.UniqueUser("bm-b");
+
+        var discovery = await Assert.ThrowsAsync<InvalidEventException>(() => cluster.User(alice).DiscoverAsync(new RecommendRequest(10, Market: "se")));
+        var blend = await Assert.ThrowsAsync<InvalidEventException>(() => cluster.Blend(alice, bob).GetQueueAsync(new Abstractions.Blend.BlendRequest(10, Market: "se")));
+
+        Assert.Contains(discovery.Errors, e => e.Field == "market");
+        Assert.Contains(blend.Errors, e => e.Field == "market");
+    }
+
+    [Fact]
     public async Task Discovery_and_blend_obey_the_market_too()
     {
         var world = new CatalogWorld(cluster, PersonalizationCluster.UniqueUser("db"));

@@ -57,4 +57,25 @@ public sealed class StrictCatalogTests(StrictCatalogCluster cluster) : IClassFix
         Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("events[1].trackId", out _));
         Assert.Equal(0, profile.Counters.Events);
     }
+
+    [Fact]
+    public async Task A_history_import_reports_rows_naming_unknown_tracks_and_imports_the_rest()
+    {
+        using var folder = new Import.TemporaryFolder();
+        var known = PersonalizationCluster.UniqueUser("known");
+        var user = PersonalizationCluster.UniqueUser("strict-import");
+        await cluster.Catalog.UpsertAsync(ClusterCatalog.Track(known, "strict-artist"));
+        var file = folder.Write("strict.tsv", string.Join('\n', [
+            Import.ImportLogs.Header,
+            $"{user}\ts1\t{known}\t1400000000\tstrict-artist",
+            $"{user}\ts1\tnot-in-catalogue\t1400000200\tstrict-artist"]) + "\n");
+        using var report = new StringWriter();
+
+        var summary = await new Personalization.Import.BackfillImporter(cluster.Client, new RequestValidator(new ValidationLimits()), new Personalization.Import.ImportOptions(), report, cluster.Clock)
+            .RunAsync([file], folder.File("checkpoint.json"));
+
+        Assert.Equal((1, 1), (summary.Imported, summary.Refused));
+        Assert.Contains("strict.tsv:3", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("not in the catalogue", report.ToString(), StringComparison.Ordinal);
+    }
 }
