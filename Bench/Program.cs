@@ -40,6 +40,16 @@ if (args.Length > 0 && args[0] == "model-memory")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "catalog")
+{
+    // catalog [--quick] [--tracks N] [--requests N]: catalogue import (tracks/s), silo cache bytes per track, recommend p50/p99 with market+explicit vs none (issue 20).
+    var quick = args.Contains("--quick");
+    int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
+    var catalog = await Personalization.Bench.Catalog.CatalogBenchmark.RunAsync(Arg("--tracks", quick ? 50_000 : 1_000_000), Arg("--requests", quick ? 2_000 : 20_000), Console.Out);
+    Console.WriteLine(Personalization.Bench.Catalog.CatalogBenchmark.Render(catalog));
+    return catalog.P50Ratio <= 1.2 ? 0 : 1;
+}
+
 if (args.Length > 0 && args[0] == "rerank-headroom")
 {
     // rerank-headroom FILE [--engine-features] [--boosted [--train-first SHARE] [--trees N] [--depth N] [--min-leaf N]]: what re-ranking the engine's top candidates could add

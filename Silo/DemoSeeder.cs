@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
+using Personalization.Abstractions.Catalog;
+using Personalization.Client.Facade;
 using Personalization.Engine.Synthetic;
 using Personalization.Grains.Demo;
 using Personalization.Grains.Model;
@@ -9,12 +11,13 @@ namespace Personalization.Silo;
 
 /// <summary>
 /// Preloads the shipped deterministic synthetic world through the real grains once the silo has started, so that the
-/// README's curl examples have a catalog, listeners and a learned model to work with. Only in the Development
+/// README's curl examples have a catalogue (markets, explicit flags, release dates), listeners and a learned model to work with. Only in the Development
 /// environment: elsewhere an enabled demo is skipped with a warning (synthetic listeners never enter a real deployment).
 /// </summary>
 public sealed partial class DemoSeeder(
     IGrainFactory grains,
     IModelPipeline model,
+    ICatalogClient catalog,
     IHostApplicationLifetime lifetime,
     IHostEnvironment environment,
     IOptions<DemoOptions> options,
@@ -42,6 +45,9 @@ public sealed partial class DemoSeeder(
             Listeners = o.Listeners,
             Start = DateTimeOffset.UtcNow.Date.AddDays(-14),
         });
+        var entries = SyntheticCatalogEntries.Of(world.Catalog, world.Options.Start).Select(e => new CatalogEntry(
+            e.TrackId, [new CatalogArtist(e.ArtistId, e.ArtistName)], e.Markets, e.Explicit, e.Album, e.DurationMs, e.ReleaseDate, [e.Genre]));
+        foreach (var chunk in entries.Chunk(BatchSize)) await catalog.UpsertAsync(chunk, stoppingToken); // the catalogue first: tracks are known before plays
         var events = 0;
         foreach (var (userId, batch) in world.BatchesPerListener(BatchSize))
         {

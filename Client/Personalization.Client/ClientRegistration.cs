@@ -81,6 +81,8 @@ public static class ClientRegistration
         services.TryAddSingleton<IPersonalizationClient, PersonalizationClient>();
         services.TryAddSingleton<IDiscoveryClient, DiscoveryClient>();
         services.TryAddSingleton<IModelStatusClient, ModelStatusClient>();
+        services.TryAddSingleton(sp => new Abstractions.Catalog.CatalogValidator(sp.GetRequiredService<RequestValidator>()));
+        services.TryAddSingleton<ICatalogClient, CatalogClient>();
         services.AddOptions<Http.ApiLimits>().Bind(configuration.GetSection(Http.ApiLimits.SectionName))
             .Validate(o => o.Validate().Count == 0, "Personalization:Http is invalid (MaxBodyBytes in [1 KiB, 64 MiB], MaxEventAge positive).")
             .ValidateOnStart();

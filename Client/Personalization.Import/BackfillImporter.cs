@@ -165,7 +165,8 @@ public sealed class BackfillImporter(IGrainFactory grains, RequestValidator vali
     }
 
     /// <summary>
-    /// One listener's batch. If the cluster refuses it (its validation limits differ from this importer's), the events
+    /// One listener's batch. If the cluster refuses it (its validation limits differ from this importer's, or a Strict
+    /// catalogue does not know a track), the events
     /// are sent one at a time so only the refused ones are skipped, each reported with its row.
     /// </summary>
     private async Task<(int Imported, int Present, List<RowProblem> Problems)> SendAsync(IUserGrain user, ImportRow[] chunk, CancellationToken cancellationToken)
@@ -175,7 +176,7 @@ public sealed class BackfillImporter(IGrainFactory grains, RequestValidator vali
             var result = await CallAsync(user, [.. chunk.Select(r => r.Event)], cancellationToken);
             return (result.Applied, result.Duplicates, []);
         }
-        catch (InvalidEventException) when (chunk.Length > 1)
+        catch (Exception batch) when (Refusal(batch) is not null && chunk.Length > 1)
         {
             int imported = 0, present = 0;
             var problems = new List<RowProblem>();
@@ -187,20 +188,28 @@ public sealed class BackfillImporter(IGrainFactory grains, RequestValidator vali
                     imported += result.Applied;
                     present += result.Duplicates;
                 }
-                catch (InvalidEventException refused)
+                catch (Exception refused) when (Refusal(refused) is { } errors)
                 {
-                    problems.Add(new RowProblem(row.File, row.Line, Describe(refused.Errors)));
+                    problems.Add(new RowProblem(row.File, row.Line, Describe(errors)));
                     if (options.Strict) break;
                 }
             }
 
             return (imported, present, problems);
         }
-        catch (InvalidEventException refused)
+        catch (Exception refused) when (Refusal(refused) is { } errors)
         {
-            return (0, 0, [new RowProblem(chunk[0].File, chunk[0].Line, Describe(refused.Errors))]);
+            return (0, 0, [new RowProblem(chunk[0].File, chunk[0].Line, Describe(errors))]);
         }
     }
+
+    /// <summary>The field errors of a refused batch: invalid, or naming a track a Strict catalogue does not know; null for any other failure.</summary>
+    private static IReadOnlyList<FieldError>? Refusal(Exception ex) => ex switch
+    {
+        InvalidEventException invalid => invalid.Errors,
+        Abstractions.Catalog.CatalogRefusedException refused => refused.Errors,
+        _ => null,
+    };
 
     /// <summary>Membership churn is retried by <see cref="ClusterRetry"/>; a storage outage after the time it asks for.</summary>
     private static async Task<RecordResult> CallAsync(IUserGrain user, IReadOnlyList<ListenEvent> events, CancellationToken cancellationToken)

@@ -3,10 +3,13 @@ using System.Globalization;
 namespace Personalization.Import;
 
 /// <summary>The import command's arguments (see <see cref="Usage"/>).</summary>
-public sealed record ImportArguments(IReadOnlyList<string> Events, string Checkpoint, ImportOptions Options)
+public sealed record ImportArguments(IReadOnlyList<string> Events, string Checkpoint, ImportOptions Options, IReadOnlyList<string> Catalogs)
 {
     public const string Usage =
-        "usage: import --events FILE [--events FILE ...] [--checkpoint FILE] [--strict] [--ordered] [--parallel N] [--wave N] [--batch N]\n" +
+        "usage: import [--catalog FILE ...] [--events FILE ...] [--checkpoint FILE] [--strict] [--ordered] [--parallel N] [--wave N] [--batch N]\n" +
+        "  --catalog FILE: catalogue tracks, JSON lines (plain or .gz), one track per line: the HTTP API's track object\n" +
+        "    {\"trackId\", \"artists\": [{\"id\", \"name\"}], \"markets\": [\"SE\", ...] or [\"all\"], \"explicit\", \"album\", \"durationMs\",\n" +
+        "    \"releaseDate\": \"YYYY-MM-DD\", \"genres\"}. Loaded before any --events; idempotent (run it again to resume).\n" +
         "  FILE: session-rec TSV (header UserId SessionId ItemId Time ArtistId; plain or .gz), or JSON lines named\n" +
         "    *.jsonl / *.jsonl.gz: {\"userId\": \"u1\", \"event\": {the HTTP API's event object, timestamp required}} per line.\n" +
         "  --checkpoint FILE: where progress is kept (default import.checkpoint.json); run the same command again to resume.\n" +
@@ -22,6 +25,7 @@ public sealed record ImportArguments(IReadOnlyList<string> Events, string Checkp
     {
         ArgumentNullException.ThrowIfNull(args);
         var events = new List<string>();
+        var catalogs = new List<string>();
         var checkpoint = "import.checkpoint.json";
         var options = new ImportOptions();
         for (var i = 0; i < args.Count; i++)
@@ -37,6 +41,7 @@ public sealed record ImportArguments(IReadOnlyList<string> Events, string Checkp
             switch (args[i])
             {
                 case "--events": events.Add(Value()); break;
+                case "--catalog": catalogs.Add(Value()); break;
                 case "--checkpoint": checkpoint = Value(); break;
                 case "--strict": options = options with { Strict = true }; break;
                 case "--ordered": options = options with { Ordered = true }; break;
@@ -47,14 +52,14 @@ public sealed record ImportArguments(IReadOnlyList<string> Events, string Checkp
             }
         }
 
-        if (events.Count == 0) throw new ArgumentException($"At least one --events FILE is required.\n{Usage}");
+        if (events.Count == 0 && catalogs.Count == 0) throw new ArgumentException($"At least one --events or --catalog FILE is required.\n{Usage}");
         var errors = options.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors));
-        foreach (var file in events)
+        foreach (var file in events.Concat(catalogs))
         {
-            if (!File.Exists(file)) throw new ArgumentException($"Event file '{file}' not found (full path: {Path.GetFullPath(file)}).");
+            if (!File.Exists(file)) throw new ArgumentException($"File '{file}' not found (full path: {Path.GetFullPath(file)}).");
         }
 
-        return new ImportArguments(events, checkpoint, options);
+        return new ImportArguments(events, checkpoint, options, catalogs);
     }
 }

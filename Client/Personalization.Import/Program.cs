@@ -6,7 +6,7 @@ using Personalization.Abstractions;
 using Personalization.Client;
 using Personalization.Import;
 
-// import --events FILE ... : backfill listening history into a running cluster (README "Backfill").
+// import [--catalog FILE ...] [--events FILE ...] : load a catalogue and backfill listening history into a running cluster (README "Backfill", "Catalogue").
 ImportArguments arguments;
 try
 {
@@ -43,6 +43,35 @@ catch (Exception unreachable) // the process boundary: say what failed, not a st
 }
 
 var limits = builder.Configuration.GetSection(ValidationLimits.SectionName).Get<ValidationLimits>() ?? new ValidationLimits();
+if (arguments.Catalogs.Count > 0)
+{
+    var catalogValidator = new Personalization.Abstractions.Catalog.CatalogValidator(new RequestValidator(limits));
+    var catalogImporter = new CatalogImporter(
+        new Personalization.Client.Facade.CatalogClient(host.Services.GetRequiredService<IClusterClient>(), catalogValidator),
+        catalogValidator,
+        arguments.Options,
+        Console.Error);
+    CatalogImportSummary loaded;
+    try
+    {
+        loaded = await catalogImporter.RunAsync(arguments.Catalogs, stop.Token);
+    }
+    catch (Exception failed) when (failed is not OutOfMemoryException) // e.g. the cluster went away: the catalogue import is idempotent
+    {
+        Console.Error.WriteLine($"error: the catalogue import stopped: {failed.GetType().Name}: {failed.Message}");
+        Console.Error.WriteLine("Run the same command again to resume (tracks already loaded are counted unchanged).");
+        await host.StopAsync(CancellationToken.None);
+        return 1;
+    }
+
+    Console.WriteLine(loaded);
+    if (!loaded.Finished || arguments.Events.Count == 0)
+    {
+        await host.StopAsync(CancellationToken.None);
+        return loaded.Finished ? 0 : 1;
+    }
+}
+
 var importer = new BackfillImporter(host.Services.GetRequiredService<IClusterClient>(), new RequestValidator(limits), arguments.Options, Console.Error);
 ImportSummary summary;
 try

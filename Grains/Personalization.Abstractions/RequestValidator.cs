@@ -8,6 +8,14 @@ public sealed class RequestValidator(ValidationLimits limits)
 {
     public ValidationLimits Limits => limits;
 
+    /// <summary>The id rule for any field (a track, an artist, a user).</summary>
+    public IReadOnlyList<FieldError> ValidateId(string? id, string field)
+    {
+        var errors = new List<FieldError>();
+        CheckId(id, field, errors);
+        return errors;
+    }
+
     public IReadOnlyList<FieldError> ValidateUserId(string? userId)
     {
         var errors = new List<FieldError>();
@@ -87,6 +95,12 @@ public sealed class RequestValidator(ValidationLimits limits)
             }
         }
 
+        if (request.Market is { } market && !Catalog.Markets.IsCode(market))
+        {
+            errors.Add(new FieldError("market", "must be an ISO 3166-1 alpha-2 code: two upper-case letters, e.g. SE."));
+        }
+
+        if (request.Seed is { } seed) CheckId(seed, "seed", errors);
         if (request.At is { } at && at < limits.MinTimestamp)
         {
             errors.Add(new FieldError("at", $"must not be before {limits.MinTimestamp:O}."));

@@ -120,6 +120,12 @@ public sealed class EngineOptions
     public double HistorySourceWeight { get; set; } = 0.15;
     public double TrendingSourceWeight { get; set; } = 0.01;
 
+    /// <summary>
+    /// Recent releases (catalogue release dates, see <see cref="Catalog.IReleaseSource"/>) of the listener's favourite
+    /// artists, scaled by the artist's share of the favourites. Fires only where the catalogue has release dates.
+    /// </summary>
+    public double NewReleaseSourceWeight { get; set; } = 0.3;
+
     /// <summary>The k-th most recent session anchor's transition evidence is weighted k^-x (1 = the former 1/k).</summary>
     public double AnchorDecayExponent { get; set; } = 1.5;
 
@@ -269,6 +275,7 @@ public sealed class EngineOptions
         NonNegative(SessionArtistSourceWeight, nameof(SessionArtistSourceWeight));
         NonNegative(RepeatAgeBonus, nameof(RepeatAgeBonus));
         NonNegative(FavoriteArtistSourceWeight, nameof(FavoriteArtistSourceWeight));
+        NonNegative(NewReleaseSourceWeight, nameof(NewReleaseSourceWeight));
         NonNegative(HistorySourceWeight, nameof(HistorySourceWeight));
         NonNegative(TrendingSourceWeight, nameof(TrendingSourceWeight));
         if (!(AnchorDecayExponent is >= 0 and <= 5)) errors.Add($"{nameof(AnchorDecayExponent)} must be in [0, 5] (was {AnchorDecayExponent}).");

@@ -23,4 +23,7 @@ public enum ReasonKind : byte
 
     /// <summary>A fill after <see cref="Popular"/>: a track from the listener's own history (anchor = the track).</summary>
     RecentlyPlayed = 6,
+
+    /// <summary>A recent release (by the catalogue's release date) of an artist the listener likes, before it has plays (anchor = the artist).</summary>
+    NewRelease = 7,
 }

@@ -1,3 +1,4 @@
+using Personalization.Engine.Catalog;
 using Personalization.Engine.Model;
 using Personalization.Engine.Ranking;
 
@@ -29,7 +30,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
     private readonly double[] _dampingByPlays = Powers(1025, k => Math.Pow(Math.Max(1, k), -options.SuccessorPopularityDamping));
 
     public IReadOnlyList<RecommendedTrack> Recommend(
-        ListenerState state, IModelView model, long nowMs, int count, IReadOnlySet<int>? exclude = null)
+        ListenerState state, IModelView model, long nowMs, int count, IReadOnlySet<int>? exclude = null, ServeRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(model);
@@ -37,7 +38,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         count = Math.Min(count, options.MaxRecommendations);
 
         var ranked = new List<RecommendedTrack>(count);
-        foreach (var r in Served(state, model, nowMs, exclude))
+        foreach (var r in Served(state, model, nowMs, exclude, rules))
         {
             ranked.Add(r);
             if (ranked.Count == count) break;
@@ -51,14 +52,14 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
     /// <see cref="RankerOptions.Candidates"/> re-ordered by the silo's learned re-ranker when it has a model and a session
     /// is active. The exploration policy re-ranks this order.
     /// </summary>
-    public IEnumerable<RecommendedTrack> Served(ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude = null)
+    public IEnumerable<RecommendedTrack> Served(ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude = null, ServeRules? rules = null)
     {
-        var all = RankAll(state, model, nowMs, exclude);
+        var all = RankAll(state, model, nowMs, exclude, rules);
         var served = ranker?.Current is { } learned && state.IsSessionActive(nowMs) ? Reranked(learned, state, model, nowMs, all) : all;
         // The session's outcomes (early skips, a skipped artist's allowance, liked-track spacing) hold for the fill too:
         // applied over the whole list, so the allowance counts what the ranked part already gave (a second pass over
         // the ranked part drops nothing more).
-        return options.FillShortLists ? SessionOutcomes.Of(state, nowMs).Apply(WithFill(served, state, model, nowMs, exclude)) : served;
+        return options.FillShortLists ? SessionOutcomes.Of(state, nowMs).Apply(WithFill(served, state, model, nowMs, exclude, rules)) : served;
     }
 
     /// <summary>
@@ -67,7 +68,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
     /// listener's own history, newest first (<see cref="ReasonKind.RecentlyPlayed"/>). Trending is a source of every
     /// list already. The same eligibility rules apply (blocked tracks, disliked artists, exclusions, the playing track).
     /// </summary>
-    private IEnumerable<RecommendedTrack> WithFill(IEnumerable<RecommendedTrack> ranked, ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude)
+    private IEnumerable<RecommendedTrack> WithFill(IEnumerable<RecommendedTrack> ranked, ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude, ServeRules? rules)
     {
         var given = new HashSet<int>();
         foreach (var r in ranked)
@@ -81,7 +82,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         foreach (var p in popular)
         {
             var artist = model.ArtistOf(p.Id);
-            if (IsEligible(p.Id, artist, playing, state, nowMs, exclude) && given.Add(p.Id))
+            if (IsEligible(p.Id, artist, playing, state, nowMs, exclude, rules) && given.Add(p.Id))
             {
                 yield return new RecommendedTrack(p.Id, artist, options.TrendingSourceWeight * PopularFillFactor * p.Weight, ReasonKind.Popular, -1);
             }
@@ -91,7 +92,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         for (var i = history.Count - 1; i >= 0; i--)
         {
             var step = history[i];
-            if (!step.IsListen || step.EarlySkipped || !IsEligible(step.Track, step.Artist, playing, state, nowMs, exclude) || !given.Add(step.Track)) continue;
+            if (!step.IsListen || step.EarlySkipped || !IsEligible(step.Track, step.Artist, playing, state, nowMs, exclude, rules) || !given.Add(step.Track)) continue;
             yield return new RecommendedTrack(step.Track, step.Artist, 0, ReasonKind.RecentlyPlayed, step.Track);
         }
     }
@@ -144,7 +145,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
     /// <see cref="RecommendedTrack.Reason"/> is its candidate source): what <see cref="Served"/> re-orders and what the
     /// re-ranker's examples are made of.
     /// </summary>
-    public IEnumerable<RecommendedTrack> RankAll(ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude = null)
+    public IEnumerable<RecommendedTrack> RankAll(ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude = null, ServeRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(model);
@@ -154,6 +155,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         using (var span = EngineTracing.Source.StartActivity(EngineTracing.Candidates))
         {
             var signals = sessionActive ? SessionSignals.Of(state) : default;
+            if (rules is { Seed: >= 0 }) AddSeed(model, pool, rules.Seed);
             if (sessionActive)
             {
                 AddTransitions(state, model, pool, out playing);
@@ -162,6 +164,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
             }
 
             AddFavoriteArtists(state, model, pool, nowMs);
+            if (rules?.Releases is { } releases) AddNewReleases(state, releases, pool, nowMs);
             AddHistory(state, pool, nowMs);
             AddTrending(model, pool);
             if (sessionActive)
@@ -173,26 +176,47 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
             span?.SetTag("engine.session_active", sessionActive);
         }
 
-        return SessionOutcomes.Of(state, nowMs).Apply(Eligible(pool, playing, state, model, nowMs, exclude));
+        return SessionOutcomes.Of(state, nowMs).Apply(Eligible(pool, playing, state, model, nowMs, exclude, rules));
     }
 
     private IEnumerable<RecommendedTrack> Eligible(
-        CandidatePool pool, int playing, ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude)
+        CandidatePool pool, int playing, ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude, ServeRules? rules)
     {
         foreach (var c in pool.Ranked())
         {
             var artist = c.Artist >= 0 ? c.Artist : model.ArtistOf(c.Track);
             if (artist < 0) artist = state.ArtistInHistory(c.Track); // a track the shared model has not admitted
-            if (IsEligible(c.Track, artist, playing, state, nowMs, exclude)) yield return new RecommendedTrack(c.Track, artist, c.Score, c.Reason, c.Anchor);
+            if (IsEligible(c.Track, artist, playing, state, nowMs, exclude, rules)) yield return new RecommendedTrack(c.Track, artist, c.Score, c.Reason, c.Anchor);
         }
     }
 
-    /// <summary>Never a blocked track, a disliked artist's track, an excluded track, or the playing track unless replays are allowed.</summary>
-    private bool IsEligible(int track, int artist, int playing, ListenerState state, long nowMs, IReadOnlySet<int>? exclude) =>
+    /// <summary>
+    /// Never a blocked track, a disliked artist's track, an excluded track, a track the request's rules refuse (catalogue,
+    /// seed), or the playing track unless replays are allowed.
+    /// </summary>
+    private bool IsEligible(int track, int artist, int playing, ListenerState state, long nowMs, IReadOnlySet<int>? exclude, ServeRules? rules) =>
         !(track == playing && !options.RecommendPlayingTrack)
         && !state.BlockedTracks.Contains(track)
         && !(exclude?.Contains(track) ?? false)
-        && !(artist >= 0 && state.IsArtistDisliked(artist, nowMs));
+        && !(artist >= 0 && state.IsArtistDisliked(artist, nowMs))
+        && (rules?.Allows(track) ?? true);
+
+    /// <summary>
+    /// A radio from one track ("more like this"), for any listener: what listeners played after the seed, weighted as the
+    /// session's most recent anchor, and the seed's artist's top tracks, weighted as the session's artist.
+    /// </summary>
+    private void AddSeed(IModelView model, CandidatePool pool, int seed)
+    {
+        var successors = model.SuccessorsOf(seed);
+        if (!successors.IsEmpty)
+        {
+            var scale = options.TransitionSourceWeight / Math.Max(successors[0].Weight, options.TransitionEvidenceFloor);
+            foreach (var s in successors) pool.Add(s.Id, -1, s.Weight * scale, ReasonKind.AfterTrack, seed);
+        }
+
+        var artist = model.ArtistOf(seed);
+        if (artist >= 0) AddArtistTracks(model, pool, artist, options.SessionArtistSourceWeight, ReasonKind.SessionArtist);
+    }
 
     private void AddTransitions(ListenerState state, IModelView model, CandidatePool pool, out int playing)
     {
@@ -354,6 +378,19 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         foreach (var (artist, weight) in favorites)
         {
             AddArtistTracks(model, pool, artist, options.FavoriteArtistSourceWeight * weight / max, ReasonKind.FavoriteArtist);
+        }
+    }
+
+    /// <summary>Recent releases of the favourite artists, before they have plays: weighted by the artist's share of the favourites.</summary>
+    private void AddNewReleases(ListenerState state, IReleaseSource releases, CandidatePool pool, long nowMs)
+    {
+        if (!releases.Any || options.NewReleaseSourceWeight == 0) return;
+        var favorites = state.Artists.Top(options.FavoriteArtistsConsidered, nowMs, positiveOnly: true);
+        if (favorites.Count == 0) return;
+        var max = favorites[0].Weight;
+        foreach (var (artist, weight) in favorites)
+        {
+            foreach (var track in releases.RecentBy(artist, nowMs)) pool.Add(track, artist, options.NewReleaseSourceWeight * weight / max, ReasonKind.NewRelease, artist);
         }
     }
 

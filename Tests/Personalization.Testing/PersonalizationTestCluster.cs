@@ -8,6 +8,7 @@ using Personalization.Abstractions.Blend;
 using Personalization.Engine.Ranking;
 using Personalization.Grains;
 using Personalization.Grains.Hosting;
+using Personalization.Grains.Catalog;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Model;
@@ -26,6 +27,7 @@ namespace Personalization.Testing;
 public class PersonalizationTestCluster
 {
     private InProcessTestCluster? _cluster;
+    private ClusterCatalog? _catalog;
 
     public PersonalizationTestCluster()
         : this(new TestClusterSettings())
@@ -46,6 +48,9 @@ public class PersonalizationTestCluster
     /// <summary>The model checkpoints every silo shares (memory mode): a shard or silo restarted in the cluster restores from them.</summary>
     public MemoryModelCheckpointStore ModelCheckpoints { get; } = new();
 
+    /// <summary>The catalogue every silo shares (memory mode), as the Azure table would be.</summary>
+    public MemoryCatalogStore CatalogStore { get; } = new();
+
     /// <summary>The clock every silo uses as "now".</summary>
     public ManualClock Clock { get; } = new();
 
@@ -57,6 +62,9 @@ public class PersonalizationTestCluster
 
     /// <summary>The Blend of these members (any order, duplicates allowed: the key is made canonical, as the facade does).</summary>
     public IBlendGrain Blend(params string[] members) => Client.GetGrain<IBlendGrain>(BlendMembers.Key([.. members.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]));
+
+    /// <summary>The catalogue (see <see cref="ClusterCatalog"/>): upserts, takedowns, and a sync of every silo's cache.</summary>
+    public ClusterCatalog Catalog => _catalog ??= new ClusterCatalog(this);
 
     /// <summary>A script of a listener's sessions (see <see cref="ListenerScript"/>).</summary>
     public ListenerScript Listener(string userId) => new(this, userId);
@@ -81,6 +89,7 @@ public class PersonalizationTestCluster
             silo.Services.AddGrainStorage(StorageNames.Users, (sp, _) => new SharedMemoryGrainStorage(Storage, sp.GetRequiredService<Serializer>()));
             silo.Services.AddSingleton<IEventJournal>(sp => new MeteredEventJournal(Journal, sp.GetRequiredService<PersonalizationMetrics>()));
             silo.Services.AddSingleton<IModelCheckpointStore>(ModelCheckpoints);
+            silo.Services.AddSingleton<ICatalogStore>(CatalogStore);
         });
         builder.ConfigureClient(client => client.AddActivityPropagation()); // as the gateway's client: grain calls continue the caller's trace
         _cluster = builder.Build();

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Personalization.Abstractions;
+using Personalization.Abstractions.Catalog;
 
 namespace Personalization.Client.Http;
 
 /// <summary>
-/// Turns typed errors from the cluster into ProblemDetails: invalid input → 400; storage unavailable, a timeout or a
+/// Turns typed errors from the cluster into ProblemDetails: invalid input → 400; a track unknown to a Strict catalogue → 422; storage unavailable, a timeout or a
 /// cluster membership change → 503 with Retry-After (not acknowledged; retrying the same event ids is safe).
 /// </summary>
 public sealed class ApiErrorFilter : IEndpointFilter
@@ -21,6 +22,10 @@ public sealed class ApiErrorFilter : IEndpointFilter
         catch (InvalidEventException ex)
         {
             return ApiProblems.Invalid(ex.Errors);
+        }
+        catch (CatalogRefusedException ex)
+        {
+            return ApiProblems.Refused(ex.Errors);
         }
         catch (StorageUnavailableException ex)
         {

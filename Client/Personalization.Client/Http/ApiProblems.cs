@@ -30,6 +30,21 @@ public static class ApiProblems
             extensions: new Dictionary<string, object?> { [ErrorCountMember] = errors.Count });
     }
 
+    /// <summary>422: the request is well-formed but refused (Strict catalogue: an unknown track), naming the fields; nothing was applied.</summary>
+    public static ProblemHttpResult Refused(IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var listed = errors.Take(MaxListedErrors).GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+        var problem = new HttpValidationProblemDetails(listed)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The catalogue refused the request; nothing was applied.",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        };
+        problem.Extensions[ErrorCountMember] = errors.Count;
+        return TypedResults.Problem(problem);
+    }
+
     public static ProblemHttpResult Status(int status, string title, string? detail = null) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);
 }

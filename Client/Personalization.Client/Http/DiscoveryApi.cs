@@ -28,32 +28,24 @@ public static class DiscoveryApi
     }
 
     private static async Task<Results<Ok<RecommendationList>, ValidationProblem>> DiscoverAsync(
-        string userId, string? count, string? exclude, IDiscoveryClient client, RequestValidator validator, CancellationToken cancellationToken)
+        string userId, string? count, string? exclude, string? market, string? @explicit,
+        IDiscoveryClient client, RequestValidator validator, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>(validator.ValidateUserId(userId));
-        var n = ParseCount(count, 10, errors);
-        var excluded = string.IsNullOrEmpty(exclude) ? null : exclude.Split(',', StringSplitOptions.TrimEntries);
-        var request = new RecommendRequest(n, excluded);
+        var n = RequestRules.Count(count, 10, errors);
+        var request = new RecommendRequest(n, RequestRules.Exclude(exclude), null, market, RequestRules.Explicit(@explicit, errors));
         if (errors.Count == 0) errors.AddRange(validator.ValidateRecommend(request));
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         return TypedResults.Ok(await client.DiscoverAsync(userId, request, cancellationToken));
     }
 
     private static async Task<Results<Ok<BlendQueue>, ValidationProblem>> BlendAsync(
-        string members, string? count, IDiscoveryClient client, RequestValidator validator, CancellationToken cancellationToken)
+        string members, string? count, string? market, string? @explicit, IDiscoveryClient client, RequestValidator validator, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>(BlendMembers.TryParse(members, validator, out var canonical));
-        var request = new BlendRequest(ParseCount(count, 20, errors));
-        if (errors.Count == 0) errors.AddRange(validator.ValidateRecommend(new RecommendRequest(request.Count)));
+        var request = new BlendRequest(RequestRules.Count(count, 20, errors), market, RequestRules.Explicit(@explicit, errors));
+        if (errors.Count == 0) errors.AddRange(validator.ValidateRecommend(new RecommendRequest(request.Count, Market: market)));
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         return TypedResults.Ok(await client.BlendAsync(canonical, request, cancellationToken));
-    }
-
-    private static int ParseCount(string? count, int fallback, List<FieldError> errors)
-    {
-        if (count is null) return fallback;
-        if (int.TryParse(count, out var n)) return n;
-        errors.Add(new FieldError("count", "must be an integer."));
-        return fallback;
     }
 }

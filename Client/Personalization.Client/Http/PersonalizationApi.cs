@@ -27,10 +27,12 @@ public static class PersonalizationApi
         writers.MapPost("/events", RecordEventsAsync).WithName("RecordEvents").WithSummary("Record one event or an ordered batch.")
             .Accepts<EventBatchBody>("application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var readers = users.MapGroup("").RequireAuthorization(ApiPolicies.ReadUser);
-        readers.MapGet("/recommendations", RecommendAsync).WithName("Recommend").WithSummary("What should play next, with a reason per track.");
+        readers.MapGet("/recommendations", RecommendAsync).WithName("Recommend")
+            .WithSummary("What should play next, with a reason per track: ?count=&market=SE&explicit=false&exclude=id,id&seed=trackId.");
         readers.MapGet("/profile", GetProfileAsync).WithName("GetProfile").WithSummary("Top artists and tracks, current session, counters.");
 
         var owners = users.MapGroup("").RequireAuthorization(ApiPolicies.ExportUser);
@@ -41,6 +43,7 @@ public static class PersonalizationApi
 
         app.MapDiscoveryApi(); // Blend and discovery list (their own file)
         app.MapModelApi(); // the shared model's status, for admins
+        app.MapCatalogApi(); // catalogue maintenance, for admins
         return users;
     }
 
@@ -83,13 +86,12 @@ public static class PersonalizationApi
     }
 
     private static async Task<Results<Ok<RecommendationList>, ValidationProblem>> RecommendAsync(
-        string userId, string? count, string? exclude, IPersonalizationClient client, RequestValidator validator, CancellationToken cancellationToken)
+        string userId, string? count, string? exclude, string? market, string? @explicit, string? seed,
+        IPersonalizationClient client, RequestValidator validator, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>(validator.ValidateUserId(userId));
-        var n = 10;
-        if (count is not null && !int.TryParse(count, out n)) errors.Add(new FieldError("count", "must be an integer."));
-        var excluded = string.IsNullOrEmpty(exclude) ? null : exclude.Split(',', StringSplitOptions.TrimEntries);
-        var request = new RecommendRequest(n, excluded);
+        var n = RequestRules.Count(count, 10, errors);
+        var request = new RecommendRequest(n, RequestRules.Exclude(exclude), null, market, RequestRules.Explicit(@explicit, errors), seed);
         if (errors.Count == 0) errors.AddRange(validator.ValidateRecommend(request));
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         return TypedResults.Ok(await client.RecommendAsync(userId, request, cancellationToken));

@@ -1,3 +1,4 @@
+using Personalization.Engine.Catalog;
 using Personalization.Engine.Model;
 
 namespace Personalization.Engine.Discovery;
@@ -10,12 +11,12 @@ namespace Personalization.Engine.Discovery;
 /// <item>Near artists: artists whose tracks follow a favourite artist's top tracks, by transition evidence; their top tracks.</item>
 /// <item>Unheard by a favourite: a favourite artist's top tracks the listener has not played.</item>
 /// </list>
-/// Disliked artists, blocked tracks and exclusions are never returned; at most <see cref="DiscoveryOptions.MaxPerArtist"/>
+/// Disliked artists, blocked tracks, exclusions and tracks the request's catalogue gate refuses are never returned; at most <see cref="DiscoveryOptions.MaxPerArtist"/>
 /// tracks per artist. Deterministic for a given state and model: ties are broken by track id.
 /// </summary>
 public sealed class DiscoveryFinder(DiscoveryOptions options)
 {
-    public IReadOnlyList<DiscoveredTrack> Find(ListenerState state, IModelView model, long nowMs, int count, IReadOnlySet<int>? exclude = null)
+    public IReadOnlyList<DiscoveredTrack> Find(ListenerState state, IModelView model, long nowMs, int count, IReadOnlySet<int>? exclude = null, ITrackGate? gate = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(model);
@@ -32,7 +33,7 @@ public sealed class DiscoveryFinder(DiscoveryOptions options)
         var found = new List<DiscoveredTrack>(count);
         foreach (var c in pool.Ranked())
         {
-            if (exclude?.Contains(c.Track) ?? false) continue;
+            if ((exclude?.Contains(c.Track) ?? false) || !(gate?.Allows(c.Track) ?? true)) continue;
             var artist = c.Artist >= 0 ? c.Artist : model.ArtistOf(c.Track);
             if (artist >= 0 && (state.IsArtistDisliked(artist, nowMs) || perArtist.GetValueOrDefault(artist) >= options.MaxPerArtist)) continue;
             if (artist >= 0) perArtist[artist] = perArtist.GetValueOrDefault(artist) + 1;

@@ -1,3 +1,4 @@
+using Personalization.Engine.Catalog;
 using Personalization.Engine.Model;
 using Personalization.Engine.Rewards;
 
@@ -14,7 +15,7 @@ public sealed class RecommendationPolicy(Recommender recommender, SourceExplorer
 
     /// <param name="listenerKey">A stable hash of the listener (seeds exploration with the listener's served-list count).</param>
     public IReadOnlyList<ServedTrack> Serve(
-        ListenerState state, IModelView model, long nowMs, int count, IReadOnlySet<int>? exclude, ulong listenerKey)
+        ListenerState state, IModelView model, long nowMs, int count, IReadOnlySet<int>? exclude, ulong listenerKey, ServeRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(model);
@@ -25,11 +26,11 @@ public sealed class RecommendationPolicy(Recommender recommender, SourceExplorer
         {
             var seed = listenerKey ^ (ulong)explorer.Options.Seed ^ ((ulong)state.Rewards.Stats.ListsServed * 0x9E3779B97F4A7C15UL);
             using var span = EngineTracing.Source.StartActivity(EngineTracing.Explore); // the candidates and re-rank spans are its children
-            served = explorer.Choose(recommender.Served(state, model, nowMs, exclude), Math.Min(count, engine.MaxRecommendations), context, seed);
+            served = explorer.Choose(recommender.Served(state, model, nowMs, exclude, rules), Math.Min(count, engine.MaxRecommendations), context, seed);
         }
         else
         {
-            served = [.. recommender.Recommend(state, model, nowMs, count, exclude).Select(r => new ServedTrack(r, 1, false))];
+            served = [.. recommender.Recommend(state, model, nowMs, count, exclude, rules).Select(r => new ServedTrack(r, 1, false))];
         }
 
         Remember(state, nowMs, context, served);

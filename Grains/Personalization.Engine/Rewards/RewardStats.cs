@@ -8,7 +8,7 @@ namespace Personalization.Engine.Rewards;
 public sealed class RewardStats
 {
     /// <summary>Number of candidate sources (<see cref="ReasonKind"/> values).</summary>
-    public const int SourceCount = 7;
+    public const int SourceCount = 8;
 
     public long ListsServed { get; set; }
     public long ItemsServed { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
 using Personalization.Abstractions.Blend;
 using Personalization.Engine.Blend;
+using Personalization.Grains.Catalog;
 
 namespace Personalization.Grains.Blend;
 
@@ -16,13 +17,14 @@ namespace Personalization.Grains.Blend;
 public sealed class BlendGrain(
     RequestValidator validator,
     BlendMixer mixer,
+    CatalogRules catalog,
     IOptions<BlendOptions> options,
     TimeProvider clock) : Grain, IBlendGrain
 {
     private readonly Dictionary<string, CachedSummary> _summaries = new(StringComparer.Ordinal);
     private IReadOnlyList<string> _members = [];
     private IReadOnlyList<FieldError> _keyErrors = [];
-    private (BlendRequest Request, BlendQueue Queue)? _last;
+    private (BlendRequest Request, long Catalog, BlendQueue Queue)? _last;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -40,29 +42,33 @@ public sealed class BlendGrain(
     async Task<BlendQueue> IBlendGrain.GetQueueAsync(BlendRequest request)
     {
         ThrowIfInvalid(_keyErrors);
-        ThrowIfInvalid(request is null ? [new FieldError("request", "is required.")] : validator.ValidateRecommend(new RecommendRequest(request.Count)));
+        ThrowIfInvalid(request is null ? [new FieldError("request", "is required.")] : validator.ValidateRecommend(new RecommendRequest(request.Count, Market: request.Market)));
         var now = clock.GetUtcNow();
         var wanted = Math.Min(Math.Max(request!.Count, options.Value.CandidatesPerMember), validator.Limits.MaxRecommendations);
-        var fetched = await Task.WhenAll(_members.Select(m => FetchAsync(m, wanted, now)));
-        if (!fetched.Any(f => f.Changed) && _last is { } last && last.Request == request) return last.Queue;
+        var catalogVersion = catalog.Index.Version;
+        var fetched = await Task.WhenAll(_members.Select(m => FetchAsync(m, wanted, request, now)));
+        if (!fetched.Any(f => f.Changed) && _last is { } last && last.Request == request && last.Catalog == catalogVersion) return last.Queue;
 
+        // Members' summaries may be reused from before a takedown: the catalogue is checked again here.
+        var gate = catalog.Gate(request.Market, request.Explicit);
         var summaries = fetched.Select(f => f.Summary).ToArray();
-        var result = mixer.Mix([.. summaries.Select(BlendQueueView.ToInput)], request.Count);
+        var result = mixer.Mix([.. summaries.Select(s => BlendQueueView.ToInput(s, gate.Allows))], request.Count);
         var queue = BlendQueueView.Create(this.GetPrimaryKeyString(), _members, summaries, result, now);
-        _last = (request, queue);
+        _last = (request, catalogVersion, queue);
         return queue;
     }
 
-    private async Task<(TasteSummary Summary, bool Changed)> FetchAsync(string member, int wanted, DateTimeOffset now)
+    private async Task<(TasteSummary Summary, bool Changed)> FetchAsync(string member, int wanted, BlendRequest blend, DateTimeOffset now)
     {
         var cached = _summaries.GetValueOrDefault(member);
-        var reusable = cached is not null && cached.Candidates >= wanted && now - cached.At < options.Value.SummaryMaxAge;
+        var reusable = cached is not null && cached.Candidates >= wanted && now - cached.At < options.Value.SummaryMaxAge
+            && cached.Market == blend.Market && cached.Explicit == blend.Explicit;
         var request = reusable
-            ? new TasteSummaryRequest(wanted, cached!.Summary.Sequence, cached.Summary.LastEventAt)
-            : new TasteSummaryRequest(wanted);
+            ? new TasteSummaryRequest(wanted, cached!.Summary.Sequence, cached.Summary.LastEventAt, blend.Market, blend.Explicit)
+            : new TasteSummaryRequest(wanted, Market: blend.Market, Explicit: blend.Explicit);
         var reply = await GrainFactory.GetGrain<IUserGrain>(member).GetTasteSummaryAsync(request);
         if (reply.Unchanged && reusable) return (cached!.Summary, false);
-        _summaries[member] = new CachedSummary(reply, now, wanted);
+        _summaries[member] = new CachedSummary(reply, now, wanted, blend.Market, blend.Explicit);
         return (reply, true);
     }
 
@@ -71,5 +77,5 @@ public sealed class BlendGrain(
         if (errors.Count > 0) throw new InvalidEventException(errors);
     }
 
-    private sealed record CachedSummary(TasteSummary Summary, DateTimeOffset At, int Candidates);
+    private sealed record CachedSummary(TasteSummary Summary, DateTimeOffset At, int Candidates, string? Market, bool? Explicit);
 }

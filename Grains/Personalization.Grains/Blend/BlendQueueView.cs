@@ -11,12 +11,14 @@ public static class BlendQueueView
 
     public const string SharedReasonCode = "blend-shared";
 
-    public static BlendMemberInput ToInput(TasteSummary summary)
+    /// <summary>A member's summary as the mixer's input, keeping only the candidates <paramref name="allowed"/> accepts.</summary>
+    public static BlendMemberInput ToInput(TasteSummary summary, Func<string, bool> allowed)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(allowed);
         return new BlendMemberInput(
             summary.UserId,
-            [.. summary.Candidates.Select(r => new BlendCandidate(r.TrackId, r.ArtistId, r.Score, r.Reason, r.ReasonCode, r.Because, r.ReasonCode != TrendingReasonCode))],
+            [.. summary.Candidates.Where(r => allowed(r.TrackId)).Select(r => new BlendCandidate(r.TrackId, r.ArtistId, r.Score, r.Reason, r.ReasonCode, r.Because, r.ReasonCode != TrendingReasonCode))],
             summary.FavoriteArtists.ToHashSet(StringComparer.Ordinal),
             summary.DislikedArtists.ToHashSet(StringComparer.Ordinal),
             summary.BlockedTracks.ToHashSet(StringComparer.Ordinal));

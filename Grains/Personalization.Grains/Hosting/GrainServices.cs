@@ -8,6 +8,8 @@ using Personalization.Engine.Exploration;
 using Personalization.Engine.Rewards;
 using Personalization.Engine.Model;
 using Personalization.Engine.Ranking;
+using Personalization.Abstractions.Catalog;
+using Personalization.Grains.Catalog;
 using Personalization.Grains.Diagnostics;
 using Personalization.Grains.Model;
 using Personalization.Grains.Model.Checkpoints;
@@ -30,6 +32,7 @@ public static class GrainServices
         services.AddValidatedOptions<RankerOptions>(configuration, RankerOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<ModelCheckpointOptions>(configuration, ModelCheckpointOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<LogPrivacyOptions>(configuration, LogPrivacyOptions.SectionName, o => o.Validate());
+        services.AddValidatedOptions<CatalogOptions>(configuration, CatalogOptions.SectionName, o => o.Validate());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Vocabulary>();
@@ -58,6 +61,11 @@ public static class GrainServices
         services.TryAddSingleton<IModelCheckpointStore, MemoryModelCheckpointStore>(); // Azure mode replaces it (SiloConfiguration)
         services.AddSingleton<SiloLearningCheckpointer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLearningCheckpointer>());
+        services.AddSingleton(sp => new CatalogValidator(sp.GetRequiredService<RequestValidator>()));
+        services.TryAddSingleton<ICatalogStore, MemoryCatalogStore>(); // Azure mode replaces it (SiloConfiguration)
+        services.AddSingleton<CatalogCache>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogCache>());
+        services.AddSingleton<CatalogRules>();
         services.AddBlendAndDiscovery(configuration);
         return services;
     }

@@ -10,6 +10,7 @@ using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Personalization.Grains.Catalog;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Operations;
@@ -50,6 +51,8 @@ public static class SiloConfiguration
             });
             silo.Services.Replace(ServiceDescriptor.Singleton<IModelCheckpointStore>(sp => new AzureTableModelCheckpointStore(
                 CreateTableClient(settings), sp.GetRequiredService<IOptions<ModelCheckpointOptions>>().Value.Table)));
+            silo.Services.Replace(ServiceDescriptor.Singleton<ICatalogStore>(sp => new AzureTableCatalogStore(
+                CreateTableClient(settings), sp.GetRequiredService<IOptions<CatalogOptions>>().Value.Table)));
             silo.AddAzureTableGrainStorage(StorageNames.Users, (OptionsBuilder<AzureTableStorageOptions> options) =>
                 options.Configure<Serializer>((o, serializer) =>
                 {

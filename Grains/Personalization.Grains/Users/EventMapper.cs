@@ -62,6 +62,7 @@ public sealed class EventMapper(Vocabulary vocabulary)
             ReasonKind.Trending => "trending",
             ReasonKind.Popular => "popular",
             ReasonKind.RecentlyPlayed => "you played it before",
+            ReasonKind.NewRelease => $"new release by {anchor}",
             _ => "recommended",
         };
         return new Recommendation(track, artist, Math.Round(r.Score, 6), text, CodeOf(r.Reason), anchor,
@@ -78,6 +79,7 @@ public sealed class EventMapper(Vocabulary vocabulary)
         ReasonKind.Trending => "trending",
         ReasonKind.Popular => "popular",
         ReasonKind.RecentlyPlayed => "recently-played",
+        ReasonKind.NewRelease => "new-release",
         _ => "other",
     };
 }

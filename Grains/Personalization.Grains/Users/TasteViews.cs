@@ -3,6 +3,8 @@ using Personalization.Abstractions;
 using Personalization.Abstractions.Blend;
 using Personalization.Engine;
 using Personalization.Engine.Blend;
+using Personalization.Engine.Catalog;
+using Personalization.Grains.Catalog;
 using Personalization.Engine.Discovery;
 using Personalization.Engine.Exploration;
 using Personalization.Engine.Model;
@@ -19,13 +21,14 @@ public sealed class TasteViews(
     IModelView model,
     EventMapper mapper,
     RequestValidator validator,
+    CatalogRules catalog,
     IOptions<BlendOptions> blendOptions)
 {
     public TasteSummary Summarize(string userId, ListenerState state, TasteSummaryRequest request, DateTimeOffset now)
     {
         ThrowIfInvalid(request is null
             ? [new FieldError("request", "is required.")]
-            : validator.ValidateRecommend(new RecommendRequest(request.Candidates)));
+            : validator.ValidateRecommend(new RecommendRequest(request.Candidates, Market: request.Market)));
         var lastEventAt = state.Sequence == 0 ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(state.LastEventMs);
         if (request!.IfSequenceNot == state.Sequence && request.IfLastEventNot == lastEventAt)
         {
@@ -34,7 +37,7 @@ public sealed class TasteViews(
 
         var nowMs = now.ToUnixTimeMilliseconds();
         var names = mapper.Vocabulary;
-        var ranked = recommender.Recommend(state, model, nowMs, request.Candidates);
+        var ranked = recommender.Recommend(state, model, nowMs, request.Candidates, rules: new ServeRules(catalog.Gate(request.Market, request.Explicit)));
         var artists = state.Artists.Top(state.Artists.Count, nowMs);
         return new TasteSummary(
             userId,
@@ -61,7 +64,7 @@ public sealed class TasteViews(
         }
 
         var at = request.At ?? now;
-        var found = discovery.Find(state, model, at.ToUnixTimeMilliseconds(), request.Count, exclude);
+        var found = discovery.Find(state, model, at.ToUnixTimeMilliseconds(), request.Count, exclude, catalog.Gate(request.Market, request.Explicit));
         return new RecommendationList(Guid.NewGuid().ToString("N"), now, [.. found.Select((d, i) => ToRecommendation(d) with { Position = i })]);
     }
 

@@ -9,6 +9,7 @@ using Personalization.Engine.Exploration;
 using Personalization.Engine.Rewards;
 using Personalization.Engine.Model;
 using Personalization.Engine.Ranking;
+using Personalization.Grains.Catalog;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Model;
 using Personalization.Grains.Operations;
@@ -38,6 +39,7 @@ public sealed class UserGrain(
     IOptions<EngineOptions> engineOptions,
     IOptions<SnapshotOptions> snapshotOptions,
     TasteViews tasteViews,
+    CatalogRules catalog,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IListenerCheckpointGrain, IGrainMigrationParticipant
 {
     private const string MigratedStateKey = "pzn.listener";
@@ -110,7 +112,7 @@ public sealed class UserGrain(
     }
 
     Task<RecordResult> IUserGrain.RecordAsync(ListenEvent listenEvent) =>
-        RecordAsync(validator.ValidateEvent(listenEvent, clock.GetUtcNow()), [listenEvent]);
+        RecordAsync(validator.ValidateEvent(listenEvent, clock.GetUtcNow()), [listenEvent], single: true);
 
     Task<RecordResult> IUserGrain.RecordBatchAsync(IReadOnlyList<ListenEvent> events) =>
         RecordAsync(validator.ValidateBatch(events, clock.GetUtcNow()), events);
@@ -133,7 +135,7 @@ public sealed class UserGrain(
         }
 
         // Served lists are remembered (for reward attribution) in memory only; see RewardLedger.
-        var served = policy.Serve(_state, model, now.ToUnixTimeMilliseconds(), request.Count, exclude, _listenerKey);
+        var served = policy.Serve(_state, model, now.ToUnixTimeMilliseconds(), request.Count, exclude, _listenerKey, catalog.For(request));
         var session = SessionOutcomes.Of(_state, now.ToUnixTimeMilliseconds());
         var items = new Recommendation[served.Count];
         for (var i = 0; i < served.Count; i++) items[i] = mapper.ToRecommendation(served[i], i, session);
@@ -167,9 +169,10 @@ public sealed class UserGrain(
         DeactivateOnIdle();
     }
 
-    private async Task<RecordResult> RecordAsync(IReadOnlyList<FieldError> errors, IReadOnlyList<ListenEvent> events, bool import = false)
+    private async Task<RecordResult> RecordAsync(IReadOnlyList<FieldError> errors, IReadOnlyList<ListenEvent> events, bool import = false, bool single = false)
     {
         ThrowIfInvalid(errors);
+        catalog.ThrowIfUnknown(events, single); // Strict mode: the whole batch or nothing
         var duplicates = 0;
         var entries = new List<JournalEntry>(events.Count);
         var observations = new List<ModelObservation>(events.Count);
