@@ -9,6 +9,7 @@ namespace Personalization.Tests.Catalog;
 
 /// <summary>The catalogue in Azure mode (Azurite): rows survive a whole cluster restart, and a takedown keeps the entry.</summary>
 [Trait("Category", "Catalog")]
+[Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
 public sealed class AzureCatalogTests(AzuriteFixture azurite)
 {

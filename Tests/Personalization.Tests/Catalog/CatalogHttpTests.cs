@@ -10,6 +10,7 @@ namespace Personalization.Tests.Catalog;
 /// <summary>The catalogue over HTTP: admin writes (idempotent), takedowns, the request rules, and ProblemDetails naming the field.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Catalog")]
+[Trait("Requires", "None")]
 public sealed class CatalogHttpTests(PersonalizationCluster cluster) : IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;

@@ -11,6 +11,7 @@ namespace Personalization.Tests.Catalog;
 /// <summary>The catalogue import (<c>import --catalog FILE</c>) against the shared cluster: idempotent, and bad lines reported with line and field.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Catalog")]
+[Trait("Requires", "None")]
 public sealed class CatalogImportTests(PersonalizationCluster cluster) : IDisposable
 {
     private readonly TemporaryFolder _folder = new();

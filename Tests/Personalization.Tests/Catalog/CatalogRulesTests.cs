@@ -7,6 +7,7 @@ namespace Personalization.Tests.Catalog;
 /// <summary>The request rules over the Orleans client: market, explicit, exclude and seed, applied before the cut to the count.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Catalog")]
+[Trait("Requires", "None")]
 public sealed class CatalogRulesTests(PersonalizationCluster cluster)
 {
     [Fact]

@@ -19,6 +19,7 @@ public sealed class StrictCatalogCluster() : PersonalizationCluster(StrictSettin
 
 /// <summary>Catalog:Mode = Strict: an event naming a track the catalogue does not know is refused, and nothing of its batch is applied.</summary>
 [Trait("Category", "Catalog")]
+[Trait("Requires", "None")]
 public sealed class StrictCatalogTests(StrictCatalogCluster cluster) : IClassFixture<StrictCatalogCluster>
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Personalization.Tests.Catalog;
 /// discovery list within 5 s, by the silos' own change pull (no forced sync), and stay in the listeners' history.
 /// </summary>
 [Trait("Category", "Catalog")]
+[Trait("Requires", "None")]
 public sealed class TakedownTests(FaultCluster cluster, ITestOutputHelper output) : IClassFixture<FaultCluster>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
