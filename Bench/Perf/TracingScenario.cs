@@ -3,8 +3,8 @@ namespace Personalization.Bench.Perf;
 /// <summary>
 /// The cost of tracing at the default sampling (<c>Personalization:Tracing</c>, ratio 0.1): two silo processes, one
 /// untraced and one exporting traces and logs over OTLP to <see cref="OtlpSink"/>, prepared alike (model, warm users),
-/// then ingest and recommend at the headline concurrency on each, alternating which goes first: one warm-up round that
-/// is not counted (the first runs of a fresh process pay for JIT tiering, which shows in its CPU time), then
+/// then recommend and then ingest at the headline concurrency on each, alternating which goes first: per workload one
+/// warm-up round that is not counted (the first runs of a fresh process pay for JIT tiering, which shows in its CPU time), then
 /// <see cref="Rounds"/> rounds. The ratios are the median of the rounds' paired ratios (each round runs both silos back
 /// to back), so one disturbed round does not decide them. The load generator's own client is untraced, so every trace starts at the silo (the
 /// sampler decides there, as it would for an untraced gateway); the figures are the silo's: throughput, and the silo's
@@ -14,6 +14,13 @@ public static class TracingScenario
 {
     public const int Rounds = 6;
 
+    /// <summary>
+    /// The learned re-ranker trains online once it has enough examples, at a moment that differs between the two silos,
+    /// and a silo with a trained model pays 2–4 × per recommendation (and its training's CPU falls into a measured
+    /// round): both silos run without it, so the two differ by tracing only.
+    /// </summary>
+    private const string NoOnlineRanker = "Personalization__Ranker__Enabled";
+
     private const int WarmupRounds = 1;
 
     public static async Task<IReadOnlyList<LoadResult>> RunAsync(PerfSizes sizes, OwnedProcesses owned, TextWriter log)
@@ -21,9 +28,13 @@ public static class TracingScenario
         ArgumentNullException.ThrowIfNull(sizes);
         ArgumentNullException.ThrowIfNull(log);
         using var sink = OtlpSink.Start();
-        var (offSilo, offCluster) = await PerfCommand.StartSiloAsync(owned, new Dictionary<string, string>());
+        var (offSilo, offCluster) = await PerfCommand.StartSiloAsync(owned, new Dictionary<string, string>
+        {
+            [NoOnlineRanker] = "false",
+        });
         var (onSilo, onCluster) = await PerfCommand.StartSiloAsync(owned, new Dictionary<string, string>
         {
+            [NoOnlineRanker] = "false",
             ["Personalization__Tracing__OtlpEndpoint"] = sink.Endpoint,
             ["Personalization__Tracing__OtlpProtocol"] = "HttpProtobuf",
             ["OTEL_SERVICE_NAME"] = "personalization-silo-perf",
@@ -40,9 +51,11 @@ public static class TracingScenario
                 await silo.SeedWarmUsersAsync();
             }
 
-            for (var round = -WarmupRounds; round < Rounds; round++)
+            // Recommendations first, then events: events leave model learning behind them (shards, merges), whose CPU
+            // would fall into a recommend run that followed, more on the silo that had taken more events.
+            foreach (var ingest in new[] { false, true })
             {
-                foreach (var ingest in new[] { true, false })
+                for (var round = -WarmupRounds; round < Rounds; round++)
                 {
                     foreach (var (mode, pid, silo) in round % 2 == 0 ? silos : silos.Reverse())
                     {
