@@ -3,6 +3,7 @@ using Personalization.Abstractions;
 using Personalization.Bench.Perf;
 using Personalization.Grains.Hosting;
 using Personalization.Testing.Processes;
+using Personalization.Tests.Support;
 
 namespace Personalization.Tests.Operations;
 
@@ -44,18 +45,10 @@ public sealed class CleanShutdownTests
         using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await silo.WaitForExitAsync(exit.Token);
 
-        var stopping = ReadFrom(silo.LogPath, logBefore);
+        var stopping = SharedLogFile.Read(silo.LogPath, logBefore);
         var lines = stopping.Split('\n');
         Assert.DoesNotContain(lines, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("warn: Personalization.", StringComparison.Ordinal));
         Assert.True(silo.ExitCode == 0, $"exit code {silo.ExitCode}:\n{stopping}");
-    }
-
-    private static string ReadFrom(string path, long offset)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        stream.Seek(offset, SeekOrigin.Begin);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using k8s;
 using k8s.Models;
+using Personalization.Tests.Support;
 
 namespace Personalization.Tests.Operations;
 
@@ -20,7 +21,7 @@ internal static class Manifests
 
     public static List<object> Load(string yaml) => KubernetesYaml.LoadAllFromString(yaml, strict: true);
 
-    public static string? Kubectl { get; } = FindOnPath("kubectl");
+    public static string? Kubectl { get; } = RequiredTool.OnPath("kubectl");
 
     /// <summary>kubectl kustomize of a directory under k8s/ (e.g. "base", "overlays/dev").</summary>
     public static string Render(string directory)
@@ -57,9 +58,4 @@ internal static class Manifests
 
         throw new InvalidOperationException("Repository root (Personalization.Orleans.sln) not found.");
     }
-
-    private static string? FindOnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(d => Path.Combine(d, tool))
-            .FirstOrDefault(File.Exists);
 }

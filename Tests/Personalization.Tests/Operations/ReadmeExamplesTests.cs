@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Personalization.Tests.Support;
 
 namespace Personalization.Tests.Operations;
 
@@ -25,7 +26,7 @@ public sealed partial class ReadmeExamplesTests
         using var silo = Start($"exec setsid dotnet run --project Silo > \"{log}\" 2>&1");
         try
         {
-            await WaitForAsync(() => File.Exists(log) && Read(log).Contains("Demo loaded", StringComparison.Ordinal), log);
+            await WaitForAsync(() => File.Exists(log) && SharedLogFile.Read(log).Contains("Demo loaded", StringComparison.Ordinal), log);
 
             var shown = await RunAsync(tryIt);
             Assert.Contains("\"items\":[{", shown, StringComparison.Ordinal);                            // u0001's next tracks
@@ -48,7 +49,7 @@ public sealed partial class ReadmeExamplesTests
             await silo.WaitForExitAsync(exit.Token);
         }
 
-        var lines = Read(log).Split('\n');
+        var lines = SharedLogFile.Read(log).Split('\n');
         Assert.DoesNotContain(lines, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
     }
 
@@ -95,15 +96,9 @@ public sealed partial class ReadmeExamplesTests
         using var deadline = new CancellationTokenSource(Patience);
         while (!condition())
         {
-            if (deadline.IsCancellationRequested) Assert.Fail($"the silo did not load its demo in time:\n{(File.Exists(log) ? Read(log) : "(no log)")}");
+            if (deadline.IsCancellationRequested) Assert.Fail($"the silo did not load its demo in time:\n{(File.Exists(log) ? SharedLogFile.Read(log) : "(no log)")}");
             await Task.Delay(200, CancellationToken.None); // another process starts: poll its log
         }
-    }
-
-    private static string Read(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(stream).ReadToEnd();
     }
 
     /// <summary>What <c>-w '%{http_code}\n'</c> prints (the JSON bodies carry no newline).</summary>
