@@ -20,6 +20,12 @@ if (args.Length > 0 && args[0] == "perf")
     return await Personalization.Bench.Perf.PerfMain.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "backfill")
+{
+    // backfill [--quick] [--azure] [--json OUT]: import events/s vs the ingest scenario, same run, same silos (issue 23).
+    return await Personalization.Bench.Backfill.BackfillMain.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "restore")
 {
     // restore [--quick] [--tracks N]: the durable model's checkpoint cost and restart time on Azurite (issue 18).
