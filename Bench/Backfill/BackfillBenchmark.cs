@@ -18,6 +18,7 @@ public static class BackfillBenchmark
     {
         ArgumentNullException.ThrowIfNull(sizes);
         ArgumentNullException.ThrowIfNull(log);
+        if (azure) sizes = sizes.ForAzure();
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var folder = Directory.CreateTempSubdirectory("pzn-backfill-").FullName;

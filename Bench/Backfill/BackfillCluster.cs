@@ -34,6 +34,7 @@ public sealed record BackfillCluster(string Mode, string ClusterId, IReadOnlyLis
             ["Personalization__Silo__AzureConnectionString"] = azurite.ConnectionString,
             ["Personalization__Silo__ClusterId"] = $"backfill{id}",
             ["Personalization__Diagnostics__AllowSeeding"] = "true",
+            ["Personalization__Diagnostics__AllowForcedCollection"] = "true", // the perf scenarios settle the heap after seeding
             ["Personalization__Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), // unused HTTP API; Azure storage refuses the development key
         };
 

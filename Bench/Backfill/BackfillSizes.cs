@@ -23,6 +23,12 @@ public sealed record BackfillSizes
 
     public static BackfillSizes Full { get; } = new();
 
+    /// <summary>
+    /// For Azure mode: a first event costs a snapshot read and a journal append on Azurite (tens per second on this
+    /// machine), so <c>ingest</c> activates fewer users; the imported shapes stay the same.
+    /// </summary>
+    public BackfillSizes ForAzure() => this with { IngestUsers = Math.Min(IngestUsers, Math.Max(300, IngestUsers / 10)) };
+
     /// <summary>The smoke run: every step at a size that takes seconds.</summary>
     public static BackfillSizes Quick { get; } = new()
     {
