@@ -9,7 +9,7 @@ namespace Personalization.Bench.Backfill;
 /// harness's silo (<see cref="PerfCommand.StartSiloAsync"/>); in Azure mode Azurite and <see cref="AzureSilos"/> silos
 /// with Azure Table clustering, snapshots, journal and model checkpoints (as README "Azure mode" runs them).
 /// </summary>
-public sealed record BackfillCluster(string Mode, string ClusterId, IReadOnlyList<int> GatewayPorts)
+public sealed record BackfillCluster(string Mode, string ClusterId, IReadOnlyList<int> GatewayPorts, IReadOnlyList<int> SiloPids, int? StoragePid)
 {
     public const int AzureSilos = 3;
 
@@ -18,7 +18,7 @@ public sealed record BackfillCluster(string Mode, string ClusterId, IReadOnlyLis
         ArgumentNullException.ThrowIfNull(log);
         var (silo, clusterId) = await PerfCommand.StartSiloAsync(owned, new Dictionary<string, string>());
         log.WriteLine($"memory mode: silo pid {silo.Pid}, gateway 127.0.0.1:{silo.GatewayPort} (log {silo.LogPath})");
-        return new BackfillCluster("memory", clusterId, [silo.GatewayPort]);
+        return new BackfillCluster("memory", clusterId, [silo.GatewayPort], [silo.Pid], null);
     }
 
     public static async Task<BackfillCluster> StartAzureAsync(OwnedProcesses owned, TextWriter log)
@@ -45,6 +45,6 @@ public sealed record BackfillCluster(string Mode, string ClusterId, IReadOnlyLis
         foreach (var silo in silos.Skip(1)) await silo.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"azure mode: Azurite pid {azurite.Pid}, {AzureSilos} silos (pids {string.Join(", ", silos.Select(s => s.Pid))}, gateways {string.Join(", ", silos.Select(s => s.GatewayPort))})"));
-        return new BackfillCluster("azure", settings["Personalization__Silo__ClusterId"], [.. silos.Select(s => s.GatewayPort)]);
+        return new BackfillCluster("azure", settings["Personalization__Silo__ClusterId"], [.. silos.Select(s => s.GatewayPort)], [.. silos.Select(s => s.Pid)], azurite.Pid);
     }
 }

@@ -24,6 +24,7 @@ public static class BackfillJson
                 ["skipped"] = run.Skipped,
                 ["seconds"] = Math.Round(run.Seconds, 3),
                 ["events_per_s"] = Math.Round(run.EventsPerSecond, 1),
+                ["cpu_us_per_event"] = Cpu(run.Cpu),
             });
         }
 
@@ -36,6 +37,7 @@ public static class BackfillJson
             ["started_at"] = result.StartedAt.ToString("O"),
             ["total_seconds"] = Math.Round(result.TotalSeconds, 1),
             ["ingest"] = Load(result.Ingest),
+            ["ingest_cpu_us_per_event"] = Cpu(result.IngestCpu),
             ["ingest_first_event"] = Load(result.FirstEvents),
             ["imports"] = imports,
             ["machine"] = new JsonObject
@@ -47,6 +49,13 @@ public static class BackfillJson
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
+
+    private static JsonObject Cpu(CpuPerEvent c) => new()
+    {
+        ["silos"] = Math.Round(c.Silos, 1),
+        ["client"] = Math.Round(c.Client, 1),
+        ["storage"] = Math.Round(c.Storage, 1),
+    };
 
     private static JsonObject Load(Perf.LoadResult r) => new()
     {
