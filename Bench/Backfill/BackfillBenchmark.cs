@@ -33,7 +33,7 @@ public static class BackfillBenchmark
             var scenarios = new ClusterScenarios(client.Grains, PerfSizes.Full with { Concurrency = sizes.Concurrency, Sweep = [] }, log);
             await scenarios.GrowCatalogAsync(sizes.Tracks);
             var runId = Guid.NewGuid().ToString("N")[..8];
-            var (firstEvents, ingest, ingestCpu) = await IngestAsync(new GrainWorkloads(client.Grains, runId), sizes, $"i{runId}-", cpu, log);
+            var (firstEvents, firstEventsCpu, ingest, ingestCpu) = await IngestAsync(new GrainWorkloads(client.Grains, runId), sizes, $"i{runId}-", cpu, log);
 
             var imports = new List<ImportRun>();
             foreach (var shape in sizes.Shapes)
@@ -41,7 +41,7 @@ public static class BackfillBenchmark
                 imports.Add(await ImportAsync(client.Grains, shape, sizes.Tracks, $"b{runId}r{shape.RowsPerListener}-", folder, cpu, log));
             }
 
-            return new BackfillResult(cluster.Mode, cluster.GatewayPorts.Count, firstEvents, ingest, ingestCpu, imports, startedAt, clock.Elapsed.TotalSeconds);
+            return new BackfillResult(cluster.Mode, cluster.GatewayPorts.Count, firstEvents, firstEventsCpu, ingest, ingestCpu, imports, startedAt, clock.Elapsed.TotalSeconds);
         }
         finally
         {
@@ -49,15 +49,17 @@ public static class BackfillBenchmark
         }
     }
 
-    private static async Task<(LoadResult FirstEvents, LoadResult Ingest, CpuPerEvent Cpu)> IngestAsync(
+    private static async Task<(LoadResult FirstEvents, CpuPerEvent FirstEventsCpu, LoadResult Ingest, CpuPerEvent Cpu)> IngestAsync(
         GrainWorkloads workloads, BackfillSizes sizes, string prefix, ClusterCpu cpu, TextWriter log)
     {
         var tracks = new TrackRange(0, sizes.Tracks);
         using var done = new CancellationTokenSource();
         var next = -1L;
         var firstEvents = workloads.FirstEvents(prefix, sizes.IngestUsers, tracks, () => Interlocked.Increment(ref next), done);
+        var activations = cpu.Read();
         var cold = await LoadRunner.RunAsync("ingest-first-event", sizes.Concurrency, TimeSpan.Zero, TimeSpan.FromMinutes(30), firstEvents, done.Token);
-        log.WriteLine($"  ingest first event of {sizes.IngestUsers:N0} users (activations) x{cold.Concurrency}: {cold.Throughput:N0}/s, p50 {cold.P50Ms:F3} ms, p99 {cold.P99Ms:F3} ms");
+        var activationCpu = cpu.Since(activations, sizes.IngestUsers);
+        log.WriteLine($"  ingest first event of {sizes.IngestUsers:N0} users (activations) x{cold.Concurrency}: {cold.Throughput:N0}/s, p50 {cold.P50Ms:F3} ms, p99 {cold.P99Ms:F3} ms; CPU µs/event: silos {activationCpu.Silos:F0}, client {activationCpu.Client:F0}, storage {activationCpu.Storage:F0}");
 
         long calls = 0;
         var ingest = workloads.Ingest(prefix, sizes.IngestUsers, tracks, sizes.Concurrency);
@@ -69,7 +71,7 @@ public static class BackfillBenchmark
         });
         var used = cpu.Since(before, calls);
         log.WriteLine($"  ingest x{warm.Concurrency}: {warm.Throughput:N0}/s, p50 {warm.P50Ms:F3} ms, p99 {warm.P99Ms:F3} ms; CPU µs/event: silos {used.Silos:F0}, client {used.Client:F0}, storage {used.Storage:F0}");
-        return (cold, warm, used);
+        return (cold, activationCpu, warm, used);
     }
 
     private static async Task<ImportRun> ImportAsync(IClusterClient grains, HistoryShape shape, int tracks, string prefix, string folder, ClusterCpu cpu, TextWriter log)
@@ -97,7 +99,7 @@ public static class BackfillBenchmark
         Line($"| run | listeners | rows/listener | events | events/s | vs ingest | CPU µs/event: silos | client | Azurite |");
         Line($"|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         Line($"| ingest (warm, 1 event/call, x{result.Ingest.Concurrency}) | | | {result.Ingest.Operations:N0} | {result.Ingest.Throughput:N0} | 1.00 | {Cpu(result.IngestCpu)} |");
-        Line($"| ingest-first-event (cold, x{result.FirstEvents.Concurrency}) | | 1 | {result.FirstEvents.Operations:N0} | {result.FirstEvents.Throughput:N0} | {result.FirstEvents.Throughput / Math.Max(1e-9, result.Ingest.Throughput):F2} | | | |");
+        Line($"| ingest-first-event (cold, x{result.FirstEvents.Concurrency}) | | 1 | {result.FirstEvents.Operations:N0} | {result.FirstEvents.Throughput:N0} | {result.FirstEvents.Throughput / Math.Max(1e-9, result.Ingest.Throughput):F2} | {Cpu(result.FirstEventsCpu)} |");
         foreach (var run in result.Imports)
         {
             Line($"| import {run.Shape.Name} (cold) | {run.Listeners:N0} | {run.Shape.RowsPerListener} | {run.Rows:N0} | {run.EventsPerSecond:N0} | {result.VsIngest(run):F2} | {Cpu(run.Cpu)} |");

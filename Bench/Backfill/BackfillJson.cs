@@ -39,6 +39,7 @@ public static class BackfillJson
             ["ingest"] = Load(result.Ingest),
             ["ingest_cpu_us_per_event"] = Cpu(result.IngestCpu),
             ["ingest_first_event"] = Load(result.FirstEvents),
+            ["ingest_first_event_cpu_us_per_event"] = Cpu(result.FirstEventsCpu),
             ["imports"] = imports,
             ["machine"] = new JsonObject
             {

@@ -7,7 +7,7 @@ namespace Personalization.Bench.Backfill;
 /// run, with its CPU per event, warm-up included) and the imports, with the ratio of each import's events/s to the warm ingest's.
 /// </summary>
 public sealed record BackfillResult(
-    string Mode, int Silos, LoadResult FirstEvents, LoadResult Ingest, CpuPerEvent IngestCpu, IReadOnlyList<ImportRun> Imports, DateTimeOffset StartedAt, double TotalSeconds)
+    string Mode, int Silos, LoadResult FirstEvents, CpuPerEvent FirstEventsCpu, LoadResult Ingest, CpuPerEvent IngestCpu, IReadOnlyList<ImportRun> Imports, DateTimeOffset StartedAt, double TotalSeconds)
 {
     public double VsIngest(ImportRun run)
     {
