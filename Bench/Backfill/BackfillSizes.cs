@@ -18,16 +18,24 @@ public sealed record BackfillSizes
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>The imported histories: listeners × rows per listener, each a fresh set of (cold) listeners.</summary>
-    public IReadOnlyList<HistoryShape> Shapes { get; init; } = [new(4_000, 25), new(500, 200)];
+    /// <summary>
+    /// The imported histories: listeners × rows per listener, each a fresh set of (cold) listeners; 300,000 rows each,
+    /// so that an import lasts several seconds in memory mode (a GC or a model refresh then weighs little).
+    /// </summary>
+    public IReadOnlyList<HistoryShape> Shapes { get; init; } = [new(12_000, 25), new(1_500, 200)];
 
     public static BackfillSizes Full { get; } = new();
 
     /// <summary>
     /// For Azure mode: a first event costs a snapshot read and a journal append on Azurite (tens per second on this
-    /// machine), so <c>ingest</c> activates fewer users; the imported shapes stay the same.
+    /// machine), so <c>ingest</c> activates a tenth of the users; an import runs at thousands of events/s, so each
+    /// shape has a third of the listeners (its rows per listener unchanged).
     /// </summary>
-    public BackfillSizes ForAzure() => this with { IngestUsers = Math.Min(IngestUsers, Math.Max(300, IngestUsers / 10)) };
+    public BackfillSizes ForAzure() => this with
+    {
+        IngestUsers = Math.Min(IngestUsers, Math.Max(300, IngestUsers / 10)),
+        Shapes = [.. Shapes.Select(s => s with { Listeners = Math.Max(1, s.Listeners / 3) })],
+    };
 
     /// <summary>The smoke run: every step at a size that takes seconds.</summary>
     public static BackfillSizes Quick { get; } = new()
