@@ -66,6 +66,8 @@ public sealed partial class BenchCommandLineTests
         Assert.Equal(["evaluate", "rerank-headroom", "perf", "durable", "restore", "model-memory", "catalog"], root.Subcommands.Select(c => c.Name));
         Assert.All(root.Subcommands, c => Assert.False(string.IsNullOrWhiteSpace(c.Description), c.Name));
         Assert.All(root.Subcommands.SelectMany(c => c.Options), o => Assert.False(string.IsNullOrWhiteSpace(o.Description), o.Name));
+        var guide = File.ReadAllText(Path.Combine(Manifests.Root, "docs", "bench.md"));
+        Assert.All(root.Subcommands, c => Assert.Contains($"| `{c.Name}` |", guide, StringComparison.Ordinal));
     }
 
     /// <summary>The documented lines, with backslash continuations joined and a trailing <c># comment</c> dropped; synopses with [optional] parts are skipped.</summary>
