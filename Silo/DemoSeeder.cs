@@ -4,6 +4,7 @@ using Personalization.Abstractions;
 using Personalization.Abstractions.Catalog;
 using Personalization.Client.Facade;
 using Personalization.Engine.Synthetic;
+using Personalization.Grains.Catalog;
 using Personalization.Grains.Demo;
 using Personalization.Grains.Model;
 
@@ -45,9 +46,7 @@ public sealed partial class DemoSeeder(
             Listeners = o.Listeners,
             Start = DateTimeOffset.UtcNow.Date.AddDays(-14),
         });
-        var entries = SyntheticCatalogEntries.Of(world.Catalog, world.Options.Start).Select(e => new CatalogEntry(
-            e.TrackId, [new CatalogArtist(e.ArtistId, e.ArtistName)], e.Markets, e.Explicit, e.Album, e.DurationMs, e.ReleaseDate, [e.Genre]));
-        foreach (var chunk in entries.Chunk(BatchSize)) await catalog.UpsertAsync(chunk, stoppingToken); // the catalogue first: tracks are known before plays
+        foreach (var chunk in SyntheticWorldCatalog.Entries(world).Chunk(BatchSize)) await catalog.UpsertAsync(chunk, stoppingToken); // the catalogue first: tracks are known before plays
         var events = 0;
         foreach (var (userId, batch) in world.BatchesPerListener(BatchSize))
         {

@@ -15,7 +15,7 @@ using static System.FormattableString;
 namespace Personalization.Bench.Catalog;
 
 /// <summary>
-/// The catalogue scenario (issue 20), in one process with one in-process silo: (1) the catalogue import command's
+/// The catalogue scenario, in one process with one in-process silo: (1) the catalogue import command's
 /// importer loads a JSON-lines catalogue of N tracks (60 % playable everywhere, 20 % in the Nordics, 10 % in US/CA,
 /// 10 % only in SE; one in eight explicit) — tracks/s; (2) what a silo's cache costs per track, measured on the cache
 /// structure alone and as the silo process's heap growth over the whole import (partition grains, model admission and

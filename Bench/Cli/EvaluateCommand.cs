@@ -19,7 +19,7 @@ public static class EvaluateCommand
         ArgumentNullException.ThrowIfNull(log);
         var engineName = options.Direct ? "engine-direct" : "engine";
         Func<string, Task<ISequenceModel>> startEngine = options.Direct
-            ? prefix => Task.FromResult<ISequenceModel>(new DirectEngineModel(prefix, options.Settings))
+            ? prefix => Task.FromResult<ISequenceModel>(new DirectEngineModel(prefix, options.Settings, instruments: options.Instruments))
             : async prefix => await GrainEngineModel.StartAsync(prefix, options.Settings);
         var exploring = new Dictionary<string, string?>(options.Settings, StringComparer.OrdinalIgnoreCase) { ["Personalization:Exploration:Enabled"] = "true" };
         Func<string, Task<ISequenceModel>>? startExplorer = !options.Explore ? null : options.Direct

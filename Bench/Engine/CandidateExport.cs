@@ -7,7 +7,7 @@ using Personalization.Engine.Ranking;
 namespace Personalization.Bench.Engine;
 
 /// <summary>
-/// Tuning instrumentation for <c>--direct</c> (enabled by <c>PERSONALIZATION_BENCH_CANDIDATES=FILE</c>): for every scored
+/// Tuning instrumentation for <c>evaluate --direct --candidates FILE</c>: for every scored
 /// query, the engine's top <see cref="Depth"/> candidates in its order, one TSV row each, with whether it was the track
 /// played next and features read from the listener state and the model just before that event, plus what the replay has
 /// shown about the track (<see cref="TrackActivity"/>, information the engine does not keep). Every query gets rows, so a
@@ -16,7 +16,6 @@ namespace Personalization.Bench.Engine;
 /// </summary>
 internal sealed class CandidateExport : IDisposable
 {
-    public const string Variable = "PERSONALIZATION_BENCH_CANDIDATES";
     public const int Depth = 50;
 
     private readonly StreamWriter _writer;
@@ -24,17 +23,13 @@ internal sealed class CandidateExport : IDisposable
     private readonly TrackActivity _activity = new();
     private int _queries;
 
-    private CandidateExport(string path, string prefix)
+    public CandidateExport(string path, string prefix)
     {
         var empty = !File.Exists(path) || new FileInfo(path).Length == 0;
         _writer = new StreamWriter(path, append: true, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         if (empty) _writer.WriteLine(string.Join('\t', CandidateColumns.All));
         _prefix = prefix;
     }
-
-    /// <summary>An export into the file the environment names, or null when it names none.</summary>
-    public static CandidateExport? FromEnvironment(string prefix) =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } path ? new CandidateExport(path, prefix) : null;
 
     /// <summary>Called for every replayed event after the query before it was written: what the replay has shown so far.</summary>
     public void Observe(string user, int track, int artist, long timeMs) => _activity.Observe(user, track, artist, timeMs);

@@ -9,7 +9,7 @@ using Personalization.Engine.Ranking;
 namespace Personalization.Bench.Engine;
 
 /// <summary>
-/// Hidden fast path for tuning (<c>--direct</c>): the engine classes driven without Orleans, mirroring what the user
+/// The fast path for tuning (<c>evaluate --direct</c>): the engine classes driven without Orleans, mirroring what the user
 /// grain does per event (apply, publish an observation per new step) and what the pipeline does (learn in batches, here
 /// synced before every recommendation) and what the grain serves (<see cref="RecommendationPolicy"/>: exploration when
 /// <c>Personalization:Exploration:Enabled</c>, served lists remembered for rewards, one <see cref="SourceArms"/> for all
@@ -30,11 +30,11 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
     private readonly List<ModelObservation> _pending = [];
     private readonly int[] _predecessors;
     private readonly string _eventPrefix;
-    private readonly QueryBreakdown? _breakdown = QueryBreakdown.Enabled ? new QueryBreakdown() : null;
+    private readonly QueryBreakdown? _breakdown;
     private readonly CandidateExport? _export;
     private (string User, long NowMs, IReadOnlyList<RecommendedTrack> Ranked)? _lastQuery;
 
-    public DirectEngineModel(string eventPrefix, IReadOnlyDictionary<string, string?> settings, string name = "engine-direct")
+    public DirectEngineModel(string eventPrefix, IReadOnlyDictionary<string, string?> settings, string name = "engine-direct", DirectInstruments? instruments = null)
     {
         _options = new EngineOptions();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -55,7 +55,8 @@ public sealed class DirectEngineModel : ISequenceModel, IPropensityLogger
         IsStochastic = exploration is { Enabled: true, Epsilon: > 0 };
         _predecessors = new int[_options.TransitionWindow];
         _eventPrefix = eventPrefix;
-        _export = CandidateExport.FromEnvironment(eventPrefix);
+        _breakdown = instruments is { Breakdown: true } ? new QueryBreakdown(instruments.MissesPath) : null;
+        _export = instruments?.CandidatesPath is { } candidates ? new CandidateExport(candidates, eventPrefix) : null;
     }
 
     public string Name { get; }

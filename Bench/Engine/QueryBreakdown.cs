@@ -6,25 +6,18 @@ using Personalization.Engine.Model;
 namespace Personalization.Bench.Engine;
 
 /// <summary>
-/// Tuning instrumentation for <c>--direct</c> (enabled by the environment variable <c>PERSONALIZATION_BENCH_BREAKDOWN=1</c>):
+/// Tuning instrumentation for <c>evaluate --direct --breakdown</c>:
 /// classifies every scored query by how its next track relates to the listener's state just before it (unknown to the
 /// model, replay of the playing track, repeat of a session track, the playing track's artist, another session artist,
 /// a new artist) and reports per class how often the engine's list hits it at 10, at 20, and at all (top 100), and by
-/// which reason. With <c>PERSONALIZATION_BENCH_MISSES=FILE</c> it also appends every miss at 10 to FILE (engine-internal
+/// which reason. With <c>--misses FILE</c> it also appends every miss at 10 to FILE (engine-internal
 /// ids, the session, the top 12 with reasons). Reads the state only; changes nothing.
 /// </summary>
-internal sealed class QueryBreakdown
+internal sealed class QueryBreakdown(string? missesFile)
 {
-    public const string EnvironmentVariable = "PERSONALIZATION_BENCH_BREAKDOWN";
     public const int DepthChecked = 100;
 
     private readonly Dictionary<string, Row> _rows = new(StringComparer.Ordinal);
-
-    public const string MissesVariable = "PERSONALIZATION_BENCH_MISSES";
-
-    public static bool Enabled => Environment.GetEnvironmentVariable(EnvironmentVariable) == "1";
-
-    private static string? MissesFile => Environment.GetEnvironmentVariable(MissesVariable);
 
     /// <summary>Records one query: the engine's long list (best first) and the track actually played next.</summary>
     public void Add(ListenerState state, IModelView model, IReadOnlyList<RecommendedTrack> ranked, long nowMs, int target, int targetArtist)
@@ -45,7 +38,7 @@ internal sealed class QueryBreakdown
             break;
         }
 
-        if (MissesFile is { } misses && (rank < 0 || rank >= 10)) File.AppendAllText(misses, DescribeMiss(state, ranked, kind, target, targetArtist, rank));
+        if (missesFile is { } misses && (rank < 0 || rank >= 10)) File.AppendAllText(misses, DescribeMiss(state, ranked, kind, target, targetArtist, rank));
 
         if (rank < 0) return;
         if (rank < 10) row.Hit10++;

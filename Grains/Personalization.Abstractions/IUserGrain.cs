@@ -45,7 +45,7 @@ public interface IUserGrain : IGrainWithStringKey
     Task<TasteSummary> GetTasteSummaryAsync(TasteSummaryRequest request);
 
     /// <summary>
-    /// Tracks the listener has never played (as far as the bounded state remembers: see README "Blend and discovery"),
+    /// Tracks the listener has never played (as far as the bounded state remembers: see docs/algorithms.md "Discovery"),
     /// from transitions and artists near their taste, each with a reason.
     /// </summary>
     [Alias("Discover")]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Personalization.Abstractions.Catalog;
+using Personalization.Engine.Synthetic;
 using Personalization.Grains.Catalog;
 
 namespace Personalization.Testing;
@@ -27,6 +28,18 @@ public sealed class ClusterCatalog(PersonalizationTestCluster cluster)
         var result = await WriteAsync(tracks);
         await SyncAsync();
         return result;
+    }
+
+    /// <summary>
+    /// Loads a synthetic world's catalogue (markets, explicit flags, release dates), as the demo does before the plays
+    /// (<c>cluster.SeedAsync(world)</c> seeds the plays only), then waits until every silo's cache has it.
+    /// </summary>
+    public async Task<CatalogWriteResult> LoadAsync(SyntheticWorld world, int batchSize = 500)
+    {
+        var total = new CatalogWriteResult(0, 0);
+        foreach (var chunk in SyntheticWorldCatalog.Entries(world).Chunk(batchSize)) total += await WriteAsync(chunk);
+        await SyncAsync();
+        return total;
     }
 
     /// <summary>Upserts without waiting for the silos' caches (to measure how fast they learn of it).</summary>

@@ -8,7 +8,10 @@ namespace Personalization.Testing;
 /// <summary>Seeds a cluster through the real grains, then waits for the shared model to learn it.</summary>
 public static class ClusterSeeding
 {
-    /// <summary>Records every event of the shipped synthetic world (each listener's events in order), then syncs the model.</summary>
+    /// <summary>
+    /// Records every event of the shipped synthetic world (each listener's events in order), then syncs the model. The
+    /// world's catalogue is separate: <c>cluster.Catalog.LoadAsync(world)</c> first, as the demo does.
+    /// </summary>
     public static async Task<int> SeedAsync(this PersonalizationTestCluster cluster, SyntheticWorld world, int batchSize = 200)
     {
         ArgumentNullException.ThrowIfNull(cluster);

@@ -10,7 +10,7 @@ using Personalization.Client.Security;
 namespace Personalization.Client.Http;
 
 /// <summary>
-/// Discovery endpoints (README "Blend and discovery"): a listener's discovery list, with the per-user read rule, and a
+/// Discovery endpoints (README "Blend and discovery", docs/algorithms.md): a listener's discovery list, with the per-user read rule, and a
 /// group's Blend queue, with that rule for every member. One grain call per request.
 /// </summary>
 public static class DiscoveryApi

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Personalization.Client.Operations;
 using Personalization.Client.WebConsole;
 using Orleans.Dashboard;
+using Personalization.Abstractions;
 using Scalar.AspNetCore;
 
 namespace Personalization.Client.Http;
@@ -19,9 +21,9 @@ public static class HttpPipeline
     /// <summary>The Orleans Dashboard (cluster, silos, grain statistics); admin role only.</summary>
     public const string DashboardPath = "/dashboard";
 
-    /// <param name="dashboard">Map the Orleans Dashboard: needs the dashboard added to the host's silo or Orleans client.</param>
+    /// <param name="dashboard">Map the Orleans Dashboard (it must be added to the host's silo or Orleans client); unset: <see cref="DashboardSetting.Key"/> decides.</param>
     /// <param name="api">Map the <c>/v1</c> API, its OpenAPI document and docs, and the console (a production silo leaves them to the gateways).</param>
-    public static WebApplication UsePersonalizationHttp(this WebApplication app, bool dashboard = true, bool api = true)
+    public static WebApplication UsePersonalizationHttp(this WebApplication app, bool? dashboard = null, bool api = true)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
@@ -40,7 +42,7 @@ public static class HttpPipeline
             app.MapPersonalizationConsole();
         }
 
-        if (dashboard) app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Security.ApiPolicies.Admin);
+        if (dashboard ?? app.Configuration.GetValue(DashboardSetting.Key, true)) app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Security.ApiPolicies.Admin);
         return app;
     }
 }

@@ -4,8 +4,8 @@ namespace Personalization.Engine.Exploration;
 
 /// <summary>
 /// The bandit's arm statistics, one arm per (context, candidate source): items served and reward earned
-/// (<see cref="RewardSignal"/>), learned online from every listener that reports to it (a silo's listeners; see the
-/// README). Thread-safe; fixed size; counts are halved past <see cref="ExplorationOptions.MaxEvidence"/>.
+/// (<see cref="RewardSignal"/>), learned online from every listener that reports to it (a silo's listeners; see
+/// docs/algorithms.md "Exploration"). Thread-safe; fixed size; counts are halved past <see cref="ExplorationOptions.MaxEvidence"/>.
 /// Posterior of an arm: Beta(PriorSuccesses + reward, PriorFailures + served − reward).
 /// </summary>
 public sealed class SourceArms(ExplorationOptions options) : IRewardObserver

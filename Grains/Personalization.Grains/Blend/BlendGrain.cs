@@ -26,8 +26,9 @@ public sealed class BlendGrain(
     private IReadOnlyList<FieldError> _keyErrors = [];
     private (BlendRequest Request, long Catalog, BlendQueue Queue)? _last;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await catalog.WhenLoadedAsync(cancellationToken); // on a silo that just joined: its catalogue rules first (takedowns)
         var key = this.GetPrimaryKeyString();
         _keyErrors = BlendMembers.TryParse(key, validator, out var members);
         if (_keyErrors.Count == 0 && BlendMembers.Key(members) != key)
@@ -36,7 +37,6 @@ public sealed class BlendGrain(
         }
 
         _members = members;
-        return Task.CompletedTask;
     }
 
     async Task<BlendQueue> IBlendGrain.GetQueueAsync(BlendRequest request)

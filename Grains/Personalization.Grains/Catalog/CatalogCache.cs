@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
@@ -22,12 +23,38 @@ public sealed partial class CatalogCache(
     private readonly CancellationTokenSource _stopping = new();
     private readonly (long Epoch, long Version)[] _positions = new (long, long)[CatalogPartitions.Count];
     private readonly SemaphoreSlim _pulling = new(1, 1);
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _waitWarned;
+    private long _startedAt = Stopwatch.GetTimestamp();
     private Task _loop = Task.CompletedTask;
 
     public CatalogIndex Index { get; } = new(names);
 
     /// <summary>When this silo last caught up with every partition.</summary>
     public DateTimeOffset? LastRefreshed { get; private set; }
+
+    /// <summary>True once this silo caught up with every partition at least once (before that, its rules are incomplete).</summary>
+    public bool IsLoaded => _loaded.Task.IsCompleted;
+
+    /// <summary>
+    /// Waits until the first pull caught up with every partition, at most <paramref name="wait"/>: a grain activating on a
+    /// silo that just joined then neither refuses known tracks (Strict) nor serves a taken-down one. After the wait it
+    /// goes on with what the cache has (logged once).
+    /// </summary>
+    public async ValueTask WhenLoadedAsync(TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        if (IsLoaded) return;
+        var left = wait - Stopwatch.GetElapsedTime(Volatile.Read(ref _startedAt)); // counted from the silo's start: storage down delays activations once, not each one
+        try
+        {
+            if (left > TimeSpan.Zero) await _loaded.Task.WaitAsync(left, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        if (!IsLoaded && Interlocked.Exchange(ref _waitWarned, 1) == 0) LogNotLoaded(wait);
+    }
 
     /// <summary>Pulls every partition's changes until caught up (the loop does this each interval; tests and tools may call it).</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
@@ -37,6 +64,7 @@ public sealed partial class CatalogCache(
         {
             await Task.WhenAll(Enumerable.Range(0, CatalogPartitions.Count).Select(p => PullAsync(p, cancellationToken)));
             LastRefreshed = DateTimeOffset.UtcNow;
+            _loaded.TrySetResult();
         }
         finally
         {
@@ -62,6 +90,7 @@ public sealed partial class CatalogCache(
 
     private Task Start(CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _startedAt, Stopwatch.GetTimestamp());
         _loop = Task.Run(LoopAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -110,6 +139,9 @@ public sealed partial class CatalogCache(
         _stopping.Dispose();
         _pulling.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The catalogue cache has not caught up with every partition {Wait} after the silo started; grains activate with an incomplete catalogue (Strict mode may refuse known tracks, takedowns may be served) until it does.")]
+    private partial void LogNotLoaded(TimeSpan wait);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Refreshing the catalogue cache failed; retrying on the next tick.")]
     private partial void LogRefreshFailed(Exception ex);

@@ -17,6 +17,12 @@ public sealed class CatalogOptions
     /// <summary>How often every silo pulls the catalogue's changes: a takedown leaves every list within about this long.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a listener or Blend grain activating on a silo waits for the silo's first catalogue pull (a silo that
+    /// just started or joined) before it goes on with what the cache has. Readiness waits for that pull without a bound.
+    /// </summary>
+    public TimeSpan FirstLoadWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Tracks the catalogue holds at most (taken-down ones included); every silo caches all of them compactly. Writes beyond are refused.</summary>
     public int MaxTracks { get; set; } = 2_000_000;
 
@@ -36,6 +42,7 @@ public sealed class CatalogOptions
         var errors = new List<string>();
         if (Mode is not ("Open" or "Strict")) errors.Add($"{SectionName}:{nameof(Mode)} must be Open or Strict (was '{Mode}').");
         if (RefreshInterval < TimeSpan.FromMilliseconds(50) || RefreshInterval > TimeSpan.FromMinutes(1)) errors.Add($"{SectionName}:{nameof(RefreshInterval)} must be in [50 ms, 1 min] (was {RefreshInterval}).");
+        if (FirstLoadWait < TimeSpan.Zero || FirstLoadWait > TimeSpan.FromMinutes(10)) errors.Add($"{SectionName}:{nameof(FirstLoadWait)} must be in [0, 10 min] (was {FirstLoadWait}).");
         if (MaxTracks is < 1 or > 200_000_000) errors.Add($"{SectionName}:{nameof(MaxTracks)} must be in [1, 200000000] (was {MaxTracks}).");
         if (PageSize is < 100 or > 100_000) errors.Add($"{SectionName}:{nameof(PageSize)} must be in [100, 100000] (was {PageSize}).");
         if (NewReleaseWindow < TimeSpan.Zero || NewReleaseWindow > TimeSpan.FromDays(365)) errors.Add($"{SectionName}:{nameof(NewReleaseWindow)} must be in [0, 365 days] (was {NewReleaseWindow}).");

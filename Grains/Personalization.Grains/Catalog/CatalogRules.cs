@@ -16,6 +16,9 @@ public sealed class CatalogRules(CatalogCache cache, Vocabulary names, IOptions<
 
     public CatalogIndex Index => cache.Index;
 
+    /// <summary>Waits (bounded by <see cref="CatalogOptions.FirstLoadWait"/>) until this silo's cache has the whole catalogue once; a grain awaits it when it activates.</summary>
+    public ValueTask WhenLoadedAsync(CancellationToken cancellationToken) => cache.WhenLoadedAsync(options.Value.FirstLoadWait, cancellationToken);
+
     public CatalogGate Gate(string? market, bool? allowExplicit) => new(cache.Index, market, allowExplicit ?? true);
 
     /// <summary>The rules of a recommendation request: its catalogue gate and its seed (when the seed is a known track).</summary>

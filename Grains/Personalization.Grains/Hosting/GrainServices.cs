@@ -59,6 +59,7 @@ public static class GrainServices
         services.AddSingleton<LocalModelShards>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<LocalModelShards>());
         services.TryAddSingleton<IModelCheckpointStore, MemoryModelCheckpointStore>(); // Azure mode replaces it (SiloConfiguration)
+        services.AddSingleton<CheckpointEncoder>();
         services.AddSingleton<SiloLearningCheckpointer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLearningCheckpointer>());
         services.AddSingleton(sp => new CatalogValidator(sp.GetRequiredService<RequestValidator>()));

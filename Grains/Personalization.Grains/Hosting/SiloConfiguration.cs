@@ -11,6 +11,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Personalization.Grains.Catalog;
+using Personalization.Abstractions;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Operations;
@@ -38,7 +39,7 @@ public static class SiloConfiguration
     {
         var settings = ReadSettings(configuration);
         silo.Services.AddPersonalizationGrains(configuration);
-        silo.AddDashboard(); // Orleans Dashboard data on every silo; its pages are mapped (admin only) by the HTTP hosts
+        if (configuration.GetValue(DashboardSetting.Key, true)) silo.AddDashboard(); // its data on every silo; its pages are mapped (admin only) by the HTTP hosts
         silo.Services.AddEventJournal(configuration);
         silo.AddPersonalizationOperations(settings);
         if (settings.Storage == "AzureTable")

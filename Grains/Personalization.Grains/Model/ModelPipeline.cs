@@ -314,16 +314,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     {
         if (_loops is null) return;
         await _refreshStopping.CancelAsync();
-        try
-        {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(_options.StopFlushTimeout);
-            await PushAsync(deadline.Token);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
-        {
-            LogStopFlushFailed(ex, _queue.Reader.Count); // the hand-over after the deactivation tries again
-        }
+        await HandOverQueueAsync(untilEmpty: false, cancellationToken); // what is left, the hand-over after the deactivation tries again
     }
 
     /// <summary>
@@ -343,22 +334,27 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
             return;
         }
 
+        // Until nothing is left: a call that completed while the silo deactivated its grains may have published after the
+        // first hand-over started.
+        await HandOverQueueAsync(untilEmpty: true, cancellationToken);
+        await _stopping.CancelAsync();
+        await _loops;
+    }
+
+    /// <summary>Pushes the queue to the shards within <see cref="ModelPipelineOptions.StopFlushTimeout"/> (once, or until it is empty); a failure is logged with what is left.</summary>
+    private async Task HandOverQueueAsync(bool untilEmpty, CancellationToken cancellationToken)
+    {
         try
         {
-            // Until nothing is left: a call that completed while the silo deactivated its grains may have published after
-            // the first hand-over started.
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(_options.StopFlushTimeout);
             do await PushAsync(deadline.Token);
-            while (_queue.Reader.Count > 0);
+            while (untilEmpty && _queue.Reader.Count > 0);
         }
         catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
         {
             LogStopFlushFailed(ex, _queue.Reader.Count);
         }
-
-        await _stopping.CancelAsync();
-        await _loops;
     }
 
     private bool OtherSiloActive() =>

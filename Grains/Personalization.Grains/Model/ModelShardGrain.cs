@@ -26,6 +26,7 @@ public sealed partial class ModelShardGrain(
     ModelMemoryStatus memory,
     TimeProvider clock,
     LocalModelShards local,
+    CheckpointEncoder encoder,
     ILogger<ModelShardGrain> logger) : Grain, IModelShardGrain
 {
     private readonly ModelLearner _learner = new(options.Value);
@@ -291,11 +292,7 @@ public sealed partial class ModelShardGrain(
         }
 
         _inFlight = snapshot;
-        _writing = Task.Run(() =>
-        {
-            var capture = snapshot.Encode(); // names and compression: most of the cost, off the grain's turn
-            return store.WriteAsync(Scope, capture.Items, capture.Deletes);
-        });
+        _writing = encoder.EncodeAndWriteAsync(snapshot, store, Scope); // off the grain's turn and the thread pool
     }
 
     private async Task CompleteWriteAsync()

@@ -5,6 +5,7 @@ using Personalization.Engine.Exploration;
 using Personalization.Engine.Model;
 using Personalization.Engine.Ranking;
 using Personalization.Engine.Rewards;
+using Personalization.Grains.Catalog;
 using Personalization.Grains.Journal.Segments;
 using Personalization.Grains.Model;
 using Personalization.Grains.Model.Checkpoints;
@@ -31,8 +32,10 @@ public sealed class PersonalizationMetrics
 
     public PersonalizationMetrics(
         IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock, SourceArms arms, LocalJournalWriters journalWriters, LearnedRanker ranker,
-        ModelCheckpointStatus checkpoints, LiveModel model, Vocabulary vocabulary, ModelAdmissionStatus admission, ModelMemoryStatus memory)
+        ModelCheckpointStatus checkpoints, LiveModel model, Vocabulary vocabulary, ModelAdmissionStatus admission, ModelMemoryStatus memory,
+        CatalogCache catalog)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(admission);
@@ -52,7 +55,7 @@ public sealed class PersonalizationMetrics
         _activeUsers = meter.CreateUpDownCounter<long>(
             "personalization.users.active", "{user}", "User grains active on this silo (activations minus deactivations).");
         meter.CreateObservableGauge(
-            "personalization.model.staleness", () => StalenessSeconds(pipeline, clock), "s",
+            "personalization.model.staleness", () => Since(pipeline.LastRefreshed, clock), "s",
             "Seconds since this silo's read model was last refreshed from the model shards.");
         meter.CreateObservableGauge(
             "personalization.model.restored", () => checkpoints.IsRestored ? 1 : 0, "{state}",
@@ -110,6 +113,12 @@ public sealed class PersonalizationMetrics
         meter.CreateObservableCounter(
             "personalization.model.observations", () => ModelObservations(pipeline), "{observation}",
             "Observations this silo's model feed handled, by outcome: published (handed over), applied (learned by the model shards), dropped (queue full or a failed push: the model misses them, the events are still recorded).");
+        meter.CreateObservableGauge(
+            "personalization.catalog.staleness", () => Since(catalog.LastRefreshed, TimeProvider.System), "s", // the cache runs on real time (CatalogCache)
+            "Seconds since this silo's catalogue cache last caught up with every catalogue partition (a takedown reaches this silo's lists within about this long).");
+        meter.CreateObservableGauge(
+            "personalization.catalog.tracks", () => (long)catalog.Index.Count, "{track}",
+            "Tracks whose rules (markets, explicit, takedown, release) this silo's catalogue cache holds (at most Personalization:Catalog:MaxTracks).");
         _itemsServed = meter.CreateCounter<long>(
             "personalization.recommendations.items", "{item}", "Items served in recommendation lists, by candidate source and whether exploration placed them.");
         _outcomes = meter.CreateCounter<long>(
@@ -201,10 +210,10 @@ public sealed class PersonalizationMetrics
         yield return new Measurement<long>(pipeline.Dropped, new KeyValuePair<string, object?>("outcome", "dropped"));
     }
 
-    /// <summary>Seconds since the last refresh; nothing while the model was never refreshed (no sample, not a fake 0).</summary>
-    private static IEnumerable<Measurement<double>> StalenessSeconds(IModelPipeline pipeline, TimeProvider clock)
+    /// <summary>Seconds since <paramref name="moment"/>; nothing while it never happened (no sample, not a fake 0).</summary>
+    private static IEnumerable<Measurement<double>> Since(DateTimeOffset? moment, TimeProvider clock)
     {
-        if (pipeline.LastRefreshed is not { } refreshed) yield break;
-        yield return new Measurement<double>(Math.Max(0, (clock.GetUtcNow() - refreshed).TotalSeconds));
+        if (moment is not { } at) yield break;
+        yield return new Measurement<double>(Math.Max(0, (clock.GetUtcNow() - at).TotalSeconds));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Personalization.Abstractions;
 using Personalization.Engine.Rewards;
+using Personalization.Grains.Catalog;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Model.Checkpoints;
@@ -26,7 +27,8 @@ public static class SiloOperations
 
         var checks = silo.Services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo-active", HealthStatus.Unhealthy, [HealthTags.Startup, HealthTags.Ready])
-            .AddCheck<ModelRestoreHealthCheck>("model-restored", HealthStatus.Unhealthy, [HealthTags.Ready]);
+            .AddCheck<ModelRestoreHealthCheck>("model-restored", HealthStatus.Unhealthy, [HealthTags.Ready])
+            .AddCheck<CatalogLoadedHealthCheck>("catalog-loaded", HealthStatus.Unhealthy, [HealthTags.Ready]);
         if (settings.UsesAzure)
         {
             var table = settings.Storage == "AzureTable" ? settings.SnapshotTable : "OrleansSiloInstances";

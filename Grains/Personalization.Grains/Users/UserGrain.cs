@@ -59,6 +59,7 @@ public sealed class UserGrain(
         _store = new ListenerStore(
             this.GetPrimaryKeyString(), store, journal, codec, mapper, snapshotOptions.Value, clock, logger,
             ServiceProvider.GetRequiredService<UserIdPseudonyms>()) { Ids = _ids }; // logs name the listener by a keyed hash
+        await catalog.WhenLoadedAsync(cancellationToken); // on a silo that just joined: its catalogue rules first (Strict, takedowns)
         _state = await _store.LoadAsync(_migrated, _options, cancellationToken);
         _state.Rewards.Observer = rewardObserver; // after the journal replay: replayed events are not attributed twice
         _listenerKey = Personalization.Engine.StableHash.Of(this.GetPrimaryKeyString());

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Personalization.Abstractions;
 using Personalization.Abstractions.Catalog;
+using Personalization.Engine.Synthetic;
 using Personalization.Testing;
 using Personalization.Tests.Security;
 
@@ -78,5 +79,26 @@ public sealed class StrictCatalogTests(StrictCatalogCluster cluster) : IClassFix
         Assert.Equal((1, 1), (summary.Imported, summary.Refused));
         Assert.Contains("strict.tsv:3", report.ToString(), StringComparison.Ordinal);
         Assert.Contains("not in the catalogue", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_kit_loads_a_synthetic_worlds_catalogue_so_its_plays_are_accepted_and_its_markets_hold()
+    {
+        var world = SyntheticWorld.Create(new SyntheticWorldOptions { Seed = 11, Listeners = 12, SessionsPerListener = 2, Start = cluster.Clock.Now.AddDays(-2) });
+
+        var loaded = await cluster.Catalog.LoadAsync(world);
+        var again = await cluster.Catalog.LoadAsync(world);
+        var recorded = await cluster.SeedAsync(world); // Strict: a play of a track the catalogue lacks would be refused
+        var listener = world.Listeners[0].UserId;
+        var open = await cluster.User(listener).RecommendAsync(new RecommendRequest(30));
+        var inUs = await cluster.User(listener).RecommendAsync(new RecommendRequest(30, Market: "US"));
+
+        Assert.Equal(world.Catalog.Tracks.Count, loaded.Changed + loaded.Unchanged);
+        Assert.Equal(0, again.Changed); // idempotent
+        Assert.Equal(world.Events().Count(), recorded);
+        Assert.Equal(recorded, (await Task.WhenAll(world.Listeners.Select(l => cluster.User(l.UserId).GetProfileAsync()))).Sum(p => p.Counters.Events));
+        Assert.Contains(open.Items, r => cluster.Catalog.Written[r.TrackId] is { } e && !e.Markets.Contains("US") && !e.Markets.Contains(Markets.All));
+        Assert.NotEmpty(inUs.Items);
+        inUs.ShouldOnlyContainPlayableIn("US", cluster.Catalog);
     }
 }

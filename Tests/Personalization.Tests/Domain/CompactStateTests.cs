@@ -3,7 +3,7 @@ using Personalization.Engine;
 namespace Personalization.Tests.Domain;
 
 /// <summary>
-/// The compact per-listener representation (issue 7: heap per active user): a history step packed into 16 bytes, and
+/// The compact per-listener representation (it bounds the heap per active user): a history step packed into 16 bytes, and
 /// bounded lists whose arrays grow with use. Behaviour must be exactly that of the plain representation.
 /// </summary>
 [Trait("Category", "Domain")]

@@ -64,6 +64,7 @@ public sealed class HealthTests(PersonalizationCluster cluster)
             var report = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains(HealthTags.Ready));
             Assert.Equal(HealthStatus.Healthy, report.Status);
             Assert.Contains("silo-active", report.Entries.Keys);
+            Assert.Contains("catalog-loaded", report.Entries.Keys);
         }
     }
 

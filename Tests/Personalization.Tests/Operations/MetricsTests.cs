@@ -26,6 +26,7 @@ public sealed class MetricsTests(PersonalizationCluster cluster)
         }
 
         await cluster.SyncModelAsync();
+        await cluster.Catalog.SyncAsync(); // the catalogue cache has caught up: its staleness has a sample
         var scrape = await api.ClientWith(null).GetAsync(Telemetry.MetricsPath);
         Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
         var text = await scrape.Content.ReadAsStringAsync();
@@ -35,6 +36,7 @@ public sealed class MetricsTests(PersonalizationCluster cluster)
             "personalization_events_ingested", "personalization_recommendation_duration_seconds_bucket",
             "personalization_storage_write_duration_seconds_bucket", "personalization_users_active", "personalization_model_staleness_seconds",
             "personalization_ranker_examples", "personalization_ranker_models_trained", "personalization_ranker_model_examples",
+            "personalization_catalog_staleness_seconds", "personalization_catalog_tracks",
         })
         {
             Assert.Contains(instrument, text, StringComparison.Ordinal);

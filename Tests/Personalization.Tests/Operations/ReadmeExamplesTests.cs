@@ -21,7 +21,7 @@ public sealed partial class ReadmeExamplesTests
     {
         var readme = await File.ReadAllTextAsync(Path.Combine(Manifests.Root, "README.md"));
         var tryIt = BashBlockAfter(readme, "## Try it");
-        var rewards = BashBlockAfter(readme, "### Rewards: what happened to what we served");
+        var rewards = BashBlockAfter(readme, "## Rewards: what happened to what we served");
         var log = Path.Combine(Path.GetTempPath(), $"pzn-readme-silo-{Guid.NewGuid():N}.log");
         using var silo = Start($"exec setsid dotnet run --project Silo > \"{log}\" 2>&1");
         try

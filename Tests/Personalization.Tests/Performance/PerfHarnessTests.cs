@@ -4,7 +4,7 @@ using Personalization.Bench.Perf;
 namespace Personalization.Tests.Performance;
 
 /// <summary>
-/// Smoke test of <c>Bench -- perf</c> (issue 7) at tiny sizes: a real silo process, the Orleans client, Redis and Azurite
+/// Smoke test of <c>Bench -- perf</c> at tiny sizes: a real silo process, the Orleans client, Redis and Azurite
 /// when present. Asserts that every scenario runs without errors and that the JSON carries every key the issue names —
 /// never how fast anything is (the machine is shared).
 /// </summary>

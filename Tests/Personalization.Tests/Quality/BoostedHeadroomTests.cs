@@ -71,7 +71,7 @@ public sealed class BoostedHeadroomTests : IDisposable
         Assert.Contains("whole number ≥ 1", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--boosted", "--min-leaf", "0"])).Message, StringComparison.Ordinal);
         Assert.Contains("apply to --boosted only", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--train-first", "0.5"])).Message, StringComparison.Ordinal);
         Assert.Contains("in (0, 1)", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--boosted", "--train-first", "1"])).Message, StringComparison.Ordinal);
-        Assert.Contains("FILE is required", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["--boosted"])).Message, StringComparison.Ordinal);
-        Assert.Contains("Unknown argument '--leaves'", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--leaves"])).Message, StringComparison.Ordinal);
+        Assert.Contains("Required argument missing for command: 'rerank-headroom'", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["--boosted"])).Message, StringComparison.Ordinal);
+        Assert.Contains("Unrecognized command or argument '--leaves'", Assert.Throws<ArgumentException>(() => HeadroomArguments.Parse(["c.tsv", "--leaves"])).Message, StringComparison.Ordinal);
     }
 }

@@ -89,7 +89,7 @@ public sealed class AuthenticationTests(PersonalizationCluster cluster) : IAsync
 
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/v1/users/{userId}/events", "/v1/users/{userId}/recommendations", "/v1/users/{userId}/profile", "/v1/users/{userId}/export", "/v1/users/{userId}" })
+        foreach (var path in new[] { "/v1/users/{userId}/events", "/v1/users/{userId}/recommendations", "/v1/users/{userId}/profile", "/v1/users/{userId}/export", "/v1/users/{userId}", "/v1/catalog/tracks", "/v1/catalog/tracks/{trackId}" })
         {
             Assert.True(paths.TryGetProperty(path, out _), path);
         }

@@ -31,19 +31,24 @@ public sealed partial class DashboardAccessTests : IAsyncLifetime
     private readonly TokenIssuer _tokens = new(PersonalizationApiHost.Issuer, PersonalizationApiHost.Audience, Encoding.UTF8.GetBytes(PersonalizationApiHost.SigningKey));
     private WebApplication _silo = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _silo = await StartSiloHostAsync();
+
+    /// <summary>A silo host built as <c>Silo/Program.cs</c> builds it, on a test server, with <paramref name="settings"/> on top.</summary>
+    internal static async Task<WebApplication> StartSiloHostAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(PersonalizationApiHost.AuthSettings);
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(LoopbackPorts.Free(), LoopbackPorts.Free())
             .AddPersonalization(builder.Configuration));
         builder.Services.AddPersonalizationApiServices(builder.Configuration);
-        _silo = builder.Build();
-        _silo.UsePersonalizationHttp();
-        await _silo.StartAsync();
+        var app = builder.Build();
+        app.UsePersonalizationHttp();
+        await app.StartAsync();
+        return app;
     }
 
     public async Task DisposeAsync()
