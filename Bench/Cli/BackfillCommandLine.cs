@@ -20,7 +20,7 @@ internal sealed class BackfillCommandLine
         {
             _quick, _azure, _json,
         };
-        Command.SetAction(async (parse, _) =>
+        Command.SetAction(async (parse, cancellationToken) =>
         {
             var quick = parse.GetValue(_quick);
             var result = await BackfillBenchmark.RunAsync(quick ? BackfillSizes.Quick : BackfillSizes.Full, parse.GetValue(_azure), Console.Error);
@@ -28,7 +28,7 @@ internal sealed class BackfillCommandLine
             if (parse.GetValue(_json) is { } json)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(json))!);
-                await File.WriteAllTextAsync(json, BackfillJson.Render(result, quick));
+                await File.WriteAllTextAsync(json, BackfillJson.Render(result, quick), cancellationToken);
                 await Console.Error.WriteLineAsync($"wrote {json}");
             }
 
