@@ -15,5 +15,6 @@ public static class BenchCommandLine
         new RestoreCommandLine().Command,
         new ModelMemoryCommandLine().Command,
         new CatalogCommandLine().Command,
+        new BackfillCommandLine().Command,
     };
 }

@@ -20,17 +20,26 @@ public sealed class PerfClient : IAsyncDisposable
 
     public IClusterClient Grains { get; }
 
-    public static async Task<PerfClient> ConnectAsync(int gatewayPort, string clusterId)
+    public static Task<PerfClient> ConnectAsync(int gatewayPort, string clusterId) => ConnectAsync([gatewayPort], clusterId);
+
+    /// <summary>A client of the silos whose gateways are <paramref name="gatewayPorts"/> (static gateway list, any membership).</summary>
+    public static async Task<PerfClient> ConnectAsync(IReadOnlyList<int> gatewayPorts, string clusterId)
     {
+        ArgumentNullException.ThrowIfNull(gatewayPorts);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Personalization:Client:ClusterId"] = clusterId,
             ["Personalization:Client:Clustering"] = "Static",
-            ["Personalization:Client:GatewayEndpoints:0"] = "127.0.0.1:" + gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["Personalization:Client:ResponseTimeout"] = "00:02:00", // seeding calls are long (and the machine may be shared); scenario calls are not
             ["Personalization:Auth:UseDevelopmentKey"] = "true", // the registration adds the HTTP services; no HTTP is served
-        });
+        };
+        for (var i = 0; i < gatewayPorts.Count; i++)
+        {
+            settings[$"Personalization:Client:GatewayEndpoints:{i}"] = "127.0.0.1:" + gatewayPorts[i].ToString(CultureInfo.InvariantCulture);
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddPersonalizationClient();
         var host = builder.Build();
