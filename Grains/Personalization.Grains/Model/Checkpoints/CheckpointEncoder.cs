@@ -7,7 +7,7 @@ namespace Personalization.Grains.Model.Checkpoints;
 /// Runs the CPU-heavy part of model checkpoints (names, byte form, compression) on a few dedicated background threads
 /// of this silo: half its cores, at least one. On the thread pool, the shards' encodes (seconds each for a large model,
 /// all at one checkpoint tick) held every worker, and grain calls queued behind them until the pool grew: recommend
-/// stalls of 1.5–4.7 s in `Bench -- perf` right after ingest. Here they take at most half the cores and no pool thread.
+/// stalls of 2–5 s in <c>Bench -- perf</c> right after ingest. Here they take at most half the cores and no pool thread.
 /// </summary>
 public sealed class CheckpointEncoder : IDisposable
 {
@@ -66,13 +66,21 @@ public sealed class CheckpointEncoder : IDisposable
 
     private void Run()
     {
-        foreach (var work in _work.GetConsumingEnumerable()) work();
+        try
+        {
+            foreach (var work in _work.GetConsumingEnumerable()) work();
+        }
+        catch (ObjectDisposedException)
+        {
+            // disposed while an encode outlived the stop's wait: the thread ends (a background thread, never the process)
+        }
     }
 
     public void Dispose()
     {
         _work.CompleteAdding();
-        foreach (var t in _threads) t.Join(TimeSpan.FromSeconds(5)); // lets a running encode finish; queued ones complete too
-        _work.Dispose();
+        var finished = true;
+        foreach (var t in _threads) finished &= t.Join(TimeSpan.FromSeconds(5)); // a running encode finishes; queued ones run too
+        if (finished) _work.Dispose(); // else the collection is left to the finalizer: a thread still reads it
     }
 }
