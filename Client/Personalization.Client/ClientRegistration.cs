@@ -50,7 +50,7 @@ public static class ClientRegistration
             });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshPeriod);
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
-            if (builder.Configuration.GetValue(DashboardSetting.Key, true)) client.AddDashboard();
+            if (builder.Configuration.GetValue(DashboardSetting.Key, DashboardSetting.Default)) client.AddDashboard();
             client.AddActivityPropagation(); // grain calls continue the caller's trace (spans only while a tracer listens)
             if (options.Clustering == "Static")
             {

@@ -9,4 +9,7 @@ namespace Personalization.Abstractions;
 public static class DashboardSetting
 {
     public const string Key = "Personalization:Dashboard:Enabled";
+
+    /// <summary>When <see cref="Key"/> is unset: on (every reader takes the same default).</summary>
+    public const bool Default = true;
 }

@@ -42,7 +42,7 @@ public static class HttpPipeline
             app.MapPersonalizationConsole();
         }
 
-        if (dashboard ?? app.Configuration.GetValue(DashboardSetting.Key, true)) app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Security.ApiPolicies.Admin);
+        if (dashboard ?? app.Configuration.GetValue(DashboardSetting.Key, DashboardSetting.Default)) app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Security.ApiPolicies.Admin);
         return app;
     }
 }

@@ -39,7 +39,7 @@ public static class SiloConfiguration
     {
         var settings = ReadSettings(configuration);
         silo.Services.AddPersonalizationGrains(configuration);
-        if (configuration.GetValue(DashboardSetting.Key, true)) silo.AddDashboard(); // its data on every silo; its pages are mapped (admin only) by the HTTP hosts
+        if (configuration.GetValue(DashboardSetting.Key, DashboardSetting.Default)) silo.AddDashboard(); // its data on every silo; its pages are mapped (admin only) by the HTTP hosts
         silo.Services.AddEventJournal(configuration);
         silo.AddPersonalizationOperations(settings);
         if (settings.Storage == "AzureTable")
