@@ -5,10 +5,10 @@ namespace Personalization.Abstractions;
 /// <summary>
 /// Retries a call that the cluster refused while its membership changed (a silo shutting down rejected it, or the
 /// silo hosting the grain was just declared dead), and once a call that timed out (a silo shutting down or hung held
-/// it). Every facade operation is safe to repeat: reads are reads, and events are deduplicated by their ids. Storage
-/// outages are not retried here: they surface at once (HTTP 503 with Retry-After) so that callers decide. A call that
-/// is not safe to repeat once delivered (a silo's observations for a model shard) passes <c>repeatAfterTimeout: false</c>:
-/// a refused call was never run, a timed-out one may have been.
+/// it). Only for calls that are safe to repeat, since a call broken because its silo stopped may have run: reads are
+/// reads, events are deduplicated by their ids, catalogue writes set absolute values, and the model feed's batches are
+/// numbered so that a shard applies each once. Storage outages are not retried here: they surface at once (HTTP 503
+/// with Retry-After) so that callers decide.
 /// </summary>
 public static class ClusterRetry
 {
@@ -17,7 +17,7 @@ public static class ClusterRetry
     /// <summary>A timed-out call is repeated at most once, so a hung silo costs at most two response timeouts.</summary>
     public const int MaxTimeoutAttempts = 2;
 
-    public static async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken, bool repeatAfterTimeout = true)
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         for (var attempt = 1; ; attempt++)
@@ -26,19 +26,19 @@ public static class ClusterRetry
             {
                 return await call().WaitAsync(cancellationToken);
             }
-            catch (Exception ex) when ((attempt < MaxAttempts && IsMembershipChurn(ex)) || (repeatAfterTimeout && attempt < MaxTimeoutAttempts && ex is TimeoutException))
+            catch (Exception ex) when ((attempt < MaxAttempts && IsMembershipChurn(ex)) || (attempt < MaxTimeoutAttempts && ex is TimeoutException))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt), cancellationToken);
             }
         }
     }
 
-    public static Task RunAsync(Func<Task> call, CancellationToken cancellationToken, bool repeatAfterTimeout = true) =>
+    public static Task RunAsync(Func<Task> call, CancellationToken cancellationToken) =>
         RunAsync(async () =>
         {
             await call();
             return true;
-        }, cancellationToken, repeatAfterTimeout);
+        }, cancellationToken);
 
     public static bool IsMembershipChurn(Exception exception) =>
         exception is OrleansMessageRejectionException or SiloUnavailableException or Model.ModelShardMovingException;

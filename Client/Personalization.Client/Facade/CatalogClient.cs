@@ -15,7 +15,7 @@ public sealed class CatalogClient(IGrainFactory grains, CatalogValidator validat
         var errors = validator.ValidateBatch(tracks);
         if (errors.Count > 0) throw new InvalidEventException(errors);
         var results = await Task.WhenAll(tracks.GroupBy(t => CatalogPartitions.Of(t.TrackId)).Select(g =>
-            ClusterRetry.RunAsync(() => grains.GetGrain<ICatalogPartitionGrain>(g.Key).UpsertAsync([.. g]), cancellationToken, repeatAfterTimeout: true)));
+            ClusterRetry.RunAsync(() => grains.GetGrain<ICatalogPartitionGrain>(g.Key).UpsertAsync([.. g]), cancellationToken)));
         return results.Aggregate(new CatalogWriteResult(0, 0), CatalogWriteResult.Add);
     }
 
@@ -27,7 +27,7 @@ public sealed class CatalogClient(IGrainFactory grains, CatalogValidator validat
         for (var i = 0; i < trackIds.Count; i++) errors.AddRange(validator.Ids.ValidateId(trackIds[i], $"trackIds[{i}]"));
         if (errors.Count > 0) throw new InvalidEventException(errors);
         var results = await Task.WhenAll(trackIds.GroupBy(CatalogPartitions.Of).Select(g =>
-            ClusterRetry.RunAsync(() => grains.GetGrain<ICatalogPartitionGrain>(g.Key).DeleteAsync([.. g]), cancellationToken, repeatAfterTimeout: true)));
+            ClusterRetry.RunAsync(() => grains.GetGrain<ICatalogPartitionGrain>(g.Key).DeleteAsync([.. g]), cancellationToken)));
         return results.Aggregate(new CatalogWriteResult(0, 0), CatalogWriteResult.Add);
     }
 }

@@ -9,6 +9,14 @@ namespace Personalization.Abstractions.Model;
 [Alias("pzn.IModelShardGrain")]
 public interface IModelShardGrain : IGrainWithIntegerKey
 {
+    /// <summary>Learns a numbered batch once, however often its sender delivers it (<see cref="ObservationBatch"/>).</summary>
+    [Alias("LearnBatch")]
+    Task LearnAsync(ObservationBatch batch);
+
+    /// <summary>
+    /// Learns unnumbered observations (a repeated call learns them again). What silos of the previous release send
+    /// during a rolling upgrade; this release sends <see cref="ObservationBatch"/>es.
+    /// </summary>
     [Alias("Learn")]
     Task LearnAsync(IReadOnlyList<ObservationRecord> observations);
 

@@ -9,9 +9,9 @@ public sealed class CheckpointSnapshot
 {
     private readonly Vocabulary _vocabulary;
     private readonly IReadOnlyList<BucketSnapshot> _buckets;
-    private readonly (long Observations, int Buckets, long NowMs, bool Closing)? _header;
+    private readonly CheckpointHeader? _header;
 
-    internal CheckpointSnapshot(Vocabulary vocabulary, IReadOnlyList<BucketSnapshot> buckets, (long, int, long, bool)? header, IReadOnlyList<string> deletes)
+    internal CheckpointSnapshot(Vocabulary vocabulary, IReadOnlyList<BucketSnapshot> buckets, CheckpointHeader? header, IReadOnlyList<string> deletes)
     {
         _vocabulary = vocabulary;
         _buckets = buckets;
@@ -30,10 +30,10 @@ public sealed class CheckpointSnapshot
 
     public CheckpointCapture Encode()
     {
-        if (_header is not { } header) return new CheckpointCapture([], [], Deletes);
+        if (_header is null) return new CheckpointCapture([], [], Deletes);
         var items = new List<CheckpointItem>(_buckets.Count + 1);
         foreach (var b in _buckets) items.Add(new CheckpointItem(LearnerCheckpoint.BucketKey(b.Bucket), b.Encode(_vocabulary, LearnerCheckpoint.FormatVersion)));
-        items.Add(new CheckpointItem(LearnerCheckpoint.HeaderKey, LearnerCheckpoint.EncodeHeader(header.Observations, header.Buckets, header.NowMs, header.Closing)));
+        items.Add(new CheckpointItem(LearnerCheckpoint.HeaderKey, LearnerCheckpoint.EncodeHeader(_header)));
         return new CheckpointCapture(items, Buckets, Deletes);
     }
 }

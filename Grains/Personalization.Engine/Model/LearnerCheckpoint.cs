@@ -7,16 +7,25 @@ namespace Personalization.Engine.Model;
 /// their names, and a checkpoint rewrites only the buckets whose keys changed since the last one, each as one
 /// self-contained item (every track's artist, successors with their raw weights, trending and popularity scores; every
 /// artist's track counts), plus a small header. Restoring the items gives a learner that goes on learning exactly where
-/// the checkpoint left it. Names, not process-local ids, are stored. Single-threaded, like the learner.
+/// the checkpoint left it. Names, not process-local ids, are stored. The header also holds the shard's
+/// <see cref="DeliveryLedger"/> of the same instant, so a batch the learner had applied is recognised when its sender
+/// delivers it again to the restored learner. Single-threaded, like the learner.
 /// </summary>
 public sealed class LearnerCheckpoint
 {
-    /// <summary>2: the header says whether its writer closed (wrote its last checkpoint); 1 is still read.</summary>
+    /// <summary>
+    /// 2: the header says whether its writer closed (wrote its last checkpoint); 1 is still read. A version 2 header may
+    /// end with the delivery ledger: builds before it read the fields they know and ignore the rest (a rollback reads it).
+    /// </summary>
     public const byte FormatVersion = 2;
+
+    /// <summary>Marks the delivery ledger after a header's last field.</summary>
+    private const byte LedgerTag = 1;
     public const string HeaderKey = "header";
     private const string BucketPrefix = "b";
 
     private readonly ModelLearner _learner;
+    private readonly DeliveryLedger _ledger;
     private readonly Vocabulary _vocabulary;
     private readonly int _buckets;
     private readonly Dictionary<int, int> _trackBucket = [];
@@ -26,12 +35,14 @@ public sealed class LearnerCheckpoint
     private readonly HashSet<int> _changed = [];
     private readonly List<string> _stale = [];
 
-    public LearnerCheckpoint(ModelLearner learner, Vocabulary vocabulary, int buckets)
+    /// <param name="ledger">The batches the learner applied, per sender (none given: an empty ledger nobody writes to).</param>
+    public LearnerCheckpoint(ModelLearner learner, Vocabulary vocabulary, int buckets, DeliveryLedger? ledger = null)
     {
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 1);
         _learner = learner;
+        _ledger = ledger ?? new DeliveryLedger();
         _vocabulary = vocabulary;
         _buckets = buckets;
         _tracksIn = [.. Enumerable.Range(0, buckets).Select(_ => new List<int>())];
@@ -40,6 +51,9 @@ public sealed class LearnerCheckpoint
 
     /// <summary>The observation count of the last header captured (-1: unknown, the next capture writes one).</summary>
     private long _headerObservations = -1;
+
+    /// <summary>The ledger version of the last header captured.</summary>
+    private long _headerLedger = -1;
 
     public static string BucketKey(int bucket) => BucketPrefix + bucket.ToString("D5", CultureInfo.InvariantCulture);
 
@@ -85,11 +99,17 @@ public sealed class LearnerCheckpoint
         var deletes = _stale.ToArray();
         _stale.Clear();
         // Nothing changed, not even the count of observations taken in (withheld ones move it alone).
-        if (_changed.Count == 0 && !closing && _learner.ObservationsApplied == _headerObservations) return new CheckpointSnapshot(_vocabulary, [], null, deletes);
+        if (_changed.Count == 0 && !closing && _learner.ObservationsApplied == _headerObservations && _ledger.Version == _headerLedger)
+        {
+            return new CheckpointSnapshot(_vocabulary, [], null, deletes);
+        }
+
         _headerObservations = _learner.ObservationsApplied;
+        _headerLedger = _ledger.Version;
         var buckets = _changed.Order().Select(b => BucketSnapshot.Take(_learner, b, _tracksIn[b], _artistsIn[b])).ToArray();
         _changed.Clear();
-        return new CheckpointSnapshot(_vocabulary, buckets, (_learner.ObservationsApplied, _buckets, nowMs, closing), deletes);
+        var header = new CheckpointHeader(_learner.ObservationsApplied, _buckets, nowMs, closing, _ledger.Entries());
+        return new CheckpointSnapshot(_vocabulary, buckets, header, deletes);
     }
 
     /// <summary>Buckets of a capture whose write failed: they are written again by the next capture.</summary>
@@ -99,11 +119,12 @@ public sealed class LearnerCheckpoint
         _changed.UnionWith(snapshot.Buckets);
         _stale.AddRange(snapshot.Deletes);
         _headerObservations = -1;
+        _headerLedger = -1;
     }
 
     /// <summary>
-    /// Loads stored items into the (empty) learner. Items of another bucket count are loaded too and then rewritten
-    /// under this one (the old keys are deleted by the next capture). Returns the observations the state had learned.
+    /// Loads stored items into the (empty) learner and ledger. Items of another bucket count are loaded too and then
+    /// rewritten under this one (the old keys are deleted by the next capture). Returns the observations the state had learned.
     /// </summary>
     public long Restore(IEnumerable<CheckpointItem> items)
     {
@@ -115,7 +136,9 @@ public sealed class LearnerCheckpoint
         {
             if (item.Key == HeaderKey)
             {
-                (observations, storedBuckets, _) = DecodeHeader(item.Data);
+                var header = DecodeHeader(item.Data);
+                (observations, storedBuckets) = (header.Observations, header.Buckets);
+                _ledger.Restore(header.Ledger);
             }
             else if (item.Key.StartsWith(BucketPrefix, StringComparison.Ordinal))
             {
@@ -136,6 +159,7 @@ public sealed class LearnerCheckpoint
 
         _learner.RestoreCount(observations);
         _headerObservations = observations;
+        _headerLedger = _ledger.Version;
         _learner.TakeChanged(); // what was just loaded is what is stored
         return observations;
     }
@@ -164,24 +188,36 @@ public sealed class LearnerCheckpoint
     public static bool IsClosed(CheckpointItem header)
     {
         ArgumentNullException.ThrowIfNull(header);
-        return DecodeHeader(header.Data).Closed;
+        return DecodeHeader(header.Data).Closing;
     }
 
-    internal static byte[] EncodeHeader(long observations, int buckets, long nowMs, bool closing) => CheckpointCodec.Encode(FormatVersion, w =>
+    internal static byte[] EncodeHeader(CheckpointHeader header) => CheckpointCodec.Encode(FormatVersion, w =>
     {
-        w.Write(observations);
-        w.Write(buckets);
-        w.Write(nowMs);
-        w.Write(closing);
+        w.Write(header.Observations);
+        w.Write(header.Buckets);
+        w.Write(header.NowMs);
+        w.Write(header.Closing);
+        w.Write(LedgerTag);
+        w.Write7BitEncodedInt(header.Ledger.Count);
+        foreach (var (sender, sequence) in header.Ledger)
+        {
+            w.Write(sender);
+            w.Write7BitEncodedInt64(sequence);
+        }
     });
 
-    private static (long Observations, int Buckets, bool Closed) DecodeHeader(byte[] data) =>
+    private static CheckpointHeader DecodeHeader(byte[] data) =>
         CheckpointCodec.Decode(data, FormatVersion, (r, version) =>
         {
             var observations = r.ReadInt64();
             var buckets = r.ReadInt32();
-            r.ReadInt64();
-            return (observations, buckets, version < 2 || r.ReadBoolean()); // version 1 had no hand-over: nothing to wait for
+            var nowMs = r.ReadInt64();
+            if (version < 2) return new CheckpointHeader(observations, buckets, nowMs, true, []); // version 1 had no hand-over: nothing to wait for
+            var closed = r.ReadBoolean();
+            if (r.BaseStream.ReadByte() != LedgerTag) return new CheckpointHeader(observations, buckets, nowMs, closed, []); // written before the ledger
+            var ledger = new (ulong, long)[r.Read7BitEncodedInt()];
+            for (var i = 0; i < ledger.Length; i++) ledger[i] = (r.ReadUInt64(), r.Read7BitEncodedInt64());
+            return new CheckpointHeader(observations, buckets, nowMs, closed, ledger);
         });
 
     private void DecodeBucket(byte[] data) => CheckpointCodec.Decode(data, FormatVersion, (r, _) =>

@@ -2,10 +2,16 @@ using System.Collections.Concurrent;
 
 namespace Personalization.Grains.Model;
 
-/// <summary>What the model shards hosted on this silo hold back for admission, for metrics. Thread-safe.</summary>
+/// <summary>What the model shards hosted on this silo hold back (for admission, or as delivered twice), for metrics. Thread-safe.</summary>
 public sealed class ModelAdmissionStatus
 {
     private readonly ConcurrentDictionary<string, (int Pending, long Admitted, long Forgotten)> _shards = new(StringComparer.Ordinal);
+    private long _redelivered;
+
+    /// <summary>Observations of batches the shards here had applied already when their sender delivered them again (skipped).</summary>
+    public long RedeliveredObservations => Interlocked.Read(ref _redelivered);
+
+    public void Redelivered(int observations) => Interlocked.Add(ref _redelivered, observations);
 
     public void Report(string shard, int pending, long admitted, long forgotten) => _shards[shard] = (pending, admitted, forgotten);
 

@@ -39,6 +39,10 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     private readonly ILogger<ModelPipeline> _logger;
     private readonly long[] _versions;
     private readonly long[] _epochs;
+
+    /// <summary>This feed's sender id (random, never 0) and the number of the last batch sent to each shard.</summary>
+    private readonly ulong _sender = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
+    private readonly long[] _sequences;
     private readonly ModelCheckpointStatus _status;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private long _published;
@@ -62,6 +66,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         _logger = logger;
         _versions = new long[_options.Shards];
         _epochs = new long[_options.Shards];
+        _sequences = new long[_options.Shards];
         _merger = new ShardMerger(_options.Shards, Math.Max(engine.Value.MaxSuccessorsPerTrack, engine.Value.MaxTopTracksPerArtist), engine.Value.TrendingSize);
         _queue = Channel.CreateBounded<Item>(new BoundedChannelOptions(_options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     }
@@ -112,7 +117,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         ArgumentNullException.ThrowIfNull(tracks);
         var perShard = tracks.GroupBy(t => (int)(Engine.StableHash.Of(t.TrackId) % (ulong)_options.Shards));
         await Task.WhenAll(perShard.Select(g => ClusterRetry.RunAsync(
-            () => _grains.GetGrain<IModelShardGrain>(g.Key).AdmitAsync([.. g]), cancellationToken, repeatAfterTimeout: true)));
+            () => _grains.GetGrain<IModelShardGrain>(g.Key).AdmitAsync([.. g]), cancellationToken)));
     }
 
     public async Task FlushAsync(CancellationToken cancellationToken = default)
@@ -260,8 +265,10 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         {
             try
             {
-                // A shard moving with a silo that stops refuses the call; it was not run, so it is sent again.
-                await ClusterRetry.RunAsync(() => _grains.GetGrain<IModelShardGrain>(p.Key).LearnAsync(p.Value), stoppingToken, repeatAfterTimeout: false);
+                // One batch per shard at a time, numbered: a call refused, broken by a silo that stopped, or timed out is
+                // sent again with its number, and a shard that had applied it skips it (ObservationBatch).
+                var batch = new ObservationBatch(_sender, ++_sequences[p.Key], [.. p.Value]);
+                await ClusterRetry.RunAsync(() => _grains.GetGrain<IModelShardGrain>(p.Key).LearnAsync(batch), stoppingToken);
                 Interlocked.Add(ref _applied, p.Value.Count);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

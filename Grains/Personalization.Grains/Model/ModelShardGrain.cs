@@ -30,6 +30,7 @@ public sealed partial class ModelShardGrain(
     ILogger<ModelShardGrain> logger) : Grain, IModelShardGrain
 {
     private readonly ModelLearner _learner = new(options.Value);
+    private readonly DeliveryLedger _ledger = new();
     private readonly LiveModel _published = new();
     private ModelChangeLog _log = null!;
     private long _estimatedBytes;
@@ -55,7 +56,7 @@ public sealed partial class ModelShardGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (local.Stopping) throw new ModelShardMovingException($"Model {Scope} does not start on a silo that shuts down.");
-        _checkpoint = new LearnerCheckpoint(_learner, vocabulary, checkpointOptions.Value.Buckets);
+        _checkpoint = new LearnerCheckpoint(_learner, vocabulary, checkpointOptions.Value.Buckets, _ledger);
         _log = new ModelChangeLog((kind, key) => kind == ChangeKind.ArtistTop ? _learner.HoldsArtist(key) : _learner.HoldsTrack(key));
         _epoch = Random.Shared.NextInt64(1, long.MaxValue);
         // Not inside the activation: reading a large model takes longer than the runtime lets an activation take (it
@@ -139,9 +140,27 @@ public sealed partial class ModelShardGrain(
     /// <summary>Keys per change-log version when a restored state is published (a pull stops at a version boundary).</summary>
     private const int RestoredKeysPerVersion = 5_000;
 
+    async Task IModelShardGrain.LearnAsync(ObservationBatch batch)
+    {
+        await _restoring;
+        if (batch.Sender != 0 && batch.Sequence < 1) throw new ArgumentOutOfRangeException(nameof(batch), batch.Sequence, "A numbered batch starts at 1.");
+        if (!_ledger.Accept(batch.Sender, batch.Sequence))
+        {
+            admission.Redelivered(batch.Observations.Length); // its answer was lost and its sender repeated it: learned already
+            return;
+        }
+
+        Learn(batch.Observations);
+    }
+
     async Task IModelShardGrain.LearnAsync(IReadOnlyList<ObservationRecord> observations)
     {
         await _restoring;
+        Learn(observations);
+    }
+
+    private void Learn(IReadOnlyList<ObservationRecord> observations)
+    {
         var batch = new List<ModelObservation>(observations.Count);
         var withheld = 0;
         foreach (var o in observations)

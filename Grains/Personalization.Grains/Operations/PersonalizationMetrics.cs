@@ -111,6 +111,9 @@ public sealed class PersonalizationMetrics
             "personalization.model.admission.forgotten", () => admission.Forgotten, "{key}",
             "Tracks and transitions whose evidence aged out before enough listeners vouched for them (a flood of fresh ids shows here).");
         meter.CreateObservableCounter(
+            "personalization.model.redelivered", () => admission.RedeliveredObservations, "{observation}",
+            "Observations the model shards on this silo received again in a batch they had learned (a silo stopped before its answer arrived, and the sender repeated it): skipped, not learned twice.");
+        meter.CreateObservableCounter(
             "personalization.model.observations", () => ModelObservations(pipeline), "{observation}",
             "Observations this silo's model feed handled, by outcome: published (handed over), applied (learned by the model shards), dropped (queue full or a failed push: the model misses them, the events are still recorded).");
         meter.CreateObservableGauge(

@@ -85,7 +85,9 @@ public sealed class ModelRestartProcessTests(AzuriteFixture azurite, ITestOutput
         // Every acknowledged event is one new listening step, so one observation: the shards must hold them all.
         var learned = await ModelProbe.WaitForObservationsAsync(cluster.Client, streamer.TotalAcknowledged, TimeSpan.FromSeconds(60));
         var failures = streamer.Failures.Where(f => f.At >= rollAt).ToList();
-        output.WriteLine($"rolling SIGTERM restart of 3 silos: {streamer.TotalAcknowledged} events acknowledged in {streamer.Calls} calls, {failures.Count} failed calls, shards learned {learned} observations");
+        var redelivered = 0.0;
+        foreach (var silo in cluster.Silos) redelivered += PrometheusText.Value(await silo.MetricsAsync(), "personalization_model_redelivered_total");
+        output.WriteLine($"rolling SIGTERM restart of 3 silos: {streamer.TotalAcknowledged} events acknowledged in {streamer.Calls} calls, {failures.Count} failed calls, shards learned {learned} observations ({redelivered} redelivered and skipped)");
         Assert.Empty(failures);
         Assert.Equal(streamer.TotalAcknowledged, learned);
     }
