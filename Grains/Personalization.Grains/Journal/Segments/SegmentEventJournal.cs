@@ -94,9 +94,18 @@ public sealed class SegmentEventJournal : IEventJournal
         if (_rows is not null) await _rows.TruncateThroughAsync(userId, sequence, cancellationToken);
     }
 
-    /// <summary>The writer knows which entries precede <paramref name="afterSequence"/>: the same as covering through <paramref name="throughSequence"/>.</summary>
+    /// <summary>
+    /// The writer knows which entries precede <paramref name="afterSequence"/>: the same as covering through
+    /// <paramref name="throughSequence"/>; an empty range covers nothing.
+    /// </summary>
     public Task TruncateRangeAsync(string userId, long afterSequence, long throughSequence, CancellationToken cancellationToken = default) =>
-        TruncateThroughAsync(userId, throughSequence, cancellationToken);
+        throughSequence > afterSequence ? TruncateThroughAsync(userId, throughSequence, cancellationToken) : ValidatedAsync(userId);
+
+    private static Task ValidatedAsync(string userId)
+    {
+        JournalKeys.ValidateUserId(userId);
+        return Task.CompletedTask;
+    }
 
     /// <summary>The partition writer refuses a stale append by its sequence: a snapshot's entries may be deleted at once.</summary>
     public bool CompactionLagsOneSnapshot => false;
