@@ -10,6 +10,7 @@ using Personalization.Grains;
 using Personalization.Grains.Hosting;
 using Personalization.Grains.Catalog;
 using Personalization.Grains.Journal;
+using Personalization.Grains.Journal.Segments;
 using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Model;
 using Personalization.Grains.Operations;
@@ -42,8 +43,11 @@ public class PersonalizationTestCluster
     /// <summary>The user-state store every silo of this cluster shares (survives stopping or killing a silo).</summary>
     public SharedMemoryGrainStorage.Store Storage { get; } = new();
 
-    /// <summary>The event journal every silo of this cluster shares (memory mode).</summary>
-    public MemoryEventJournal Journal { get; } = new();
+    /// <summary>
+    /// The journal's segments, which every silo of this cluster shares (memory mode): the silos run the production
+    /// segment journal (user grains → their silo's journal → the partition writer grains) over this store instead of the table.
+    /// </summary>
+    public MemorySegmentStore Journal { get; } = new();
 
     /// <summary>The model checkpoints every silo shares (memory mode): a shard or silo restarted in the cluster restores from them.</summary>
     public MemoryModelCheckpointStore ModelCheckpoints { get; } = new();
@@ -87,7 +91,8 @@ public class PersonalizationTestCluster
             if (Settings.AzureConnectionString is not null) return; // Azure mode: the production providers, on Azurite
             // Replaces the per-silo memory store and journal with ones the whole cluster shares, as real storage would be.
             silo.Services.AddGrainStorage(StorageNames.Users, (sp, _) => new SharedMemoryGrainStorage(Storage, sp.GetRequiredService<Serializer>()));
-            silo.Services.AddSingleton<IEventJournal>(sp => new MeteredEventJournal(Journal, sp.GetRequiredService<PersonalizationMetrics>()));
+            silo.Services.AddSingleton<ISegmentStore>(Journal);
+            silo.Services.AddSingleton<IEventJournal>(sp => new MeteredEventJournal(sp.GetRequiredService<SegmentEventJournal>(), sp.GetRequiredService<PersonalizationMetrics>()));
             silo.Services.AddSingleton<IModelCheckpointStore>(ModelCheckpoints);
             silo.Services.AddSingleton<ICatalogStore>(CatalogStore);
         });

@@ -25,6 +25,7 @@ public static class JournalServices
         services.AddSingleton(sp => new SegmentTable(
             AzureTableEventJournal.CreateServiceClient(sp.GetRequiredService<IOptions<JournalOptions>>().Value),
             sp.GetRequiredService<IOptions<JournalOptions>>().Value));
+        services.AddSingleton<ISegmentStore>(sp => sp.GetRequiredService<SegmentTable>());
         services.AddSingleton(sp => new SegmentEventJournal(
             sp.GetRequiredService<IGrainFactory>(),
             sp.GetRequiredService<IOptions<JournalOptions>>(),

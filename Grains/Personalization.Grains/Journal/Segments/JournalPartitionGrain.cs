@@ -23,7 +23,7 @@ namespace Personalization.Grains.Journal.Segments;
 /// </summary>
 [Reentrant, KeepAlive, RandomPlacement]
 public sealed partial class JournalPartitionGrain(
-    SegmentTable table,
+    ISegmentStore table,
     IOptions<JournalOptions> options,
     JournalCounters counters,
     LocalJournalWriters local,

@@ -16,7 +16,7 @@ namespace Personalization.Grains.Journal.Segments;
 /// through the SDK. Every operation is bounded by <see cref="JournalOptions.CommitTimeout"/>; transient failures
 /// surface as <see cref="Personalization.Abstractions.StorageUnavailableException"/>.
 /// </summary>
-public sealed class SegmentTable : IDisposable
+public sealed class SegmentTable : ISegmentStore, IDisposable
 {
     public const string DataColumn = "Data";
     public const string PartsColumn = "Parts";
