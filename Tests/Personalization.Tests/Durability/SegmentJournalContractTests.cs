@@ -7,7 +7,8 @@ namespace Personalization.Tests.Durability;
 
 /// <summary>
 /// The journal contract on the production path: the segment journal of a silo (its partition writers, on Azurite),
-/// called as the silo's user grains call it.
+/// called as the silo's user grains call it. <see cref="MemorySegmentJournalContractTests"/> runs it over the kit's
+/// in-memory segment store.
 /// </summary>
 [Trait("Category", "Durability")]
 [Trait("Requires", "Azurite")]
