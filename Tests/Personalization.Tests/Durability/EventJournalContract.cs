@@ -2,7 +2,7 @@ using Personalization.Grains.Journal;
 
 namespace Personalization.Tests.Durability;
 
-/// <summary>What every <see cref="IEventJournal"/> guarantees; run against the Azure Table and the memory journal.</summary>
+/// <summary>What every <see cref="IEventJournal"/> guarantees; run against the memory journal.</summary>
 public abstract class EventJournalContract
 {
     protected abstract IEventJournal Journal { get; }

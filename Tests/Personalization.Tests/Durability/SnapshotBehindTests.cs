@@ -7,9 +7,10 @@ namespace Personalization.Tests.Durability;
 /// <summary>
 /// A hand-over during a silo's shutdown, with a journal that releases a snapshot's entries at once and reports reads
 /// behind a cover (the segment journal's contract): the new activation read the stored snapshot before the old one
-/// wrote its deactivation snapshot and covered its entries. The journal reports it (<see cref="JournalSnapshotBehindException"/>) and the new
-/// activation reads the snapshot again instead of starting from an empty or older state. (Found by the SIGTERM fault
-/// test: such a listener's next append was refused as behind its log, and that call failed.)
+/// wrote its deactivation snapshot and covered its entries. The journal reports it
+/// (<see cref="JournalSnapshotBehindException"/>) and the new activation reads the snapshot again instead of starting
+/// from an empty or older state. (Found by the SIGTERM fault test: such a listener's next append was refused as behind
+/// its log, and that call failed.)
 /// </summary>
 [Trait("Category", "Durability")]
 [Trait("Requires", "None")]

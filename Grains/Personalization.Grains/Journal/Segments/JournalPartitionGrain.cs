@@ -13,10 +13,9 @@ using Personalization.Grains.State;
 namespace Personalization.Grains.Journal.Segments;
 
 /// <summary>
-/// The single writer of one journal partition (Journal/README.md, "Segment layout").
-/// Appends queue up while a segment is being stored and form the next one (group commit at the partition); each is
-/// checked against the user's last committed sequence (<see cref="SegmentIndex.Plan"/>), so a duplicate activation of
-/// a user is refused here instead of by a colliding row. A duplicate of this grain (a membership change) is fenced by
+/// The single writer of one journal partition (Journal/README.md, "Segment layout"). Appends queue up while a segment
+/// is being stored and form the next one (group commit at the partition); each is checked against the user's last
+/// committed sequence (<see cref="SegmentIndex.Plan"/>), so a duplicate activation of a user is refused here. A duplicate of this grain (a membership change) is fenced by
 /// the segment numbers: both write insert-if-absent at the next number, the loser reads the winner's segment, absorbs
 /// it and plans again. A failed insert may still have landed: before anything else the number is settled by writing
 /// an empty segment there (or reading what landed). Reentrant: tails are served while a segment commits.
