@@ -32,13 +32,6 @@ public interface IEventJournal
     /// </summary>
     Task TruncateRangeAsync(string userId, long afterSequence, long throughSequence, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Whether compaction must lag one snapshot: true when the stored entries themselves fence a duplicate activation
-    /// (the row layout: a stale writer's append must still collide with the rows since the previous snapshot); false
-    /// when the journal checks sequences itself (the segment layout), so a snapshot's entries may go at once.
-    /// </summary>
-    bool CompactionLagsOneSnapshot => true;
-
     /// <summary>Deletes all of the user's entries.</summary>
     Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default);
 }

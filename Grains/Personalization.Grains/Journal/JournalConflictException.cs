@@ -1,7 +1,7 @@
 namespace Personalization.Grains.Journal;
 
 /// <summary>
-/// An append met a different event already stored at one of its sequences: another activation of the same user wrote
+/// An append's first sequence does not follow the user's last committed one: another activation of the same user wrote
 /// first (a duplicate activation during a membership change). Nothing of the append was stored. The appending
 /// activation is stale and must rebuild from storage before it writes again.
 /// </summary>
@@ -21,7 +21,4 @@ public sealed class JournalConflictException : Exception
         : base(message, innerException)
     {
     }
-
-    /// <summary>The row that was taken, when known.</summary>
-    public string? RowKey { get; init; }
 }

@@ -1,7 +1,8 @@
 namespace Personalization.Grains.Journal;
 
 /// <summary>
-/// What the group-commit writer did, for "storage transactions per acknowledged event". Thread-safe, monotonic.
+/// What the silo's journal did: segment transactions of the partition writers on it, appends of its user grains.
+/// Thread-safe, monotonic.
 /// </summary>
 public sealed class JournalCounters
 {

@@ -1,33 +1,18 @@
-using System.Globalization;
-
 namespace Personalization.Grains.Journal;
 
 /// <summary>
-/// The journal's table layout. PartitionKey = <c>p{StableHash(userId) % Partitions:D3}</c> (many users per partition,
-/// so that their appends share entity-group transactions); RowKey = <c>{userId}_{sequence:D19}</c>, so a user's tail
-/// is one range query, in order. Rows also carry the user id (which disambiguates ids that are prefixes of each
-/// other, e.g. "a" and "a_1"), the sequence, the last sequence of the append that wrote them and the event JSON.
+/// Rules of the journal's keys: the partition a user's events go to (<see cref="PartitionIndexOf"/>) and what a user
+/// id and an append must look like.
 /// </summary>
 public static class JournalKeys
 {
-    public const string UserIdColumn = "UserId";
-    public const string SequenceColumn = "Sequence";
-    public const string AppendEndColumn = "AppendEnd";
-    public const string EventColumn = "Event";
-
-    /// <summary>Row keys are limited to 1 KiB; this leaves room for the separator and the sequence.</summary>
+    /// <summary>The longest user id the journal stores (the API's ids are at most 128 characters).</summary>
     public const int MaxUserIdLength = 480;
 
-    public static string PartitionOf(string userId, int partitions) =>
-        "p" + PartitionIndexOf(userId, partitions).ToString("D3", CultureInfo.InvariantCulture);
-
-    /// <summary>The user's journal partition number (both layouts hash users the same way).</summary>
+    /// <summary>The user's journal partition number.</summary>
     public static int PartitionIndexOf(string userId, int partitions) => (int)(Personalization.Engine.StableHash.Of(userId) % (ulong)partitions);
 
-    public static string RowKeyOf(string userId, long sequence) =>
-        userId + "_" + sequence.ToString("D19", CultureInfo.InvariantCulture);
-
-    /// <summary>Rejects ids that cannot be part of a table key (/ \ # ? and control characters) or are too long.</summary>
+    /// <summary>Rejects ids that cannot be part of a table key or a segment line (/ \ # ? and control characters) or are too long.</summary>
     public static void ValidateUserId(string userId)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);

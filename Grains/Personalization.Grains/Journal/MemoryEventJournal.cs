@@ -4,32 +4,36 @@ using System.Runtime.CompilerServices;
 namespace Personalization.Grains.Journal;
 
 /// <summary>
-/// The journal in process memory: same contract as <see cref="AzureTableEventJournal"/> (including the stored JSON
-/// format, so the embedded default exercises the codec) but not durable across restarts. For the embedded default
-/// and tests.
+/// The journal in process memory (including the stored JSON format, so the embedded default exercises the codec), not
+/// durable across restarts. For the embedded default and tests. As the segment journal's partition writer does, it
+/// remembers each user's last committed sequence after compaction deleted the entries: a sequence up to it is taken,
+/// and an append there that is not a repeat of a stored entry is refused (<see cref="JournalConflictException"/>), so
+/// a duplicate activation is fenced even once a snapshot's entries are gone.
 /// </summary>
 public sealed class MemoryEventJournal : IEventJournal
 {
-    private readonly ConcurrentDictionary<string, SortedList<long, string>> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UserLog> _users = new(StringComparer.Ordinal);
 
     public Task<long> AppendAsync(string userId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
     {
         JournalKeys.ValidateAppend(userId, entries);
         cancellationToken.ThrowIfCancellationRequested();
         var encoded = entries.Select(e => (e.Sequence, Json: JournalEventCodec.Encode(e.Event))).ToArray();
-        var log = _users.GetOrAdd(userId, _ => []);
+        var log = _users.GetOrAdd(userId, _ => new UserLog());
         lock (log)
         {
-            // Fencing: a sequence holds one event. The same event again is an idempotent retry; another is a conflict.
+            // Fencing: a committed sequence holds one event. The same stored event again is an idempotent retry;
+            // another event, or any at a sequence compaction already deleted, is a conflict.
             foreach (var (sequence, json) in encoded)
             {
-                if (log.TryGetValue(sequence, out var stored) && stored != json)
+                if (sequence <= log.Last && !(log.Entries.TryGetValue(sequence, out var stored) && stored == json))
                 {
-                    throw new JournalConflictException($"Sequence {sequence} of {userId} already holds another event.");
+                    throw new JournalConflictException($"Sequence {sequence} of {userId} is already committed with another event.");
                 }
             }
 
-            foreach (var (sequence, json) in encoded) log[sequence] = json;
+            foreach (var (sequence, json) in encoded) log.Entries[sequence] = json;
+            log.Last = Math.Max(log.Last, entries[^1].Sequence);
         }
 
         return Task.FromResult(entries[^1].Sequence);
@@ -44,7 +48,7 @@ public sealed class MemoryEventJournal : IEventJournal
         KeyValuePair<long, string>[] tail;
         lock (log)
         {
-            tail = log.Where(e => e.Key > afterSequence).ToArray();
+            tail = log.Entries.Where(e => e.Key > afterSequence).ToArray();
         }
 
         foreach (var (sequence, json) in tail)
@@ -60,7 +64,7 @@ public sealed class MemoryEventJournal : IEventJournal
         if (!_users.TryGetValue(userId, out var log)) return Task.CompletedTask;
         lock (log)
         {
-            while (log.Count > 0 && log.Keys[0] <= sequence) log.RemoveAt(0);
+            while (log.Entries.Count > 0 && log.Entries.Keys[0] <= sequence) log.Entries.RemoveAt(0);
         }
 
         return Task.CompletedTask;
@@ -73,7 +77,7 @@ public sealed class MemoryEventJournal : IEventJournal
         if (!_users.TryGetValue(userId, out var log)) return Task.CompletedTask;
         lock (log)
         {
-            for (var sequence = afterSequence + 1; sequence <= throughSequence; sequence++) log.Remove(sequence);
+            for (var sequence = afterSequence + 1; sequence <= throughSequence; sequence++) log.Entries.Remove(sequence);
         }
 
         return Task.CompletedTask;
@@ -83,7 +87,7 @@ public sealed class MemoryEventJournal : IEventJournal
     public int CountOf(string userId)
     {
         if (!_users.TryGetValue(userId, out var log)) return 0;
-        lock (log) return log.Count;
+        lock (log) return log.Entries.Count;
     }
 
     public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
@@ -91,5 +95,13 @@ public sealed class MemoryEventJournal : IEventJournal
         JournalKeys.ValidateUserId(userId);
         _users.TryRemove(userId, out _);
         return Task.CompletedTask;
+    }
+
+    /// <summary>One user's stored entries and last committed sequence (locked by the caller).</summary>
+    private sealed class UserLog
+    {
+        public SortedList<long, string> Entries { get; } = [];
+
+        public long Last { get; set; }
     }
 }

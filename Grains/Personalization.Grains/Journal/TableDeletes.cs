@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace Personalization.Grains.Journal;
 
-/// <summary>Delete transactions shared by both journal layouts.</summary>
+/// <summary>Delete transactions of the journal's table.</summary>
 internal static class TableDeletes
 {
     /// <summary>Deletes in one transaction; rows deleted meanwhile (404 fails the whole transaction) are then deleted one by one.</summary>

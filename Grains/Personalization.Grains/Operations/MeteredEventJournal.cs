@@ -45,6 +45,4 @@ public sealed class MeteredEventJournal(IEventJournal inner, PersonalizationMetr
 
     public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default) =>
         inner.DeleteUserAsync(userId, cancellationToken);
-
-    public bool CompactionLagsOneSnapshot => inner.CompactionLagsOneSnapshot;
 }

@@ -10,14 +10,11 @@ namespace Personalization.Grains.Users;
 /// <summary>
 /// The durable home of one listener: every applied event goes to the event journal (group-committed with other users'
 /// events; the caller is acknowledged after the commit), and the full state is written as a snapshot every N events or
-/// T, and on deactivation. Loading = snapshot + replay of the journal tail after the snapshot's sequence. With the row
-/// layout compaction lags one snapshot: after writing a snapshot, the rows the *previous* snapshot covered are deleted
-/// in the background, so the rows since then stay. They are the fence against a duplicate activation (a membership
-/// change, a silo shutting down while a new activation already loaded): its next append collides with them instead of
-/// landing behind the newer snapshot, where no replay would find it. The segment layout checks sequences in its
-/// partition writer instead, so there a snapshot's entries are released at once
-/// (<see cref="IEventJournal.CompactionLagsOneSnapshot"/>). Between writes only a tiny shell (the snapshot's sequence) stays
-/// in the persistent state: the live state is the engine's.
+/// T, and on deactivation. Loading = snapshot + replay of the journal tail after the snapshot's sequence. After a
+/// snapshot, the journal entries it covers are released at once: a duplicate activation (a membership change, a silo
+/// shutting down while a new activation already loaded) is fenced by the journal's sequence check, which does not
+/// depend on the entries compaction deletes (Journal/README.md, "Segment layout"). Between writes only a tiny shell
+/// (the snapshot's sequence) stays in the persistent state: the live state is the engine's.
 /// </summary>
 public sealed partial class ListenerStore(
     string userId,
@@ -82,9 +79,9 @@ public sealed partial class ListenerStore(
             if (state.Sequence != entry.Sequence) LogReplayGap(_logged, entry.Sequence, state.Sequence);
         }
 
-        // Nothing stored at all: nothing to compact. Otherwise the previous activation left the rows behind its last
-        // snapshot (compaction lags one snapshot), and a tail (a crash, a failed write) or a migrated state may leave more:
-        // the first compaction truncates everything behind the loaded snapshot.
+        // Nothing stored at all: nothing to compact. Otherwise the previous activation's last compaction may not have
+        // completed (a deactivation does not wait for it), and a tail (a crash, a failed write) or a migrated state may
+        // leave more: the first compaction truncates everything behind the loaded snapshot.
         _compactedThrough = migrated is null && loaded == 0 && state.Sequence == 0 ? 0 : null;
         return state;
     }
@@ -131,7 +128,7 @@ public sealed partial class ListenerStore(
         }
     }
 
-    /// <summary>Completes when the compaction the last snapshot started (the rows the one before covered) ended: deleted, or failed and logged.</summary>
+    /// <summary>Completes when the compaction the last snapshot started (the entries it covers) ended: released, or failed and logged.</summary>
     public Task CompactionCompleted => _compaction;
 
     public async Task DeleteAsync()
@@ -183,15 +180,13 @@ public sealed partial class ListenerStore(
 
         snapshots.State = Shell(state.Sequence);
         _snapshotAt = clock.GetUtcNow();
-        _compaction = CompactAsync(journal.CompactionLagsOneSnapshot ? previous : state.Sequence);
+        _compaction = CompactAsync(state.Sequence);
     }
 
     /// <summary>
-    /// Deletes the journal through <paramref name="through"/> (the sequence of the snapshot before the one just
-    /// written; with a journal that needs no lag, of this one): by key, only the rows since the previous compaction,
-    /// when that is known (it succeeded in this activation); otherwise (the first compaction of an activation, or after
-    /// a failed one) everything through it, leftovers included. With the lag, rows behind a user's last snapshot stay
-    /// until the user's next activation compacts (they are never read: they precede the snapshot) or the user is deleted.
+    /// Deletes the journal through <paramref name="through"/> (the sequence of the snapshot just written): by key, only
+    /// the entries since the previous compaction, when that is known (it succeeded in this activation); otherwise (the
+    /// first compaction of an activation, or after a failed one) everything through it, leftovers included.
     /// </summary>
     private async Task CompactAsync(long through)
     {
@@ -206,7 +201,7 @@ public sealed partial class ListenerStore(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogCompactionFailed(ex, _logged, through); // harmless: the next snapshot truncates these rows too
+            LogCompactionFailed(ex, _logged, through); // harmless: the next snapshot truncates these entries too
         }
     }
 

@@ -79,6 +79,8 @@ public sealed class UserGrain(
             return;
         }
 
+        // The snapshot's compaction is not awaited: it is a notice to the partition writer, which may itself be moving
+        // while this silo shuts down; a lost notice is repeated by the next one or the writer's sweep.
         try
         {
             await _store.SnapshotAsync(_state);
@@ -87,11 +89,6 @@ public sealed class UserGrain(
         {
             if (!migrating) _ids.ReleaseAll();
         }
-
-        // Row layout: the compaction is storage work of this grain. Segment layout: it is a notice to the partition
-        // writer, which may itself be moving while this silo shuts down; a lost notice is repeated by the next one or
-        // the writer's sweep, so the deactivation does not wait for it.
-        if (journal.CompactionLagsOneSnapshot) await _store.CompactionCompleted;
     }
 
     // The stored shell is not the state: when Orleans migrates this activation, carry the live state across instead.

@@ -5,9 +5,9 @@ using Personalization.Grains.Users;
 namespace Personalization.Tests.Durability;
 
 /// <summary>
-/// Compaction lags one snapshot: after each snapshot it deletes the rows the previous snapshot covered — by key, only
-/// those since the previous compaction, while that is known; the first compaction of an activation, and the one after a
-/// failure, truncate everything behind their point by query, so leftovers go too.
+/// After each snapshot, compaction releases the entries it covers — by key, only those since the previous compaction,
+/// while that is known; the first compaction of an activation, and the one after a failure, truncate everything
+/// behind their point, so leftovers go too.
 /// </summary>
 [Trait("Category", "Durability")]
 [Trait("Requires", "None")]
@@ -20,16 +20,16 @@ public sealed class CompactionTests
     public CompactionTests() => _rig = new ListenerStoreRig(User, _journal);
 
     [Fact]
-    public async Task Later_compactions_delete_by_key_only_the_rows_the_previous_snapshot_covered()
+    public async Task Later_compactions_delete_by_key_only_the_entries_since_the_previous_one()
     {
         var (store, state) = await LoadAsync();
 
-        await RecordAndSnapshotAsync(store, state, 3); // snapshot 3: nothing behind an earlier snapshot yet
-        await RecordAndSnapshotAsync(store, state, 4); // snapshot 7: rows 1..3 go
-        await RecordAndSnapshotAsync(store, state, 2); // snapshot 9: rows 4..7 go
+        await RecordAndSnapshotAsync(store, state, 3); // snapshot 3: entries 1..3 go
+        await RecordAndSnapshotAsync(store, state, 4); // snapshot 7: entries 4..7 go
+        await RecordAndSnapshotAsync(store, state, 2); // snapshot 9: entries 8..9 go
 
-        Assert.Equal(["range 0..3", "range 3..7"], _journal.Compactions);
-        Assert.Equal(2, _journal.CountOf(User)); // rows 8..9, behind the last snapshot only
+        Assert.Equal(["range 0..3", "range 3..7", "range 7..9"], _journal.Compactions);
+        Assert.Equal(0, _journal.CountOf(User));
     }
 
     [Fact]
@@ -40,15 +40,15 @@ public sealed class CompactionTests
 
         _journal.FailNextCompaction = true;
         await RecordAndSnapshotAsync(store, state, 2);
-        Assert.Equal(5, _journal.CountOf(User)); // rows 1..3 stayed
+        Assert.Equal(2, _journal.CountOf(User)); // entries 4..5 stayed
 
         await RecordAndSnapshotAsync(store, state, 2);
-        Assert.Equal(["range 0..3", "through 5"], _journal.Compactions);
-        Assert.Equal(2, _journal.CountOf(User)); // rows 6..7
+        Assert.Equal(["range 0..3", "range 3..5", "through 7"], _journal.Compactions);
+        Assert.Equal(0, _journal.CountOf(User));
     }
 
     [Fact]
-    public async Task An_activation_that_replayed_a_tail_first_truncates_everything_behind_its_loaded_snapshot()
+    public async Task An_activation_that_replayed_a_tail_first_truncates_everything_behind_its_first_snapshot()
     {
         var (crashed, state) = await LoadAsync();
         await RecordAndSnapshotAsync(crashed, state, 3);
@@ -59,22 +59,23 @@ public sealed class CompactionTests
         await RecordAndSnapshotAsync(store, reloaded, 1);
         await RecordAndSnapshotAsync(store, reloaded, 1);
 
-        Assert.Equal(["through 3", "range 3..6"], _journal.Compactions);
-        Assert.Equal(1, _journal.CountOf(User));
+        Assert.Equal(["range 0..3", "through 6", "range 6..7"], _journal.Compactions);
+        Assert.Equal(0, _journal.CountOf(User));
     }
 
     [Fact]
-    public async Task An_activation_first_truncates_the_rows_its_predecessor_left_behind_its_last_snapshot()
+    public async Task An_activation_first_truncates_what_its_predecessor_left_behind_its_last_snapshot()
     {
         var (first, state) = await LoadAsync();
-        await RecordAndSnapshotAsync(first, state, 3); // and deactivated: snapshot 3, rows 1..3 kept as the fence
+        _journal.FailNextCompaction = true;
+        await RecordAndSnapshotAsync(first, state, 3); // and deactivated: snapshot 3, its compaction failed
 
         var (store, reloaded) = await LoadAsync();
         Assert.Equal(3, _journal.CountOf(User));
         await RecordAndSnapshotAsync(store, reloaded, 2);
 
-        Assert.Equal(["through 3"], _journal.Compactions);
-        Assert.Equal(2, _journal.CountOf(User)); // rows 4..5
+        Assert.Equal(["range 0..3", "through 5"], _journal.Compactions);
+        Assert.Equal(0, _journal.CountOf(User));
     }
 
     private async Task RecordAndSnapshotAsync(ListenerStore store, ListenerState state, int events)

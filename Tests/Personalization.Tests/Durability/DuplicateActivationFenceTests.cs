@@ -6,10 +6,10 @@ namespace Personalization.Tests.Durability;
 
 /// <summary>
 /// Two activations of one listener over the same storage, as during a silo's shutdown: the old one still takes a call
-/// and writes its deactivation snapshot after the new one loaded. The new one's next append must collide with the old
-/// one's rows (so it is refused and retried against storage), never land behind the old one's snapshot, where no
-/// replay would find it. (Found by the SIGTERM fault test: one acknowledged event lost when compaction deleted the
-/// rows right behind the deactivation snapshot.)
+/// and writes its deactivation snapshot after the new one loaded. Compaction releases the snapshot's entries at once,
+/// yet the new one's next append must be refused (its sequence does not follow the last committed one) and retried
+/// against storage, never land behind the old one's snapshot, where no replay would find it. (Found by the SIGTERM
+/// fault test: one acknowledged event lost when compaction deleted the fence right behind the deactivation snapshot.)
 /// </summary>
 [Trait("Category", "Durability")]
 [Trait("Requires", "None")]
@@ -36,7 +36,8 @@ public sealed class DuplicateActivationFenceTests
         Assert.True(await old.SnapshotAsync(oldState)); // and deactivates: snapshot 4
         await old.CompactionCompleted;
 
-        // The duplicate's next event would be sequence 4 too: the old row is still there, so the append is refused.
+        // The duplicate's next event would be sequence 4 too: its entry is gone, but the sequence stays taken.
+        Assert.Equal(0, _journal.CountOf(User));
         await Assert.ThrowsAsync<JournalConflictException>(() => RecordAsync(duplicate, duplicateState, "e5"));
 
         // The caller retries against an activation rebuilt from storage: every acknowledged event is there, once.
@@ -48,7 +49,7 @@ public sealed class DuplicateActivationFenceTests
     }
 
     [Fact]
-    public async Task Compaction_leaves_the_rows_since_the_previous_snapshot_as_the_fence()
+    public async Task Compaction_releases_a_snapshots_entries_at_once_and_their_sequences_stay_taken()
     {
         var (store, state) = await LoadAsync();
         await RecordAsync(store, state, "a1", "a2");
@@ -57,8 +58,11 @@ public sealed class DuplicateActivationFenceTests
         await RecordAsync(store, state, "a3");
         await store.SnapshotAsync(state);
         await store.CompactionCompleted;
+        var rival = new JournalEntry(3, JournalSamples.Event(User, 3) with { EventId = "rival" });
 
-        Assert.Equal(1, _journal.CountOf(User)); // rows 1..2 went with the second snapshot; row 3 stays
+        Assert.Equal(0, _journal.CountOf(User)); // rows 1..3 went with the snapshots that cover them
+        await Assert.ThrowsAsync<JournalConflictException>(() => _journal.AppendAsync(User, [rival]));
+        Assert.Equal(4, await _journal.AppendAsync(User, JournalSamples.Entries(User, 4, 4))); // the log goes on after it
     }
 
     private Task<(ListenerStore Store, ListenerState State)> LoadAsync() => _rig.LoadAsync();

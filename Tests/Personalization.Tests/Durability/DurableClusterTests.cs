@@ -1,13 +1,11 @@
 using Personalization.Abstractions;
-using Personalization.Grains.Journal;
 using Personalization.Testing;
 
 namespace Personalization.Tests.Durability;
 
 /// <summary>
 /// The real durable path on Azurite: a 2-silo test cluster in Azure mode (snapshots in grain storage, the
-/// group-committed event journal in its default segment layout), driven through the grains. Each test gets its own
-/// cluster and tables. The row layout's own cluster test is <see cref="RowLayoutClusterTests"/>.
+/// group-committed segment journal), driven through the grains. Each test gets its own cluster and tables.
 /// </summary>
 [Trait("Category", "Durability")]
 [Trait("Requires", "Azurite")]
@@ -88,5 +86,5 @@ public sealed class DurableClusterTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private Task<int> CountJournalRowsAsync(string user) =>
-        StoredJournal.CountEntriesAsync(azurite.ConnectionString, JournalTable, user, JournalOptions.SegmentsLayout);
+        StoredJournal.CountEntriesAsync(azurite.ConnectionString, JournalTable, user);
 }

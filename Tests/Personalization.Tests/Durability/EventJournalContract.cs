@@ -3,9 +3,10 @@ using Personalization.Grains.Journal;
 namespace Personalization.Tests.Durability;
 
 /// <summary>
-/// What every <see cref="IEventJournal"/> guarantees; run against the segment journal (the production path), the row
-/// journal and the memory journal. After a compaction through n, a read after n returns what is left; a read from
-/// before n returns the same or says a snapshot is behind (<see cref="JournalSnapshotBehindException"/>).
+/// What every <see cref="IEventJournal"/> guarantees; run against the segment journal (the production path, on
+/// Azurite and over the kit's in-memory segment store) and the memory journal. After a compaction through n, a read
+/// after n returns what is left; a read from before n returns the same or says a snapshot is behind
+/// (<see cref="JournalSnapshotBehindException"/>).
 /// </summary>
 public abstract class EventJournalContract
 {

@@ -98,7 +98,7 @@ public sealed class SegmentJournalTests(AzuriteFixture azurite) : IAsyncLifetime
         var highest = (await writer.GetStatusAsync()).HighestSegment;
 
         // A duplicate writer of this partition (a membership change) stores the next segment first: a's sequence 2.
-        var options = StoredJournal.Options(azurite.ConnectionString, JournalTable, JournalOptions.SegmentsLayout);
+        var options = StoredJournal.Options(azurite.ConnectionString, JournalTable);
         using (var table = StoredJournal.Table(options))
         {
             await table.InsertAsync(PartitionOfWriter(writer), highest + 1, SegmentFormat.Encode([new SegmentEntry(a, 2, Event("a2-foreign"))]));
@@ -123,7 +123,7 @@ public sealed class SegmentJournalTests(AzuriteFixture azurite) : IAsyncLifetime
         await _cluster.Client.GetGrain<IListenerCheckpointGrain>(a).CheckpointAsync(); // nothing new to write: waits for the cover
         await _cluster.User(b).RecordAsync(new ListenEvent("b-1", "rs-t", "rs-a", EventKind.Play, _cluster.Clock.Now.AddMinutes(-1)));
         await writer.GetStatusAsync(); // a's segment is no longer the newest: deleted
-        var storedOfA = await StoredJournal.CountEntriesAsync(azurite.ConnectionString, JournalTable, a, JournalOptions.SegmentsLayout);
+        var storedOfA = await StoredJournal.CountEntriesAsync(azurite.ConnectionString, JournalTable, a);
 
         await _cluster.Cluster.DeactivateAsync(writer); // the next call activates a fresh writer: it scans, a is not in any segment
         var stale = await writer.AppendAsync([Append(a, 1, "stale")]); // e.g. an activation that loaded before the first snapshot
@@ -165,8 +165,8 @@ public sealed class SegmentJournalTests(AzuriteFixture azurite) : IAsyncLifetime
         await writer.AppendAsync([Append(b, 2, "b2"), Append(a, 2, "a2")]);
 
         await writer.ForgetAsync(a);
-        var storedOfA = await StoredJournal.CountEntriesAsync(azurite.ConnectionString, JournalTable, a, JournalOptions.SegmentsLayout);
-        var storedOfB = await StoredJournal.CountEntriesAsync(azurite.ConnectionString, JournalTable, b, JournalOptions.SegmentsLayout);
+        var storedOfA = await StoredJournal.CountEntriesAsync(azurite.ConnectionString, JournalTable, a);
+        var storedOfB = await StoredJournal.CountEntriesAsync(azurite.ConnectionString, JournalTable, b);
         var tailOfB = await writer.ReadTailAsync(b, 0);
         var tailOfA = await writer.ReadTailAsync(a, 0);
         var restart = await writer.AppendAsync([Append(a, 1, "a-again")]);

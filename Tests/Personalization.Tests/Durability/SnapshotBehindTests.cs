@@ -5,11 +5,12 @@ using Personalization.Grains.Journal;
 namespace Personalization.Tests.Durability;
 
 /// <summary>
-/// A hand-over during a silo's shutdown, with a journal that releases a snapshot's entries at once (the segment
-/// layout's contract): the new activation read the stored snapshot before the old one wrote its deactivation snapshot
-/// and covered its entries. The journal reports it (<see cref="JournalSnapshotBehindException"/>) and the new
-/// activation reads the snapshot again instead of starting from an empty or older state. (Found by the SIGTERM fault
-/// test: such a listener's next append was refused as behind its log, and that call failed.)
+/// A hand-over during a silo's shutdown, with a journal that releases a snapshot's entries at once and reports reads
+/// behind a cover (the segment journal's contract): the new activation read the stored snapshot before the old one
+/// wrote its deactivation snapshot and covered its entries. The journal reports it
+/// (<see cref="JournalSnapshotBehindException"/>) and the new activation reads the snapshot again instead of starting
+/// from an empty or older state. (Found by the SIGTERM fault test: such a listener's next append was refused as behind
+/// its log, and that call failed.)
 /// </summary>
 [Trait("Category", "Durability")]
 [Trait("Requires", "None")]
@@ -36,14 +37,12 @@ public sealed class SnapshotBehindTests
         Assert.Equal(3, loaded.Counters.Events);
     }
 
-    /// <summary>The segment layout's read contract over the memory journal: covered entries go at once, a read behind them is refused.</summary>
+    /// <summary>The segment journal's read contract over the memory journal: covered entries go at once, a read behind them is refused.</summary>
     private sealed class CoveringJournal : IEventJournal
     {
         private readonly MemoryEventJournal _inner = new();
 
         public long CoveredThrough { get; private set; }
-
-        public bool CompactionLagsOneSnapshot => false;
 
         public Task<long> AppendAsync(string userId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default) =>
             _inner.AppendAsync(userId, entries, cancellationToken);

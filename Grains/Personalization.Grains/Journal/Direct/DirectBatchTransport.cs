@@ -38,8 +38,9 @@ public sealed class DirectBatchTransport : IDisposable
         _options = options;
         _http = new HttpClient(new SocketsHttpHandler
         {
-            // The writer never has more transactions in flight than this; HTTP/1.1 carries one request per connection.
-            MaxConnectionsPerServer = options.MaxConcurrentTransactions,
+            // Each partition writer stores one segment at a time, so a silo never has more inserts in flight than this;
+            // HTTP/1.1 carries one request per connection.
+            MaxConnectionsPerServer = options.Partitions,
             // Below Node's 5 s keep-alive (Azurite closes idle connections then), so an idle connection is not reused just as it closes.
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5), // follow DNS changes of a real endpoint

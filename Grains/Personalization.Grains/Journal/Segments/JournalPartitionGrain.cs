@@ -13,10 +13,9 @@ using Personalization.Grains.State;
 namespace Personalization.Grains.Journal.Segments;
 
 /// <summary>
-/// The single writer of one journal partition in the segment layout (<see cref="JournalOptions.SegmentsLayout"/>).
-/// Appends queue up while a segment is being stored and form the next one (group commit at the partition); each is
-/// checked against the user's last committed sequence (<see cref="SegmentIndex.Plan"/>), so a duplicate activation of
-/// a user is refused here instead of by a colliding row. A duplicate of this grain (a membership change) is fenced by
+/// The single writer of one journal partition (Journal/README.md, "Segment layout"). Appends queue up while a segment
+/// is being stored and form the next one (group commit at the partition); each is checked against the user's last
+/// committed sequence (<see cref="SegmentIndex.Plan"/>), so a duplicate activation of a user is refused here. A duplicate of this grain (a membership change) is fenced by
 /// the segment numbers: both write insert-if-absent at the next number, the loser reads the winner's segment, absorbs
 /// it and plans again. A failed insert may still have landed: before anything else the number is settled by writing
 /// an empty segment there (or reading what landed). Reentrant: tails are served while a segment commits.
@@ -387,15 +386,14 @@ public sealed partial class JournalPartitionGrain(
     }
 
     /// <summary>
-    /// Reads the stored snapshot's sequence of users whose first append or read this activation has not served yet
-    /// (and, while moving from rows, the last row after it): their last committed sequence, and how far a snapshot
-    /// covers their entries (those are released, as a cover from the listener would).
+    /// Reads the stored snapshot's sequence of users whose first append or read this activation has not served yet:
+    /// their last committed sequence, and how far a snapshot covers their entries (those are released, as a cover from
+    /// the listener would).
     /// </summary>
     private async Task VerifyAsync(IReadOnlyList<string> users)
     {
         if (users.Count == 0) return;
         var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Users);
-        var rows = _options.ReadRows ? ServiceProvider.GetRequiredService<AzureTableEventJournal>() : null;
         try
         {
             foreach (var chunk in users.Chunk(16))
@@ -404,20 +402,12 @@ public sealed partial class JournalPartitionGrain(
                 {
                     var state = new GrainState<UserSnapshot>();
                     await storage.ReadStateAsync(StorageNames.UserState, GrainFactory.GetGrain<IUserGrain>(user).GetGrainId(), state);
-                    var covered = state.RecordExists && state.State is { } snapshot ? snapshot.Sequence : 0;
-                    var last = covered;
-                    if (rows is not null)
-                    {
-                        // Moving from rows: rows after the snapshot are committed events too.
-                        await foreach (var entry in rows.ReadAfterAsync(user, last)) last = Math.Max(last, entry.Sequence);
-                    }
-
-                    return (Last: last, Covered: covered);
+                    return state.RecordExists && state.State is { } snapshot ? snapshot.Sequence : 0;
                 })).WaitAsync(_options.CommitTimeout);
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    _index.Verify(chunk[i], sequences[i].Last);
-                    _index.Cover(chunk[i], sequences[i].Covered);
+                    _index.Verify(chunk[i], sequences[i]);
+                    _index.Cover(chunk[i], sequences[i]);
                 }
             }
         }

@@ -25,17 +25,14 @@ public sealed class SegmentEventJournal : IEventJournal
     private readonly JournalOptions _options;
     private readonly JournalCounters _counters;
     private readonly PartitionSender[] _senders;
-    private readonly IEventJournal? _rows;
 
-    /// <param name="rows">The row layout's journal on the same table, read too while moving from rows (<see cref="JournalOptions.ReadRows"/>).</param>
-    public SegmentEventJournal(IGrainFactory grains, IOptions<JournalOptions> options, JournalCounters counters, IEventJournal? rows = null)
+    public SegmentEventJournal(IGrainFactory grains, IOptions<JournalOptions> options, JournalCounters counters)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(options);
         _grains = grains;
         _options = options.Value;
         _counters = counters;
-        _rows = rows;
         _senders = [.. Enumerable.Range(0, _options.Partitions).Select(p => new PartitionSender(grains.GetGrain<IJournalPartitionGrain>(p), _options))];
     }
 
@@ -72,17 +69,6 @@ public sealed class SegmentEventJournal : IEventJournal
             };
         }
 
-        // Moving from rows: the rows after the snapshot precede every segment entry of the user (appends in segments
-        // start after the rows' last sequence, which the writer fences by).
-        var first = tail.Sequences.Length > 0 ? tail.Sequences[0] : long.MaxValue;
-        if (_rows is not null)
-        {
-            await foreach (var entry in _rows.ReadAfterAsync(userId, afterSequence, cancellationToken))
-            {
-                if (entry.Sequence < first) yield return entry;
-            }
-        }
-
         for (var i = 0; i < tail.Sequences.Length; i++) yield return new JournalEntry(tail.Sequences[i], JournalEventCodec.Decode(tail.Events[i]));
     }
 
@@ -91,7 +77,6 @@ public sealed class SegmentEventJournal : IEventJournal
         JournalKeys.ValidateUserId(userId);
         var writer = Writer(userId);
         await CallAsync(() => writer.CoverAsync(userId, sequence), "compact", cancellationToken);
-        if (_rows is not null) await _rows.TruncateThroughAsync(userId, sequence, cancellationToken);
     }
 
     /// <summary>
@@ -107,15 +92,11 @@ public sealed class SegmentEventJournal : IEventJournal
         return Task.CompletedTask;
     }
 
-    /// <summary>The partition writer refuses a stale append by its sequence: a snapshot's entries may be deleted at once.</summary>
-    public bool CompactionLagsOneSnapshot => false;
-
     public async Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         JournalKeys.ValidateUserId(userId);
         var writer = Writer(userId);
         await CallAsync(() => writer.ForgetAsync(userId), "delete", cancellationToken);
-        if (_rows is not null) await _rows.DeleteUserAsync(userId, cancellationToken);
     }
 
     private IJournalPartitionGrain Writer(string userId) => _grains.GetGrain<IJournalPartitionGrain>(PartitionOf(userId, _options.Partitions));
@@ -199,7 +180,7 @@ public sealed class SegmentEventJournal : IEventJournal
             Activity.Current = null; // the loop serves many callers: each call is traced by its batch span, not by the caller that started the loop
             while (true)
             {
-                // Linger for more appends, as the row layout's writer does (fewer, larger segments under load).
+                // Linger for more appends (fewer, larger segments under load).
                 if (options.Linger > TimeSpan.Zero) await Task.Delay(options.Linger).ConfigureAwait(false);
                 List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> batch;
                 lock (_lock)

@@ -17,10 +17,10 @@ public sealed class BatchRequestWriterTests
     private static TableTransactionAction Insert(string rowKey, long sequence, string eventJson) =>
         new(TableTransactionActionType.Add, new TableEntity("p007", rowKey)
         {
-            [JournalKeys.UserIdColumn] = "ü'se\"r",
-            [JournalKeys.SequenceColumn] = sequence,
-            [JournalKeys.AppendEndColumn] = 2L,
-            [JournalKeys.EventColumn] = eventJson,
+            ["UserId"] = "ü'se\"r",
+            ["Sequence"] = sequence,
+            ["AppendEnd"] = 2L,
+            ["Event"] = eventJson,
         });
 
     [Fact]

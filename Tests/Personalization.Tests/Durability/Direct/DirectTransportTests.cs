@@ -5,13 +5,14 @@ using Azure.Data.Tables;
 using Personalization.Abstractions;
 using Personalization.Grains.Journal;
 using Personalization.Grains.Journal.Direct;
+using Personalization.Grains.Journal.Segments;
 using Personalization.Testing.Processes;
 
 namespace Personalization.Tests.Durability.Direct;
 
 /// <summary>
-/// The direct append transport against real Azurite (and a scripted server for answers Azurite never gives): rows
-/// identical to the SDK's, conflicts reported as the SDK reports them, outages as transient failures, retries within
+/// The direct insert transport against real Azurite (and a scripted server for answers Azurite never gives): segments
+/// stored identically to the SDK's, conflicts reported as the SDK reports them, outages as transient failures, retries within
 /// the configured budget, requests signed as the Table service's SharedKeyLite scheme requires.
 /// </summary>
 [Trait("Category", "Durability")]
@@ -21,48 +22,51 @@ public sealed class DirectTransportTests(AzuriteFixture azurite)
 {
     private const string Account = "devstoreaccount1";
 
-    private static JournalEntry[] AwkwardEntries(string user) =>
-        [.. JournalSamples.Entries(user, 1, 4).Select((e, i) => i == 1 ? e with { Event = e.Event with { TrackId = "tråck \"ü\" \\ 🎵 </script>" } } : e)];
+    /// <summary>A segment of several parts (both property types the journal writes: the text, and the part count on part 0) with awkward text.</summary>
+    private static IReadOnlyList<string> AwkwardSegment(string user)
+    {
+        var entries = JournalSamples.Entries(user, 1, 160)
+            .Select(e => new SegmentEntry(user, e.Sequence, JournalEventCodec.Encode(e.Event with { TrackId = $"tråck \"ü\" \\ 🎵 </script> {e.Sequence} " + new string('x', 120) })))
+            .ToArray();
+        var parts = SegmentFormat.Encode(entries);
+        Assert.InRange(parts.Count, 2, 4);
+        return parts;
+    }
 
     [Fact]
-    public async Task Rows_written_directly_read_back_through_the_sdk_exactly_like_rows_the_sdk_wrote()
+    public async Task Segments_written_directly_read_back_through_the_sdk_exactly_like_segments_the_sdk_wrote()
     {
-        await using var direct = new AzureJournalScope(azurite.ConnectionString, "DirectRows", o => o.Transport = JournalOptions.DirectTransport);
-        await using var sdk = new AzureJournalScope(azurite.ConnectionString, "SdkRows", o => o.Transport = JournalOptions.SdkTransport);
-        Assert.Equal(JournalOptions.DirectTransport, direct.Journal.Transport);
-        Assert.Equal(JournalOptions.SdkTransport, sdk.Journal.Transport);
+        await using var direct = new SegmentTableScope(azurite.ConnectionString, "DirectRows", o => o.Transport = JournalOptions.DirectTransport);
+        await using var sdk = new SegmentTableScope(azurite.ConnectionString, "SdkRows", o => o.Transport = JournalOptions.SdkTransport);
+        Assert.Equal(JournalOptions.DirectTransport, direct.Options.ResolvedTransport);
+        Assert.Equal(JournalOptions.SdkTransport, sdk.Options.ResolvedTransport);
         var user = "ü'se\"r x-" + Guid.NewGuid().ToString("N");
-        var entries = AwkwardEntries(user);
+        var parts = AwkwardSegment(user);
 
         foreach (var scope in new[] { direct, sdk })
         {
-            await scope.Journal.AppendAsync(user, entries[..1]);
-            await scope.Journal.AppendAsync(user, entries[1..]);
-            Assert.Equal(entries, await scope.Journal.ReadAllAsync(user));
+            await scope.Segments.InsertAsync(5, 1, parts);
+            Assert.True((await scope.Segments.ReadAsync(5, 1))!.Holds(parts));
         }
 
         var directRows = await RowsAsync(direct.Table);
         var sdkRows = await RowsAsync(sdk.Table);
-        Assert.Equal(entries.Length, directRows.Count);
+        Assert.Equal(parts.Count, directRows.Count);
         Assert.Equal(sdkRows.Select(r => r.RowKey), directRows.Select(r => r.RowKey));
-        foreach (var (mine, theirs) in directRows.Zip(sdkRows))
-        {
-            Assert.Equal(Comparable(theirs), Comparable(mine));
-            Assert.IsType<long>(mine[JournalKeys.SequenceColumn]);
-            Assert.IsType<long>(mine[JournalKeys.AppendEndColumn]);
-        }
+        foreach (var (mine, theirs) in directRows.Zip(sdkRows)) Assert.Equal(Comparable(theirs), Comparable(mine));
+        Assert.IsType<int>(directRows[0][SegmentTable.PartsColumn]);
     }
 
     [Fact]
     public async Task An_insert_of_an_existing_row_fails_with_409_and_the_same_failed_index_as_through_the_sdk()
     {
-        await using var scope = new AzureJournalScope(azurite.ConnectionString, "DirectConflict");
+        await using var scope = new SegmentTableScope(azurite.ConnectionString, "DirectConflict");
         await scope.Table.CreateIfNotExistsAsync();
-        await scope.Table.AddEntityAsync(new TableEntity("p000", "taken") { ["Event"] = "first" });
+        await scope.Table.AddEntityAsync(new TableEntity("s000", "taken") { ["Data"] = "first" });
         TableTransactionAction[] transaction =
         [
-            new(TableTransactionActionType.Add, new TableEntity("p000", "fresh") { ["Event"] = "new", ["Sequence"] = 1L }),
-            new(TableTransactionActionType.Add, new TableEntity("p000", "taken") { ["Event"] = "second", ["Sequence"] = 2L }),
+            new(TableTransactionActionType.Add, new TableEntity("s000", "fresh") { ["Data"] = "new", ["Parts"] = 2 }),
+            new(TableTransactionActionType.Add, new TableEntity("s000", "taken") { ["Data"] = "second" }),
         ];
         using var transport = Transport(azurite.ConnectionString, scope.Options);
 
@@ -72,8 +76,8 @@ public sealed class DirectTransportTests(AzuriteFixture azurite)
         Assert.Equal(409, direct.Status);
         Assert.Equal(1, direct.FailedTransactionActionIndex);
         Assert.Equal((viaSdk.Status, viaSdk.FailedTransactionActionIndex, viaSdk.ErrorCode), (direct.Status, direct.FailedTransactionActionIndex, direct.ErrorCode));
-        Assert.False((await scope.Table.GetEntityIfExistsAsync<TableEntity>("p000", "fresh")).HasValue); // all or nothing
-        Assert.Equal("first", (await scope.Table.GetEntityAsync<TableEntity>("p000", "taken")).Value.GetString("Event"));
+        Assert.False((await scope.Table.GetEntityIfExistsAsync<TableEntity>("s000", "fresh")).HasValue); // all or nothing
+        Assert.Equal("first", (await scope.Table.GetEntityAsync<TableEntity>("s000", "taken")).Value.GetString("Data"));
     }
 
     [Fact]
@@ -92,7 +96,7 @@ public sealed class DirectTransportTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_wrong_account_key_is_refused_by_the_service_and_is_not_transient()
     {
-        await using var scope = new AzureJournalScope(azurite.ConnectionString, "DirectAuth");
+        await using var scope = new SegmentTableScope(azurite.ConnectionString, "DirectAuth");
         await scope.Table.CreateIfNotExistsAsync();
         var (host, port) = AzuriteConnection.TableEndpointOf(azurite.ConnectionString);
         using var transport = new DirectBatchTransport(
@@ -172,7 +176,7 @@ public sealed class DirectTransportTests(AzuriteFixture azurite)
         Transport(AzuriteConnection.ForPort(server.Port), options);
 
     private static TableTransactionAction[] Inserts(int count) =>
-        [.. Enumerable.Range(0, count).Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p000", $"row{i}") { ["Event"] = "{}" }))];
+        [.. Enumerable.Range(0, count).Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("s000", $"row{i}") { ["Data"] = "{}" }))];
 
     private static string Multipart(params string[] subResponses) =>
         ScriptedHttpServer.Answer(202, "multipart/mixed; boundary=batchresponse_s", "--batchresponse_s\r\nContent-Type: multipart/mixed; boundary=changesetresponse_s\r\n\r\n" +
