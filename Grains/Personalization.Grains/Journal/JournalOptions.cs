@@ -7,12 +7,6 @@ public sealed partial class JournalOptions
 {
     public const string SectionName = "Personalization:Journal";
 
-    /// <summary><see cref="Transport"/>: the journal's own $batch writer and response scanner over one HttpClient (SharedKey).</summary>
-    public const string DirectTransport = "Direct";
-
-    /// <summary><see cref="Transport"/>: Azure.Data.Tables' TableClient.SubmitTransactionAsync.</summary>
-    public const string SdkTransport = "Sdk";
-
     /// <summary>Entry text a silo sends a partition writer in one call, and what one segment takes at most (about 20 parts).</summary>
     public const int SegmentBudgetChars = 600_000;
 
@@ -57,21 +51,6 @@ public sealed partial class JournalOptions
     public int SweepBatch { get; set; } = 500;
 
     /// <summary>
-    /// How segment inserts are sent (AzureTable provider): <c>Direct</c> (the journal writes the OData $batch body
-    /// into a pooled buffer, signs it with the account key (SharedKeyLite) and scans the response itself, on one shared
-    /// HttpClient: far less CPU and allocation per event than the SDK) or <c>Sdk</c> (Azure.Data.Tables). Unset: Direct
-    /// when <see cref="ConnectionString"/> carries an account key (or is <c>UseDevelopmentStorage=true</c>), else Sdk
-    /// (<see cref="ServiceUri"/> with DefaultAzureCredential, shared access signatures). Direct requires an account key.
-    /// Only segment inserts change transport: reads, deletes and rewrites always use the SDK; both transports fail the same way.
-    /// </summary>
-    public string? Transport { get; set; }
-
-    /// <summary><see cref="Transport"/> with the default applied: <see cref="DirectTransport"/> or <see cref="SdkTransport"/>.</summary>
-    public string ResolvedTransport => string.IsNullOrEmpty(Transport)
-        ? (Direct.AccountKeyReader.TryRead(ConnectionString, out _) ? DirectTransport : SdkTransport)
-        : Transport;
-
-    /// <summary>
     /// Journal partitions users are hashed over; each has one writer grain (Journal/README.md, "Segment layout"), so
     /// partitions spread the writers over the silos. Fewer: larger shared segments (fewer storage transactions per
     /// event); more: more write throughput. Changing it needs an empty journal. The default 8 keeps appends, snapshots
@@ -102,15 +81,6 @@ public sealed partial class JournalOptions
         {
             errors.Add($"{nameof(ConnectionString)} or {nameof(ServiceUri)} is required for AzureTable.");
         }
-        if (!string.IsNullOrEmpty(Transport) && Transport is not (DirectTransport or SdkTransport))
-        {
-            errors.Add($"{nameof(Transport)} must be {DirectTransport} or {SdkTransport} (was '{Transport}').");
-        }
-        else if (Provider == "AzureTable" && Transport == DirectTransport && !Direct.AccountKeyReader.TryRead(ConnectionString, out _))
-        {
-            errors.Add($"{nameof(Transport)} {DirectTransport} needs a {nameof(ConnectionString)} with an AccountKey (or UseDevelopmentStorage=true); use {SdkTransport} with {nameof(ServiceUri)}.");
-        }
-
         if (WriterCallTimeout <= TimeSpan.Zero) errors.Add($"{nameof(WriterCallTimeout)} must be positive.");
         if (SegmentCacheChars < 0) errors.Add($"{nameof(SegmentCacheChars)} must not be negative.");
         if (SweepInterval != Timeout.InfiniteTimeSpan && SweepInterval < TimeSpan.FromSeconds(1)) errors.Add($"{nameof(SweepInterval)} must be at least 1 s (or infinite).");

@@ -99,10 +99,7 @@ public sealed class SegmentJournalTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // A duplicate writer of this partition (a membership change) stores the next segment first: a's sequence 2.
         var options = StoredJournal.Options(azurite.ConnectionString, JournalTable);
-        using (var table = StoredJournal.Table(options))
-        {
-            await table.InsertAsync(PartitionOfWriter(writer), highest + 1, SegmentFormat.Encode([new SegmentEntry(a, 2, Event("a2-foreign"))]));
-        }
+        await StoredJournal.Table(options).InsertAsync(PartitionOfWriter(writer), highest + 1, SegmentFormat.Encode([new SegmentEntry(a, 2, Event("a2-foreign"))]));
 
         var outcomes = await writer.AppendAsync([Append(a, 2, "a2-mine"), Append(b, 1, "b1")]);
         var tail = await writer.ReadTailAsync(a, 0);

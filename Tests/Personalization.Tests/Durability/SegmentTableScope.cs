@@ -5,7 +5,7 @@ using Personalization.Grains.Journal.Segments;
 namespace Personalization.Tests.Durability;
 
 /// <summary>A <see cref="SegmentTable"/> (the journal's storage) on its own fresh table, deleted again on dispose.</summary>
-public sealed class SegmentTableScope : IDisposable, IAsyncDisposable
+public sealed class SegmentTableScope : IAsyncDisposable
 {
     private readonly string _connectionString;
 
@@ -28,11 +28,5 @@ public sealed class SegmentTableScope : IDisposable, IAsyncDisposable
     /// <summary>Direct access to the journal's table (bypassing the segment table), on the real endpoint.</summary>
     public TableClient Table => new TableServiceClient(_connectionString).GetTableClient(Options.TableName);
 
-    public void Dispose() => Segments.Dispose();
-
-    public async ValueTask DisposeAsync()
-    {
-        Segments.Dispose();
-        await Table.DeleteAsync();
-    }
+    public async ValueTask DisposeAsync() => await Table.DeleteAsync();
 }

@@ -25,7 +25,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite, ITestOutputHelper
     public async Task With_nothing_listening_an_insert_fails_fast_with_StorageUnavailable()
     {
         var deadPort = LoopbackPorts.Free();
-        using var scope = new SegmentTableScope(azurite.ConnectionString, "Outage", Configure, journalConnectionString: AzuriteConnection.ForPort(deadPort));
+        await using var scope = new SegmentTableScope(azurite.ConnectionString, "Outage", Configure, journalConnectionString: AzuriteConnection.ForPort(deadPort));
 
         var (error, elapsed) = await FailedInsertAsync(scope, 1, "nobody-home");
 

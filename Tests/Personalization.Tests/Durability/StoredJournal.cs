@@ -14,7 +14,7 @@ public static class StoredJournal
     public static async Task<IReadOnlyList<StoredSegment>> SegmentsAsync(string connectionString, string tableName, int? partition = null)
     {
         var options = Options(connectionString, tableName);
-        using var table = Table(options);
+        var table = Table(options);
         var segments = new List<StoredSegment>();
         foreach (var p in partition is { } only ? [only] : Enumerable.Range(0, options.Partitions))
         {

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
-using Personalization.Grains.Journal.Direct;
 using Personalization.Grains.Operations;
 
 namespace Personalization.Grains.Journal.Segments;
@@ -12,17 +11,15 @@ namespace Personalization.Grains.Journal.Segments;
 /// The segment layout's storage: PartitionKey <c>s{partition:D3}</c>, RowKey <c>{segment:D19}-{part:D2}</c>, the
 /// part's text in <see cref="DataColumn"/> and, on part 0, the part count in <see cref="PartsColumn"/>. A segment's
 /// parts are inserted in one entity-group transaction (all or nothing); an existing segment number fails the insert
-/// (<see cref="SegmentTakenException"/>). Inserts go through the direct transport when it is on, everything else
-/// through the SDK. Every operation is bounded by <see cref="JournalOptions.CommitTimeout"/>; transient failures
+/// (<see cref="SegmentTakenException"/>). Every operation is bounded by <see cref="JournalOptions.CommitTimeout"/>; transient failures
 /// surface as <see cref="Personalization.Abstractions.StorageUnavailableException"/>.
 /// </summary>
-public sealed class SegmentTable : ISegmentStore, IDisposable
+public sealed class SegmentTable : ISegmentStore
 {
     public const string DataColumn = "Data";
     public const string PartsColumn = "Parts";
 
     private readonly TableClient _table;
-    private readonly DirectBatchTransport? _direct;
     private readonly JournalOptions _options;
     private volatile bool _tableReady;
 
@@ -32,7 +29,6 @@ public sealed class SegmentTable : ISegmentStore, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _table = service.GetTableClient(options.TableName);
-        _direct = DirectBatchTransport.For(service, _table, options);
     }
 
     public static string PartitionKeyOf(int partition) => "s" + partition.ToString("D3", CultureInfo.InvariantCulture);
@@ -52,8 +48,7 @@ public sealed class SegmentTable : ISegmentStore, IDisposable
         span?.SetTag("journal.partition", partition);
         try
         {
-            if (_direct is not null) await _direct.SubmitAsync(actions, token).ConfigureAwait(false);
-            else await _table.SubmitTransactionAsync(actions, token).ConfigureAwait(false);
+            await _table.SubmitTransactionAsync(actions, token).ConfigureAwait(false);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
@@ -134,8 +129,6 @@ public sealed class SegmentTable : ISegmentStore, IDisposable
         await _table.SubmitTransactionAsync(actions, token).ConfigureAwait(false);
         return true;
     });
-
-    public void Dispose() => _direct?.Dispose();
 
     private static TableEntity Entity(int partition, long segment, int part, IReadOnlyList<string> parts)
     {

@@ -1,27 +1,20 @@
 using Personalization.Grains.Journal;
 using Personalization.Grains.Journal.Segments;
 
-namespace Personalization.Tests.Durability.Direct;
+namespace Personalization.Tests.Durability;
 
-/// <summary>
-/// The journal's storage (<see cref="SegmentTable"/>) behaves the same with either insert transport
-/// (<c>Personalization:Journal:Transport</c>): Direct, the default with an account key, and Sdk, the path kept for
-/// ServiceUri + DefaultAzureCredential.
-/// </summary>
+/// <summary>The journal's storage (<see cref="SegmentTable"/>) on Azurite: inserts all or nothing, once per number; reads, scans, rewrites, deletes.</summary>
 [Trait("Category", "Durability")]
 [Trait("Requires", "Azurite")]
 [Collection(AzuriteCollection.Name)]
-public sealed class SegmentTableTransportTests(AzuriteFixture azurite)
+public sealed class SegmentTableTests(AzuriteFixture azurite)
 {
     private const int Partition = 2;
 
-    [Theory]
-    [InlineData(JournalOptions.DirectTransport)]
-    [InlineData(JournalOptions.SdkTransport)]
-    public async Task Segments_are_inserted_once_read_scanned_rewritten_and_deleted(string transport)
+    [Fact]
+    public async Task Segments_are_inserted_once_read_scanned_rewritten_and_deleted()
     {
-        await using var scope = new SegmentTableScope(azurite.ConnectionString, "Transport", o => o.Transport = transport);
-        Assert.Equal(transport, scope.Options.ResolvedTransport);
+        await using var scope = new SegmentTableScope(azurite.ConnectionString, "Segments");
         var first = Parts(("a", 1), ("b", 1));
         var second = Parts(("a", 2));
 
