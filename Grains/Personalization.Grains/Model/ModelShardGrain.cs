@@ -143,7 +143,6 @@ public sealed partial class ModelShardGrain(
     async Task IModelShardGrain.LearnAsync(ObservationBatch batch)
     {
         await _restoring;
-        if (batch.Sender != 0 && batch.Sequence < 1) throw new ArgumentOutOfRangeException(nameof(batch), batch.Sequence, "A numbered batch starts at 1.");
         if (!_ledger.Accept(batch.Sender, batch.Sequence))
         {
             admission.Redelivered(batch.Observations.Length); // its answer was lost and its sender repeated it: learned already
