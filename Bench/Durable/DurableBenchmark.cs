@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Personalization.Abstractions;
 using Personalization.Grains.Hosting;
-using Personalization.Grains.Journal;
+using Personalization.Journal;
 using Personalization.Testing.Processes;
 
 namespace Personalization.Bench.Durable;

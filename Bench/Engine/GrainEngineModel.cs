@@ -12,7 +12,7 @@ using Personalization.Engine.SessionLogs;
 using Personalization.Bench.Evaluation;
 using Personalization.Grains;
 using Personalization.Grains.Hosting;
-using Personalization.Grains.Journal;
+using Personalization.Journal;
 using Personalization.Grains.Model;
 using Personalization.Grains.State;
 using Personalization.Grains.Model.Checkpoints;

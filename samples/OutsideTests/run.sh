@@ -17,7 +17,7 @@ results="${1:-$work/results}"
 mkdir -p "$results"
 version="0.9.0-local.$(date -u +%Y%m%d%H%M%S)" # a new version each run: no stale copy from the NuGet cache
 
-for project in Grains/Personalization.Abstractions Grains/Personalization.Engine Grains/Personalization.Grains \
+for project in Grains/Personalization.Abstractions Grains/Personalization.Engine Grains/Personalization.Journal Grains/Personalization.Grains \
   Client/Personalization.Client Tests/Personalization.Testing Tests/Personalization.Testing.Xunit Tests/Personalization.Testing.XunitV3; do
   dotnet pack "$root/$project" -c Debug --no-build -o "$work/feed" -p:Version="$version" -p:NuspecOutputPath="$work/nuspec/" -nologo -v q
 done

@@ -12,10 +12,12 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Personalization.Grains.Catalog;
 using Personalization.Abstractions;
-using Personalization.Grains.Journal;
+using Personalization.Journal;
+using Personalization.Journal.Segments;
 using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Operations;
 using Personalization.Grains.State;
+using Personalization.Grains.Users;
 
 namespace Personalization.Grains.Hosting;
 
@@ -41,6 +43,7 @@ public static class SiloConfiguration
         silo.Services.AddPersonalizationGrains(configuration);
         if (configuration.GetValue(DashboardSetting.Key, DashboardSetting.Default)) silo.AddDashboard(); // its data on every silo; its pages are mapped (admin only) by the HTTP hosts
         silo.Services.AddEventJournal(configuration);
+        silo.Services.AddSingleton<IListenerSnapshots, StoredListenerSnapshots>(); // what the journal's writers read of the user grains' snapshots
         silo.AddPersonalizationOperations(settings);
         if (settings.Storage == "AzureTable")
         {

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using Personalization.Abstractions;
-using Personalization.Grains.Journal;
+using Personalization.Journal;
 
 namespace Personalization.Grains.Operations;
 
 /// <summary>
 /// Times and traces every journal append (the storage write an acknowledgement waits for: span
-/// <see cref="SiloTracing.JournalCommit"/>); reads and deletes pass through.
+/// <see cref="JournalTracing.JournalCommit"/>); reads and deletes pass through.
 /// </summary>
 public sealed class MeteredEventJournal(IEventJournal inner, PersonalizationMetrics metrics) : IEventJournal
 {
@@ -16,7 +16,7 @@ public sealed class MeteredEventJournal(IEventJournal inner, PersonalizationMetr
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = "ok";
-        using var span = SiloTracing.Source.StartActivity(SiloTracing.JournalCommit);
+        using var span = JournalTracing.Source.StartActivity(JournalTracing.JournalCommit);
         span?.SetTag("journal.entries", entries.Count);
         try
         {

@@ -6,7 +6,7 @@ using Personalization.Engine.Model;
 using Personalization.Engine.Ranking;
 using Personalization.Engine.Rewards;
 using Personalization.Grains.Catalog;
-using Personalization.Grains.Journal.Segments;
+using Personalization.Journal.Segments;
 using Personalization.Grains.Model;
 using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.Users;

@@ -6,7 +6,7 @@ using Personalization.Abstractions;
 using Personalization.Engine.Rewards;
 using Personalization.Grains.Catalog;
 using Personalization.Grains.Hosting;
-using Personalization.Grains.Journal;
+using Personalization.Journal;
 using Personalization.Grains.Model.Checkpoints;
 
 namespace Personalization.Grains.Operations;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using Personalization.Abstractions;
 using Personalization.Engine;
-using Personalization.Grains.Journal;
+using Personalization.Journal;
 using Personalization.Grains.State;
 
 namespace Personalization.Grains.Users;
@@ -13,7 +13,7 @@ namespace Personalization.Grains.Users;
 /// T, and on deactivation. Loading = snapshot + replay of the journal tail after the snapshot's sequence. After a
 /// snapshot, the journal entries it covers are released at once: a duplicate activation (a membership change, a silo
 /// shutting down while a new activation already loaded) is fenced by the journal's sequence check, which does not
-/// depend on the entries compaction deletes (Journal/README.md, "Segment layout"). Between writes only a tiny shell
+/// depend on the entries compaction deletes (Grains/Personalization.Journal/README.md, "Segment layout"). Between writes only a tiny shell
 /// (the snapshot's sequence) stays in the persistent state: the live state is the engine's.
 /// </summary>
 public sealed partial class ListenerStore(

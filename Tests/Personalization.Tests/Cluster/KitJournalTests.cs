@@ -1,5 +1,5 @@
 using Personalization.Abstractions;
-using Personalization.Grains.Journal.Segments;
+using Personalization.Journal.Segments;
 using Personalization.Testing;
 
 namespace Personalization.Tests.Cluster;
@@ -23,7 +23,7 @@ public sealed class KitJournalTests(PersonalizationCluster cluster)
 
         Assert.Equal(3, cluster.Journal.CountOf(user));
         Assert.True(cluster.Journal.SegmentCount > segmentsBefore, "a new segment was stored");
-        var writer = cluster.Client.GetGrain<Personalization.Abstractions.Journal.IJournalPartitionGrain>(SegmentEventJournal.PartitionOf(user, new Personalization.Grains.Journal.JournalOptions().Partitions));
+        var writer = cluster.Client.GetGrain<Personalization.Journal.IJournalPartitionGrain>(SegmentEventJournal.PartitionOf(user, new Personalization.Journal.JournalOptions().Partitions));
         var tail = await writer.ReadTailAsync(user, 0);
         Assert.Equal([1L, 2, 3], tail.Sequences);
     }

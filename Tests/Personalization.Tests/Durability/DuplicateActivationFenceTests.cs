@@ -1,5 +1,5 @@
 using Personalization.Engine;
-using Personalization.Grains.Journal;
+using Personalization.Journal;
 using Personalization.Grains.Users;
 
 namespace Personalization.Tests.Durability;

@@ -1,5 +1,5 @@
 using Personalization.Abstractions;
-using Personalization.Grains.Journal;
+using Personalization.Journal;
 
 namespace Personalization.Tests.Durability;
 

@@ -1,4 +1,4 @@
-using Personalization.Grains.Journal;
+using Personalization.Journal;
 
 namespace Personalization.Tests.Durability;
 

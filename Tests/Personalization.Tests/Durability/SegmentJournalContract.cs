@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Personalization.Grains.Journal;
-using Personalization.Grains.Journal.Segments;
+using Personalization.Journal;
+using Personalization.Journal.Segments;
 using Personalization.Testing;
 
 namespace Personalization.Tests.Durability;

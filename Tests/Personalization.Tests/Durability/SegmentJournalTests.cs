@@ -1,7 +1,6 @@
 using Personalization.Abstractions;
-using Personalization.Abstractions.Journal;
-using Personalization.Grains.Journal;
-using Personalization.Grains.Journal.Segments;
+using Personalization.Journal;
+using Personalization.Journal.Segments;
 using Personalization.Testing;
 
 namespace Personalization.Tests.Durability;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
-using Personalization.Grains.Journal;
-using Personalization.Grains.Journal.Segments;
+using Personalization.Journal;
+using Personalization.Journal.Segments;
 
 namespace Personalization.Tests.Durability;
 

@@ -1,5 +1,5 @@
-using Personalization.Grains.Journal;
-using Personalization.Grains.Journal.Segments;
+using Personalization.Journal;
+using Personalization.Journal.Segments;
 
 namespace Personalization.Tests.Durability;
 

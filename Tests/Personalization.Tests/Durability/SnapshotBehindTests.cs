@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Personalization.Engine;
-using Personalization.Grains.Journal;
+using Personalization.Journal;
 
 namespace Personalization.Tests.Durability;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Personalization.Abstractions;
 using Personalization.Engine;
-using Personalization.Grains.Journal;
+using Personalization.Journal;
 using Personalization.Grains.State;
 using Personalization.Grains.Users;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Personalization.Abstractions;
-using Personalization.Grains.Journal;
-using Personalization.Grains.Journal.Segments;
+using Personalization.Journal;
+using Personalization.Journal.Segments;
 using Xunit.Abstractions;
 using Personalization.Testing.Processes;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Personalization.Abstractions;
 using Personalization.Engine;
-using Personalization.Grains.Journal;
+using Personalization.Journal;
 using Personalization.Grains.State;
 using Personalization.Grains.Users;
 using Personalization.Tests.Durability;

@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using Personalization.Abstractions;
+using Orleans.Runtime;
+using Personalization.Journal;
+
+namespace Personalization.Journal.Segments;
+
+/// <summary>
+/// The silo's side of the segment layout: the <see cref="IEventJournal"/> the user grains use. Appends are grouped per
+/// journal partition and sent to that partition's writer (<see cref="IJournalPartitionGrain"/>) with one call in flight
+/// per partition: whatever arrives meanwhile goes in the next call (group commit across the silo's grains, one grain
+/// call per partition and round trip, not per event). Reads, compaction notices (covers) and deletion are forwarded
+/// as they come.
+/// A call lost while a writer moves (rejected by a silo shutting down, its silo declared dead, or unanswered within
+/// <see cref="JournalOptions.WriterCallTimeout"/>) is sent again, within three <see cref="JournalOptions.CommitTimeout"/>s:
+/// reads and covers are idempotent, and the writer counts an append whose entries it already stored as committed.
+/// Anything else but a refused sequence surfaces as <see cref="StorageUnavailableException"/>: the append was not acknowledged.
+/// </summary>
+public sealed class SegmentEventJournal : IEventJournal
+{
+    private readonly IGrainFactory _grains;
+    private readonly JournalOptions _options;
+    private readonly JournalCounters _counters;
+    private readonly PartitionSender[] _senders;
+
+    public SegmentEventJournal(IGrainFactory grains, IOptions<JournalOptions> options, JournalCounters counters)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(options);
+        _grains = grains;
+        _options = options.Value;
+        _counters = counters;
+        _senders = [.. Enumerable.Range(0, _options.Partitions).Select(p => new PartitionSender(grains.GetGrain<IJournalPartitionGrain>(p), _options))];
+    }
+
+    public static int PartitionOf(string userId, int partitions) => JournalKeys.PartitionIndexOf(userId, partitions);
+
+    public async Task<long> AppendAsync(string userId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
+    {
+        JournalKeys.ValidateAppend(userId, entries);
+        var events = new string[entries.Count];
+        for (var i = 0; i < events.Length; i++) events[i] = JournalEventCodec.Encode(entries[i].Event);
+        var outcome = await _senders[PartitionOf(userId, _options.Partitions)]
+            .SendAsync(new JournalAppendRecord(userId, entries[0].Sequence, events))
+            .WaitAsync(cancellationToken);
+        if (outcome == JournalAppendOutcome.Conflict)
+        {
+            _counters.AppendFailed();
+            throw new JournalConflictException($"Journal sequence {entries[0].Sequence} of this user does not follow the last one committed.");
+        }
+
+        _counters.AppendAcknowledged();
+        return entries[^1].Sequence;
+    }
+
+    public async IAsyncEnumerable<JournalEntry> ReadAfterAsync(string userId, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        JournalKeys.ValidateUserId(userId);
+        var writer = Writer(userId);
+        var tail = await CallAsync(() => writer.ReadTailAsync(userId, afterSequence), "read", cancellationToken);
+        if (tail.CoveredThrough > afterSequence)
+        {
+            throw new JournalSnapshotBehindException($"A snapshot covers this user's journal through {tail.CoveredThrough}, beyond {afterSequence}.")
+            {
+                CoveredThrough = tail.CoveredThrough,
+            };
+        }
+
+        for (var i = 0; i < tail.Sequences.Length; i++) yield return new JournalEntry(tail.Sequences[i], JournalEventCodec.Decode(tail.Events[i]));
+    }
+
+    public async Task TruncateThroughAsync(string userId, long sequence, CancellationToken cancellationToken = default)
+    {
+        JournalKeys.ValidateUserId(userId);
+        var writer = Writer(userId);
+        await CallAsync(() => writer.CoverAsync(userId, sequence), "compact", cancellationToken);
+    }
+
+    /// <summary>
+    /// The writer knows which entries precede <paramref name="afterSequence"/>: the same as covering through
+    /// <paramref name="throughSequence"/>; an empty range covers nothing.
+    /// </summary>
+    public Task TruncateRangeAsync(string userId, long afterSequence, long throughSequence, CancellationToken cancellationToken = default) =>
+        throughSequence > afterSequence ? TruncateThroughAsync(userId, throughSequence, cancellationToken) : ValidatedAsync(userId);
+
+    private static Task ValidatedAsync(string userId)
+    {
+        JournalKeys.ValidateUserId(userId);
+        return Task.CompletedTask;
+    }
+
+    public async Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        JournalKeys.ValidateUserId(userId);
+        var writer = Writer(userId);
+        await CallAsync(() => writer.ForgetAsync(userId), "delete", cancellationToken);
+    }
+
+    private IJournalPartitionGrain Writer(string userId) => _grains.GetGrain<IJournalPartitionGrain>(PartitionOf(userId, _options.Partitions));
+
+    private async Task CallAsync(Func<Task> call, string operation, CancellationToken cancellationToken) =>
+        await CallAsync(async () =>
+        {
+            await call();
+            return true;
+        }, operation, cancellationToken);
+
+    private async Task<T> CallAsync<T>(Func<Task<T>> call, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Repeating(call, _options, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(ex, operation, _options);
+        }
+    }
+
+    /// <summary>
+    /// Runs a writer call, sending it again while it was lost to a membership change (see the class summary), with a
+    /// short backoff, until three commit timeouts have passed.
+    /// </summary>
+    internal static async Task<T> Repeating<T>(Func<Task<T>> call, JournalOptions options, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)((options.CommitTimeout * 3).TotalSeconds * Stopwatch.Frequency);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call().WaitAsync(options.WriterCallTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsLost(ex) && !cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 << Math.Min(attempt, 5))), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The call may never have reached a live writer: rejected during a membership change, its silo gone or shutting down, or no answer in time.</summary>
+    private static bool IsLost(Exception exception) =>
+        exception is TimeoutException or OrleansMessageRejectionException or SiloUnavailableException or JournalWriterMovingException;
+
+    /// <summary>A failed writer call as the caller sees it: invalid arguments unchanged, everything else transient (not acknowledged).</summary>
+    internal static Exception Unavailable(Exception error, string operation, JournalOptions options) => error switch
+    {
+        ArgumentException or InvalidDataException => error,
+        StorageUnavailableException u => new StorageUnavailableException(u.Message, u.RetryAfter, u),
+        _ => new StorageUnavailableException($"The journal partition writer did not answer ({operation}): {error.Message}", options.RetryAfter, error),
+    };
+
+    /// <summary>One partition's outgoing appends: one call in flight; what queues meanwhile forms the next call.</summary>
+    private sealed class PartitionSender(IJournalPartitionGrain writer, JournalOptions options)
+    {
+        private readonly Lock _lock = new();
+        private List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> _queued = [];
+        private bool _sending;
+
+        public Task<JournalAppendOutcome> SendAsync(JournalAppendRecord record)
+        {
+            var done = new TaskCompletionSource<JournalAppendOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+            bool start;
+            lock (_lock)
+            {
+                _queued.Add((record, done, JournalTracing.CurrentContext));
+                start = !_sending;
+                _sending = true;
+            }
+
+            // Off the calling grain's scheduler: the loop serves every grain of the silo.
+            if (start) _ = Task.Run(LoopAsync);
+            return done.Task;
+        }
+
+        private async Task LoopAsync()
+        {
+            Activity.Current = null; // the loop serves many callers: each call is traced by its batch span, not by the caller that started the loop
+            while (true)
+            {
+                // Linger for more appends (fewer, larger segments under load).
+                if (options.Linger > TimeSpan.Zero) await Task.Delay(options.Linger).ConfigureAwait(false);
+                List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> batch;
+                lock (_lock)
+                {
+                    if (_queued.Count == 0)
+                    {
+                        _sending = false;
+                        return;
+                    }
+
+                    batch = _queued;
+                    _queued = [];
+                }
+
+                foreach (var call in Chunk(batch)) await SendChunkAsync(call).ConfigureAwait(false);
+            }
+        }
+
+        private async Task SendChunkAsync(List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> call)
+        {
+            try
+            {
+                JournalAppendRecord[] records = [.. call.Select(c => c.Record)];
+                using var span = JournalTracing.StartBatch(JournalTracing.JournalSend, call.Select(c => c.Trace), records.Length);
+                var outcomes = await Repeating(() => writer.AppendAsync(records), options, CancellationToken.None).ConfigureAwait(false);
+                for (var i = 0; i < call.Count; i++) call[i].Done.TrySetResult(outcomes[i]);
+            }
+            catch (Exception ex)
+            {
+                foreach (var (_, done, _) in call) done.TrySetException(Unavailable(ex, "append", options));
+            }
+        }
+
+        /// <summary>Calls of at most <see cref="JournalOptions.SegmentBudgetChars"/> of entry text (a larger append goes alone).</summary>
+        private static IEnumerable<List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)>> Chunk(
+            List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> batch)
+        {
+            var chunk = new List<(JournalAppendRecord, TaskCompletionSource<JournalAppendOutcome>, ActivityContext)>();
+            long chars = 0;
+            foreach (var item in batch)
+            {
+                var size = item.Record.Events.Sum(e => (long)SegmentFormat.EncodedLength(item.Record.UserId, e));
+                if (chunk.Count > 0 && chars + size > JournalOptions.SegmentBudgetChars)
+                {
+                    yield return chunk;
+                    chunk = [];
+                    chars = 0;
+                }
+
+                chunk.Add(item);
+                chars += size;
+            }
+
+            if (chunk.Count > 0) yield return chunk;
+        }
+    }
+}
