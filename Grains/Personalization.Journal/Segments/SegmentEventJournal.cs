@@ -23,7 +23,7 @@ public sealed class SegmentEventJournal : IEventJournal
     private readonly IGrainFactory _grains;
     private readonly JournalOptions _options;
     private readonly JournalCounters _counters;
-    private readonly PartitionSender[] _senders;
+    private readonly GroupCommitQueue<JournalAppendRecord, JournalAppendOutcome>[] _senders;
 
     public SegmentEventJournal(IGrainFactory grains, IOptions<JournalOptions> options, JournalCounters counters)
     {
@@ -32,7 +32,7 @@ public sealed class SegmentEventJournal : IEventJournal
         _grains = grains;
         _options = options.Value;
         _counters = counters;
-        _senders = [.. Enumerable.Range(0, _options.Partitions).Select(p => new PartitionSender(grains.GetGrain<IJournalPartitionGrain>(p), _options))];
+        _senders = [.. Enumerable.Range(0, _options.Partitions).Select(p => PartitionSender(grains.GetGrain<IJournalPartitionGrain>(p), _options))];
     }
 
     public static int PartitionOf(string userId, int partitions) => JournalKeys.PartitionIndexOf(userId, partitions);
@@ -43,7 +43,7 @@ public sealed class SegmentEventJournal : IEventJournal
         var events = new string[entries.Count];
         for (var i = 0; i < events.Length; i++) events[i] = JournalEventCodec.Encode(entries[i].Event);
         var outcome = await _senders[PartitionOf(userId, _options.Partitions)]
-            .SendAsync(new JournalAppendRecord(userId, entries[0].Sequence, events))
+            .EnqueueAsync(new JournalAppendRecord(userId, entries[0].Sequence, events))
             .WaitAsync(cancellationToken);
         if (outcome == JournalAppendOutcome.Conflict)
         {
@@ -151,89 +151,23 @@ public sealed class SegmentEventJournal : IEventJournal
         _ => new StorageUnavailableException($"The journal partition writer did not answer ({operation}): {error.Message}", options.RetryAfter, error),
     };
 
-    /// <summary>One partition's outgoing appends: one call in flight; what queues meanwhile forms the next call.</summary>
-    private sealed class PartitionSender(IJournalPartitionGrain writer, JournalOptions options)
-    {
-        private readonly Lock _lock = new();
-        private List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> _queued = [];
-        private bool _sending;
-
-        public Task<JournalAppendOutcome> SendAsync(JournalAppendRecord record)
-        {
-            var done = new TaskCompletionSource<JournalAppendOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-            bool start;
-            lock (_lock)
-            {
-                _queued.Add((record, done, JournalTracing.CurrentContext));
-                start = !_sending;
-                _sending = true;
-            }
-
-            // Off the calling grain's scheduler: the loop serves every grain of the silo.
-            if (start) _ = Task.Run(LoopAsync);
-            return done.Task;
-        }
-
-        private async Task LoopAsync()
-        {
-            Activity.Current = null; // the loop serves many callers: each call is traced by its batch span, not by the caller that started the loop
-            while (true)
-            {
-                // Linger for more appends (fewer, larger segments under load).
-                if (options.Linger > TimeSpan.Zero) await Task.Delay(options.Linger).ConfigureAwait(false);
-                List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> batch;
-                lock (_lock)
-                {
-                    if (_queued.Count == 0)
-                    {
-                        _sending = false;
-                        return;
-                    }
-
-                    batch = _queued;
-                    _queued = [];
-                }
-
-                foreach (var call in Chunk(batch)) await SendChunkAsync(call).ConfigureAwait(false);
-            }
-        }
-
-        private async Task SendChunkAsync(List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> call)
+    /// <summary>One partition's outgoing appends: one call in flight; what queues meanwhile forms the next call (at most a segment's worth of entry text).</summary>
+    private static GroupCommitQueue<JournalAppendRecord, JournalAppendOutcome> PartitionSender(IJournalPartitionGrain writer, JournalOptions options) => new(
+        async batch =>
         {
             try
             {
-                JournalAppendRecord[] records = [.. call.Select(c => c.Record)];
-                using var span = JournalTracing.StartBatch(JournalTracing.JournalSend, call.Select(c => c.Trace), records.Length);
-                var outcomes = await Repeating(() => writer.AppendAsync(records), options, CancellationToken.None).ConfigureAwait(false);
-                for (var i = 0; i < call.Count; i++) call[i].Done.TrySetResult(outcomes[i]);
+                JournalAppendRecord[] records = [.. batch.Select(b => b.Value)];
+                using var span = JournalTracing.StartBatch(JournalTracing.JournalSend, batch.Select(b => b.Trace), records.Length);
+                return await Repeating(() => writer.AppendAsync(records), options, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
-                foreach (var (_, done, _) in call) done.TrySetException(Unavailable(ex, "append", options));
+                throw Unavailable(ex, "append", options);
             }
-        }
-
-        /// <summary>Calls of at most <see cref="JournalOptions.SegmentBudgetChars"/> of entry text (a larger append goes alone).</summary>
-        private static IEnumerable<List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)>> Chunk(
-            List<(JournalAppendRecord Record, TaskCompletionSource<JournalAppendOutcome> Done, ActivityContext Trace)> batch)
-        {
-            var chunk = new List<(JournalAppendRecord, TaskCompletionSource<JournalAppendOutcome>, ActivityContext)>();
-            long chars = 0;
-            foreach (var item in batch)
-            {
-                var size = item.Record.Events.Sum(e => (long)SegmentFormat.EncodedLength(item.Record.UserId, e));
-                if (chunk.Count > 0 && chars + size > JournalOptions.SegmentBudgetChars)
-                {
-                    yield return chunk;
-                    chunk = [];
-                    chars = 0;
-                }
-
-                chunk.Add(item);
-                chars += size;
-            }
-
-            if (chunk.Count > 0) yield return chunk;
-        }
-    }
+        },
+        record => record.Events.Sum(e => (long)SegmentFormat.EncodedLength(record.UserId, e)),
+        JournalOptions.SegmentBudgetChars,
+        options.Linger,
+        offScheduler: true);
 }
