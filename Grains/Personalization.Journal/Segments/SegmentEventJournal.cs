@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
-using Orleans.Runtime;
 using Personalization.Journal;
 
 namespace Personalization.Journal.Segments;
@@ -13,9 +11,7 @@ namespace Personalization.Journal.Segments;
 /// per partition: whatever arrives meanwhile goes in the next call (group commit across the silo's grains, one grain
 /// call per partition and round trip, not per event). Reads, compaction notices (covers) and deletion are forwarded
 /// as they come.
-/// A call lost while a writer moves (rejected by a silo shutting down, its silo declared dead, or unanswered within
-/// <see cref="JournalOptions.WriterCallTimeout"/>) is sent again, within three <see cref="JournalOptions.CommitTimeout"/>s:
-/// reads and covers are idempotent, and the writer counts an append whose entries it already stored as committed.
+/// A call lost while a writer moves is sent again (<see cref="JournalWriterRetry"/>).
 /// Anything else but a refused sequence surfaces as <see cref="StorageUnavailableException"/>: the append was not acknowledged.
 /// </summary>
 public sealed class SegmentEventJournal : IEventJournal
@@ -23,6 +19,7 @@ public sealed class SegmentEventJournal : IEventJournal
     private readonly IGrainFactory _grains;
     private readonly JournalOptions _options;
     private readonly JournalCounters _counters;
+    private readonly JournalWriterRetry _retry;
     private readonly GroupCommitQueue<JournalAppendRecord, JournalAppendOutcome>[] _senders;
 
     public SegmentEventJournal(IGrainFactory grains, IOptions<JournalOptions> options, JournalCounters counters)
@@ -32,7 +29,8 @@ public sealed class SegmentEventJournal : IEventJournal
         _grains = grains;
         _options = options.Value;
         _counters = counters;
-        _senders = [.. Enumerable.Range(0, _options.Partitions).Select(p => PartitionSender(grains.GetGrain<IJournalPartitionGrain>(p), _options))];
+        _retry = new JournalWriterRetry(_options);
+        _senders = [.. Enumerable.Range(0, _options.Partitions).Select(p => PartitionSender(grains.GetGrain<IJournalPartitionGrain>(p), _options, _retry))];
     }
 
     public static int PartitionOf(string userId, int partitions) => JournalKeys.PartitionIndexOf(userId, partitions);
@@ -111,37 +109,13 @@ public sealed class SegmentEventJournal : IEventJournal
     {
         try
         {
-            return await Repeating(call, _options, cancellationToken);
+            return await _retry.RunAsync(call, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw Unavailable(ex, operation, _options);
         }
     }
-
-    /// <summary>
-    /// Runs a writer call, sending it again while it was lost to a membership change (see the class summary), with a
-    /// short backoff, until three commit timeouts have passed.
-    /// </summary>
-    internal static async Task<T> Repeating<T>(Func<Task<T>> call, JournalOptions options, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)((options.CommitTimeout * 3).TotalSeconds * Stopwatch.Frequency);
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await call().WaitAsync(options.WriterCallTimeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (IsLost(ex) && !cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 << Math.Min(attempt, 5))), cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>The call may never have reached a live writer: rejected during a membership change, its silo gone or shutting down, or no answer in time.</summary>
-    private static bool IsLost(Exception exception) =>
-        exception is TimeoutException or OrleansMessageRejectionException or SiloUnavailableException or JournalWriterMovingException;
 
     /// <summary>A failed writer call as the caller sees it: invalid arguments unchanged, everything else transient (not acknowledged).</summary>
     internal static Exception Unavailable(Exception error, string operation, JournalOptions options) => error switch
@@ -152,14 +126,14 @@ public sealed class SegmentEventJournal : IEventJournal
     };
 
     /// <summary>One partition's outgoing appends: one call in flight; what queues meanwhile forms the next call (at most a segment's worth of entry text).</summary>
-    private static GroupCommitQueue<JournalAppendRecord, JournalAppendOutcome> PartitionSender(IJournalPartitionGrain writer, JournalOptions options) => new(
+    private static GroupCommitQueue<JournalAppendRecord, JournalAppendOutcome> PartitionSender(IJournalPartitionGrain writer, JournalOptions options, JournalWriterRetry retry) => new(
         async batch =>
         {
             try
             {
                 JournalAppendRecord[] records = [.. batch.Select(b => b.Value)];
                 using var span = JournalTracing.StartBatch(JournalTracing.JournalSend, batch.Select(b => b.Trace), records.Length);
-                return await Repeating(() => writer.AppendAsync(records), options, CancellationToken.None).ConfigureAwait(false);
+                return await retry.RunAsync(() => writer.AppendAsync(records), CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
