@@ -5,8 +5,7 @@ namespace Personalization.Journal.Segments;
 /// <summary>
 /// Reads the stored snapshot's sequence of users whose first append or read this activation has not served yet:
 /// their last committed sequence, and how far a snapshot covers their entries (those are released, as a cover from
-/// the listener would). This is what fences a duplicate activation of a user: its appends are planned against the
-/// sequence the stored snapshot already holds.
+/// the listener would). A user's appends are planned only once it is verified (<see cref="SegmentIndex.Plan"/>).
 /// </summary>
 public sealed class ListenerVerifier(PartitionSegments segments, IListenerSnapshots snapshots, JournalOptions options)
 {
