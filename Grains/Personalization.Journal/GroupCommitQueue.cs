@@ -13,19 +13,21 @@ namespace Personalization.Journal;
 /// </para>
 /// </summary>
 /// <param name="commit">
-/// Commits a batch and returns one result per item, in order. If it throws, every item of the batch fails with that
-/// exception (translate it there).
+/// Commits a batch and returns one result per item, in order. If it throws, every item of the batch fails.
 /// </param>
 /// <param name="sizeOf">An item's share of the budget.</param>
 /// <param name="budget">What one batch may hold; a larger item goes alone.</param>
 /// <param name="linger">How long the loop waits for more items before it takes a batch that is not full.</param>
 /// <param name="offScheduler">Whether the loop runs on the thread pool instead of the caller's scheduler.</param>
+/// <param name="failure">What each caller of a failed batch gets for the commit's exception: its own object (callers
+/// on other threads rethrow it); the exception itself when absent.</param>
 public sealed class GroupCommitQueue<TItem, TResult>(
     Func<IReadOnlyList<GroupCommitItem<TItem>>, Task<TResult[]>> commit,
     Func<TItem, long> sizeOf,
     long budget,
     TimeSpan linger,
-    bool offScheduler)
+    bool offScheduler,
+    Func<Exception, Exception>? failure = null)
 {
     private readonly Channel<Queued> _queue = Channel.CreateUnbounded<Queued>(new UnboundedChannelOptions { SingleReader = true });
     private int _running;
@@ -101,7 +103,7 @@ public sealed class GroupCommitQueue<TItem, TResult>(
         }
         catch (Exception ex)
         {
-            foreach (var queued in batch) queued.Done.TrySetException(ex);
+            foreach (var queued in batch) queued.Done.TrySetException(failure?.Invoke(ex) ?? ex);
         }
     }
 

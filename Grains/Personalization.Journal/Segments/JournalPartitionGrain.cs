@@ -2,8 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Placement;
-using Personalization.Journal;
-
 namespace Personalization.Journal.Segments;
 
 /// <summary>
@@ -50,7 +48,7 @@ public sealed partial class JournalPartitionGrain : Grain, IJournalPartitionGrai
         _forgetter = new ListenerForgetter(_segments, _janitor, _options);
         var committer = new SegmentCommitter(_segments, _settler, _verifier, _janitor, counters, _options, logger);
         // One call's appends are one item (never split over segments); the loop stays on this grain's scheduler.
-        _appends = new(committer.CommitAsync, SegmentCommitter.CharsOf, JournalOptions.SegmentBudgetChars, TimeSpan.Zero, offScheduler: false);
+        _appends = new(committer.CommitAsync, SegmentCommitter.CharsOf, JournalOptions.SegmentBudgetChars, TimeSpan.Zero, offScheduler: false, committer.Failure);
     }
 
     private int Partition => _segments.Partition;

@@ -32,8 +32,8 @@ public sealed partial class SegmentCommitter(
     }
 
     /// <summary>
-    /// Commits the batch under the writer's lock; one outcome array per call, in order. If it fails, the error (as
-    /// <see cref="StorageErrors.Translate"/> gives it) fails exactly the batch's callers.
+    /// Commits the batch under the writer's lock; one outcome array per call, in order. If it fails, it fails exactly
+    /// the batch's callers, each with its own <see cref="Failure"/>.
     /// </summary>
     public async Task<JournalAppendOutcome[][]> CommitAsync(IReadOnlyList<GroupCommitItem<JournalAppendRecord[]>> batch)
     {
@@ -53,9 +53,12 @@ public sealed partial class SegmentCommitter(
         catch (Exception ex)
         {
             LogCommitFailed(ex, segments.Partition, batch.Sum(c => c.Value.Length));
-            throw StorageErrors.Translate(ex, "append", options.RetryAfter);
+            throw;
         }
     }
+
+    /// <summary>What a caller of a failed commit gets (<see cref="StorageErrors.Translate"/>: a new object per caller).</summary>
+    public Exception Failure(Exception error) => StorageErrors.Translate(error, "append", options.RetryAfter);
 
     private async Task<JournalAppendOutcome[][]> CommitLockedAsync(IReadOnlyList<GroupCommitItem<JournalAppendRecord[]>> batch)
     {

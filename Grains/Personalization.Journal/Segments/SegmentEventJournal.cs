@@ -129,19 +129,13 @@ public sealed class SegmentEventJournal : IEventJournal
     private static GroupCommitQueue<JournalAppendRecord, JournalAppendOutcome> PartitionSender(IJournalPartitionGrain writer, JournalOptions options, JournalWriterRetry retry) => new(
         async batch =>
         {
-            try
-            {
-                JournalAppendRecord[] records = [.. batch.Select(b => b.Value)];
-                using var span = JournalTracing.StartBatch(JournalTracing.JournalSend, batch.Select(b => b.Trace), records.Length);
-                return await retry.RunAsync(() => writer.AppendAsync(records), CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                throw Unavailable(ex, "append", options);
-            }
+            JournalAppendRecord[] records = [.. batch.Select(b => b.Value)];
+            using var span = JournalTracing.StartBatch(JournalTracing.JournalSend, batch.Select(b => b.Trace), records.Length);
+            return await retry.RunAsync(() => writer.AppendAsync(records), CancellationToken.None).ConfigureAwait(false);
         },
         record => record.Events.Sum(e => (long)SegmentFormat.EncodedLength(record.UserId, e)),
         JournalOptions.SegmentBudgetChars,
         options.Linger,
-        offScheduler: true);
+        offScheduler: true,
+        failure: ex => Unavailable(ex, "append", options));
 }

@@ -83,11 +83,12 @@ public sealed class GroupCommitQueueTests
     }
 
     [Fact]
-    public async Task A_failed_commit_fails_exactly_its_own_callers_and_the_next_batch_still_commits()
+    public async Task A_failed_commit_fails_exactly_its_own_callers_each_with_its_own_error_and_the_next_batch_still_commits()
     {
         var commit = new GatedCommit { Fails = value => value == 2 };
         commit.Gate();
-        var queue = new GroupCommitQueue<int, string>(commit.CommitAsync, value => value, budget: 5, TimeSpan.Zero, offScheduler: false);
+        var queue = new GroupCommitQueue<int, string>(commit.CommitAsync, value => value, budget: 5, TimeSpan.Zero, offScheduler: false,
+            failure: ex => new InvalidOperationException(ex.Message, ex));
 
         var first = queue.EnqueueAsync(1);
         await commit.FirstStarted.Task;
@@ -96,7 +97,11 @@ public sealed class GroupCommitQueueTests
         commit.ReleaseNext();
 
         Assert.Equal("ok1", await first);
-        foreach (var call in failing) Assert.Equal("batch of 2 failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => call)).Message);
+        var errors = new List<Exception>();
+        foreach (var call in failing) errors.Add(await Assert.ThrowsAsync<InvalidOperationException>(() => call));
+        Assert.All(errors, error => Assert.Equal("batch of 2 failed", error.Message));
+        Assert.NotSame(errors[0], errors[1]);
+        Assert.Same(errors[0].InnerException, errors[1].InnerException);
         Assert.Equal("ok4", await after);
         Assert.Equal([[1], [2, 3], [4]], commit.Batches);
     }

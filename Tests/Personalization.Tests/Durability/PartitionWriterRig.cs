@@ -20,7 +20,7 @@ public sealed class PartitionWriterRig : IDisposable
         Janitor = new SegmentJanitor(Segments, NullLogger.Instance);
         Forgetter = new ListenerForgetter(Segments, Janitor, Options);
         Committer = new SegmentCommitter(Segments, Settler, Verifier, Janitor, Counters, Options, NullLogger.Instance);
-        Appends = new(Committer.CommitAsync, SegmentCommitter.CharsOf, JournalOptions.SegmentBudgetChars, TimeSpan.Zero, offScheduler: false);
+        Appends = new(Committer.CommitAsync, SegmentCommitter.CharsOf, JournalOptions.SegmentBudgetChars, TimeSpan.Zero, offScheduler: false, Committer.Failure);
     }
 
     public JournalOptions Options { get; } = new() { CommitTimeout = TimeSpan.FromSeconds(5) };
@@ -49,9 +49,18 @@ public sealed class PartitionWriterRig : IDisposable
 
     public static JournalAppendRecord Append(string user, long first, params string[] events) => new(user, first, events);
 
-    /// <summary>Commits the calls as one batch (what the queue would take at once).</summary>
-    public Task<JournalAppendOutcome[][]> CommitAsync(params JournalAppendRecord[][] calls) =>
-        Committer.CommitAsync([.. calls.Select(c => new GroupCommitItem<JournalAppendRecord[]>(c, SegmentCommitter.CharsOf(c), default))]);
+    /// <summary>Commits the calls as one batch (what the queue would take at once); a failure as its callers get it.</summary>
+    public async Task<JournalAppendOutcome[][]> CommitAsync(params JournalAppendRecord[][] calls)
+    {
+        try
+        {
+            return await Committer.CommitAsync([.. calls.Select(c => new GroupCommitItem<JournalAppendRecord[]>(c, SegmentCommitter.CharsOf(c), default))]);
+        }
+        catch (Exception ex)
+        {
+            throw Committer.Failure(ex);
+        }
+    }
 
     public async Task<SegmentEntry[]> StoredEntriesAsync() => [.. (await Store.SegmentsAsync(Partition)).SelectMany(s => s.Entries)];
 
