@@ -5,6 +5,7 @@ using Personalization.Client.Security;
 using Personalization.Testing;
 using Personalization.Tests.Cluster;
 using Personalization.Tests.Security;
+using Personalization.Tests.Support;
 
 namespace Personalization.Tests.Beyond;
 
@@ -15,13 +16,13 @@ namespace Personalization.Tests.Beyond;
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Beyond")]
 [Trait("Requires", "None")]
-public sealed class BlendHttpTests(PersonalizationCluster cluster) : IAsyncLifetime
+public sealed class BlendHttpTests(PersonalizationCluster cluster, ClassApiHost host) : IClassFixture<ClassApiHost>, IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;
 
-    public async Task InitializeAsync() => _api = await PersonalizationApiHost.StartAsync(cluster);
+    public async Task InitializeAsync() => _api = await host.StartOnceAsync(cluster);
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask; // the class's host stops after its last test
 
     [Fact]
     public async Task A_service_reads_a_blend_with_each_members_share_whatever_the_order_of_members()

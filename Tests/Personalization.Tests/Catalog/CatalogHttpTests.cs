@@ -4,6 +4,7 @@ using System.Text.Json;
 using Personalization.Testing;
 using Personalization.Tests.Cluster;
 using Personalization.Tests.Security;
+using Personalization.Tests.Support;
 
 namespace Personalization.Tests.Catalog;
 
@@ -11,18 +12,18 @@ namespace Personalization.Tests.Catalog;
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Catalog")]
 [Trait("Requires", "None")]
-public sealed class CatalogHttpTests(PersonalizationCluster cluster) : IAsyncLifetime
+public sealed class CatalogHttpTests(PersonalizationCluster cluster, ClassApiHost host) : IClassFixture<ClassApiHost>, IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;
     private HttpClient _admin = null!;
 
     public async Task InitializeAsync()
     {
-        _api = await PersonalizationApiHost.StartAsync(cluster);
+        _api = await host.StartOnceAsync(cluster);
         _admin = _api.ClientWith(_api.Tokens.Admin());
     }
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask; // the class's host stops after its last test
 
     private static object Track(string artist, params string[] markets) =>
         new { artists = new[] { new { id = artist, name = "The " + artist } }, markets, @explicit = false, album = "First", durationMs = 200000, releaseDate = "2026-11-20", genres = new[] { "pop" } };

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Personalization.Testing;
 using Personalization.Tests.Cluster;
+using Personalization.Tests.Support;
 
 namespace Personalization.Tests.Console;
 
@@ -10,13 +11,13 @@ namespace Personalization.Tests.Console;
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Console")]
 [Trait("Requires", "None")]
-public sealed class ModelStatusApiTests(PersonalizationCluster cluster) : IAsyncLifetime
+public sealed class ModelStatusApiTests(PersonalizationCluster cluster, ClassApiHost host) : IClassFixture<ClassApiHost>, IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;
 
-    public async Task InitializeAsync() => _api = await PersonalizationApiHost.StartAsync(cluster);
+    public async Task InitializeAsync() => _api = await host.StartOnceAsync(cluster);
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask; // the class's host stops after its last test
 
     [Fact]
     public async Task An_admin_reads_what_the_model_learned_with_the_heaviest_trending_tracks_first()

@@ -4,19 +4,20 @@ using System.Text;
 using System.Text.Json;
 using Personalization.Testing;
 using Personalization.Tests.Cluster;
+using Personalization.Tests.Support;
 
 namespace Personalization.Tests.Http;
 
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Http")]
 [Trait("Requires", "None")]
-public sealed class HttpApiTests(PersonalizationCluster cluster) : IAsyncLifetime
+public sealed class HttpApiTests(PersonalizationCluster cluster, ClassApiHost host) : IClassFixture<ClassApiHost>, IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;
 
-    public async Task InitializeAsync() => _api = await PersonalizationApiHost.StartAsync(cluster);
+    public async Task InitializeAsync() => _api = await host.StartOnceAsync(cluster);
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask; // the class's host stops after its last test
 
     [Fact]
     public async Task Posting_a_batch_then_reading_profile_and_recommendations_works_end_to_end()

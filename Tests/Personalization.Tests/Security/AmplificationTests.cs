@@ -4,6 +4,7 @@ using Personalization.Abstractions;
 using Personalization.Client.Http;
 using Personalization.Testing;
 using Personalization.Tests.Cluster;
+using Personalization.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Personalization.Tests.Security;
@@ -15,15 +16,15 @@ namespace Personalization.Tests.Security;
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
 [Trait("Requires", "None")]
-public sealed class AmplificationTests(PersonalizationCluster cluster, ITestOutputHelper output) : IAsyncLifetime
+public sealed class AmplificationTests(PersonalizationCluster cluster, ClassApiHost host, ITestOutputHelper output) : IClassFixture<ClassApiHost>, IAsyncLifetime
 {
     private const int MaxProblemBytes = 8 * 1024;
     private static readonly int MaxBatch = new ValidationLimits().MaxBatchSize; // the test cluster's default
     private PersonalizationApiHost _api = null!;
 
-    public async Task InitializeAsync() => _api = await PersonalizationApiHost.StartAsync(cluster);
+    public async Task InitializeAsync() => _api = await host.StartOnceAsync(cluster);
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask; // the class's host stops after its last test
 
     [Fact]
     public async Task A_512_KB_body_of_tiny_items_gets_one_small_problem_document()

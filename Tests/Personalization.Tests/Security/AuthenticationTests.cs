@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 using Personalization.Client.Security;
 using Personalization.Testing;
 using Personalization.Tests.Cluster;
+using Personalization.Tests.Support;
 
 namespace Personalization.Tests.Security;
 
@@ -12,13 +13,15 @@ namespace Personalization.Tests.Security;
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
 [Trait("Requires", "None")]
-public sealed class AuthenticationTests(PersonalizationCluster cluster) : IAsyncLifetime
+public sealed class AuthenticationTests(PersonalizationCluster cluster, ClassApiHost host) : IClassFixture<ClassApiHost>, IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;
 
-    public async Task InitializeAsync() => _api = await PersonalizationApiHost.StartAsync(cluster);
+    // One host for the class: its tests send 18 requests without a valid token in all, under the 20 a second that
+    // anonymous callers (one partition here) get, so none is ever rate limited instead of refused.
+    public async Task InitializeAsync() => _api = await host.StartOnceAsync(cluster);
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask; // the class's host stops after its last test
 
     public static TheoryData<string> Endpoints => new() { "GET profile", "GET recommendations", "GET export", "POST events", "DELETE " };
 

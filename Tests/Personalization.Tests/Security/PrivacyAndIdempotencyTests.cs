@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Personalization.Abstractions;
 using Personalization.Testing;
 using Personalization.Tests.Cluster;
+using Personalization.Tests.Support;
 
 namespace Personalization.Tests.Security;
 
@@ -13,13 +14,13 @@ namespace Personalization.Tests.Security;
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
 [Trait("Requires", "None")]
-public sealed class PrivacyAndIdempotencyTests(PersonalizationCluster cluster) : IAsyncLifetime
+public sealed class PrivacyAndIdempotencyTests(PersonalizationCluster cluster, ClassApiHost host) : IClassFixture<ClassApiHost>, IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;
 
-    public async Task InitializeAsync() => _api = await PersonalizationApiHost.StartAsync(cluster);
+    public async Task InitializeAsync() => _api = await host.StartOnceAsync(cluster);
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask; // the class's host stops after its last test
 
     [Fact]
     public async Task A_batch_retried_after_a_timeout_is_not_double_counted()

@@ -3,6 +3,7 @@ using Personalization.Abstractions;
 using Personalization.Client.Facade;
 using Personalization.Testing;
 using Personalization.Tests.Cluster;
+using Personalization.Tests.Support;
 
 namespace Personalization.Tests.Security;
 
@@ -10,14 +11,14 @@ namespace Personalization.Tests.Security;
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Security")]
 [Trait("Requires", "None")]
-public sealed class StorageOutageHttpTests(PersonalizationCluster cluster) : IAsyncLifetime
+public sealed class StorageOutageHttpTests(PersonalizationCluster cluster, ClassApiHost host) : IClassFixture<ClassApiHost>, IAsyncLifetime
 {
     private PersonalizationApiHost _api = null!;
 
     public async Task InitializeAsync() =>
-        _api = await PersonalizationApiHost.StartAsync(cluster, services: s => s.AddSingleton<IPersonalizationClient>(new UnavailableStorage()));
+        _api = await host.StartOnceAsync(cluster, s => s.AddSingleton<IPersonalizationClient>(new UnavailableStorage()));
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask; // the class's host stops after its last test
 
     [Theory]
     [InlineData("POST", "events")]

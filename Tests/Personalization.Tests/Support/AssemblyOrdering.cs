@@ -1,0 +1,3 @@
+using Personalization.Tests.Support;
+
+[assembly: TestCollectionOrderer("Personalization.Tests.Support." + nameof(SharedClusterFirst), "Personalization.Tests")]
