@@ -7,15 +7,12 @@ namespace Personalization.Tests.Durability;
 
 /// <summary>
 /// The journal contract on the production path: the segment journal of a kit cluster's silo (its partition writers
-/// over the cluster's segment store), called as the silo's user grains call it. One cluster per test.
+/// over the cluster's segment store), called as the silo's user grains call it. Every test uses users of its own, so
+/// the tests of a class may share one cluster.
 /// </summary>
-public abstract class SegmentJournalContract(TestClusterSettings settings) : EventJournalContract, IAsyncLifetime
+public abstract class SegmentJournalContract : EventJournalContract
 {
-    private readonly PersonalizationCluster _cluster = PersonalizationCluster.Create(settings);
+    protected abstract PersonalizationCluster Cluster { get; }
 
-    protected override IEventJournal Journal => _cluster.SiloServices().First().GetRequiredService<SegmentEventJournal>();
-
-    public Task InitializeAsync() => _cluster.InitializeAsync();
-
-    public Task DisposeAsync() => _cluster.DisposeAsync();
+    protected override IEventJournal Journal => Cluster.SiloServices().First().GetRequiredService<SegmentEventJournal>();
 }
