@@ -53,6 +53,7 @@ public sealed class ProcessFaultTests(AzuriteFixture azurite, ITestOutputHelper 
             $"SIG{signal}: acknowledged {streamer.TotalAcknowledged} events ({ackedAtFault} before the fault) in {streamer.Calls} calls; " +
             $"failed calls after the fault {failures.Count} ({string.Join(", ", failures.GroupBy(f => f.Error).Select(g => $"{g.Key}×{g.Count()}"))}); " +
             $"last failure {recovery.TotalSeconds:F1} s after the fault (failures per second after it: {timeline}); lost {lost}, double-counted {doubled}");
+        foreach (var message in streamer.FailureMessages.Take(20)) output.WriteLine($"  failed call at {message}");
         if (signal == "STOP") victim.Signal("CONT");
 
         Assert.Equal(0, lost);

@@ -14,6 +14,7 @@ public sealed class EventStreamer(ProcessCluster cluster, int users, int concurr
 {
     private readonly int[] _acknowledged = new int[users];
     private readonly ConcurrentQueue<(TimeSpan At, string Error)> _failures = new();
+    private readonly ConcurrentQueue<string> _failureMessages = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _calls;
 
@@ -34,6 +35,9 @@ public sealed class EventStreamer(ProcessCluster cluster, int users, int concurr
     public IReadOnlyList<int> AcknowledgedPerUser => _acknowledged;
 
     public IReadOnlyCollection<(TimeSpan At, string Error)> Failures => _failures;
+
+    /// <summary>Each failed call's exception type and the first line of its message, in order (for the test's output).</summary>
+    public IReadOnlyCollection<string> FailureMessages => _failureMessages;
 
     /// <summary>Runs until <paramref name="stop"/> is cancelled; every user gets events round-robin.</summary>
     public Task RunAsync(CancellationToken stop) =>
@@ -79,6 +83,7 @@ public sealed class EventStreamer(ProcessCluster cluster, int users, int concurr
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
                         _failures.Enqueue((_clock.Elapsed, ex.GetType().Name));
+                        _failureMessages.Enqueue($"{_clock.Elapsed.TotalSeconds:F1} s {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
                         await Task.Delay(RetryBackoff, CancellationToken.None); // a client's retry backoff, not a wait for a condition
                     }
                 }
