@@ -5,8 +5,9 @@ using Polly.Retry;
 namespace Personalization.Abstractions;
 
 /// <summary>
-/// Retries a call that the cluster refused while its membership changed (a silo shutting down rejected it, or the
-/// silo hosting the grain was just declared dead), and once a call that timed out (a silo shutting down or hung held
+/// Retries a call that the cluster refused while its membership changed (a silo shutting down rejected it, the
+/// silo hosting the grain was just declared dead, or a grain's previous activation on a stopping silo wrote first and
+/// the new one stepped down: <see cref="StorageUnavailableException.ActivationMoved"/>), and once a call that timed out (a silo shutting down or hung held
 /// it). Only for calls that are safe to repeat, since a call broken because its silo stopped may have run: reads are
 /// reads, events are deduplicated by their ids, catalogue writes set absolute values, and the model feed's batches are
 /// numbered so that a shard applies each once. Storage outages are not retried here: they surface at once (HTTP 503
@@ -45,5 +46,6 @@ public static class ClusterRetry
         }, cancellationToken);
 
     public static bool IsMembershipChurn(Exception exception) =>
-        exception is OrleansMessageRejectionException or SiloUnavailableException or Model.ModelShardMovingException;
+        exception is OrleansMessageRejectionException or SiloUnavailableException or Model.ModelShardMovingException
+            or StorageUnavailableException { ActivationMoved: true };
 }

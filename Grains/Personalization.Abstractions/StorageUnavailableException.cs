@@ -32,4 +32,12 @@ public sealed class StorageUnavailableException : Exception
     /// <summary>How long the caller should wait before retrying.</summary>
     [Id(0)]
     public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Not an outage: another activation of the same grain had written first (a silo handing its grains over, as in a
+    /// graceful shutdown), and this one stepped down without storing anything. <see cref="ClusterRetry"/> repeats the
+    /// call like any other membership change; a caller that sees it may retry at once.
+    /// </summary>
+    [Id(1)]
+    public bool ActivationMoved { get; init; }
 }

@@ -215,7 +215,10 @@ public sealed class UserGrain(
                 // the caller retries (same event ids) against an activation rebuilt from storage.
                 _poisoned = true;
                 DeactivateOnIdle();
-                throw new StorageUnavailableException($"Another writer of this listener's state was active; retry. ({conflict.Message})", TimeSpan.FromMilliseconds(100));
+                throw new StorageUnavailableException($"Another writer of this listener's state was active; retry. ({conflict.Message})", TimeSpan.FromMilliseconds(100))
+                {
+                    ActivationMoved = true,
+                };
             }
             catch
             {

@@ -24,6 +24,24 @@ public sealed class ClusterRetryTests
     }
 
     [Fact]
+    public async Task A_grain_that_stepped_down_for_its_moved_activation_is_retried_and_a_storage_outage_is_not()
+    {
+        var attempts = 0;
+        var result = await ClusterRetry.RunAsync(
+            () => ++attempts < 2 ? throw new StorageUnavailableException("another writer", TimeSpan.FromMilliseconds(100)) { ActivationMoved = true } : Task.FromResult(attempts),
+            CancellationToken.None);
+        Assert.Equal(2, result);
+
+        var outages = 0;
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => ClusterRetry.RunAsync(() =>
+        {
+            outages++;
+            throw new StorageUnavailableException("journal storage unavailable");
+        }, CancellationToken.None));
+        Assert.Equal(1, outages);
+    }
+
+    [Fact]
     public async Task A_timed_out_call_is_repeated_once_and_other_errors_never()
     {
         var timeouts = 0;
