@@ -2,9 +2,11 @@ namespace Personalization.Abstractions.Model;
 
 /// <summary>
 /// One partition of the cluster-wide model (key = shard number). Observations are routed to the shard of the observed
-/// track, so every (track, successor) and (artist, track) pair lives in exactly one shard; silos pull each shard's
-/// changes and merge the partial lists into their read-only local model. Shards checkpoint what they learned and
-/// restore it on activation.
+/// track, which admits it and learns its play (artist, trending, popularity); it forwards the transitions into the track
+/// to the shards of their source tracks, so a track's whole successor list lives in its own shard and every
+/// (track, successor) and (artist, track) pair in exactly one. Silos pull each shard's changes into their read-only
+/// local model: every list of the head, and the tail's successor lists on demand (<see cref="GetSuccessorsAsync"/>).
+/// Shards checkpoint what they learned and restore it on activation.
 /// </summary>
 [Alias("pzn.IModelShardGrain")]
 public interface IModelShardGrain : IGrainWithIntegerKey
@@ -23,6 +25,17 @@ public interface IModelShardGrain : IGrainWithIntegerKey
     /// <summary>Admits tracks a trusted source vouches for (a catalogue): known to the model at once, with no plays.</summary>
     [Alias("Admit")]
     Task AdmitAsync(IReadOnlyList<CatalogTrack> tracks);
+
+    /// <summary>
+    /// Learns transitions another shard forwarded (records with <see cref="ObservationRecord.TransitionOnly"/>), once per
+    /// batch number. Interleaves with the shard's other calls: two shards forwarding to each other must not wait on each other.
+    /// </summary>
+    [Alias("LearnTransitions"), Orleans.Concurrency.AlwaysInterleave]
+    Task LearnTransitionsAsync(ObservationBatch batch);
+
+    /// <summary>The current successor lists of the given tracks (this shard's sources; empty for one it does not hold).</summary>
+    [Alias("GetSuccessors"), Orleans.Concurrency.ReadOnly]
+    Task<KeyedList[]> GetSuccessorsAsync(string[] tracks);
 
     [Alias("GetChanges"), Orleans.Concurrency.ReadOnly]
     Task<ModelChanges> GetChangesAsync(long afterVersion, int maxKeys);

@@ -65,6 +65,9 @@ public sealed class ModelLearner
 
     public IEnumerable<int> ArtistKeys => _artistTracks.Keys;
 
+    /// <summary>Tracks with a successor list (sources of transitions).</summary>
+    public IReadOnlyCollection<int> SourceKeys => _successors.Keys;
+
     public int ArtistOf(int track) => _artistOf.TryGetValue(track, out var artist) ? artist : -1;
 
     public WeightedSet? SuccessorsOf(int track) => _successors.GetValueOrDefault(track);
@@ -83,13 +86,16 @@ public sealed class ModelLearner
         _tick++;
         foreach (var o in batch)
         {
-            if (!_artistOf.TryGetValue(o.Track, out var known) || known != o.Artist)
+            if (!o.TransitionOnly)
             {
-                _artistOf[o.Track] = o.Artist;
-                delta.TrackArtists.Add((o.Track, o.Artist));
-            }
+                if (!_artistOf.TryGetValue(o.Track, out var known) || known != o.Artist)
+                {
+                    _artistOf[o.Track] = o.Artist;
+                    delta.TrackArtists.Add((o.Track, o.Artist));
+                }
 
-            _trackRecency.Touch(o.Track, _tick);
+                _trackRecency.Touch(o.Track, _tick);
+            }
 
             var window = Math.Min(o.Predecessors.Length, _options.TransitionWindow);
             for (var k = 0; k < window; k++)
@@ -101,6 +107,7 @@ public sealed class ModelLearner
                 touchedSources.Add(source);
             }
 
+            if (o.TransitionOnly) continue; // its track's own shard counted the observation and its play
             ObservationsApplied++;
             touchedTracks.Add(o.Track);
             if (!o.CountsPlay) continue; // this listener's play of the track already counted in its window

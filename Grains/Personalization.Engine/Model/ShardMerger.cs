@@ -2,12 +2,12 @@ namespace Personalization.Engine.Model;
 
 /// <summary>
 /// Merges per-shard partial lists into the read model. Every (key, id) pair lives in exactly one shard, so the merged
-/// list of a key is the union of its shards' lists, heaviest first, capped. Trending lists are each normalized by their
-/// shard, so the merged trending list is an approximation (documented in the architecture notes).
+/// list of a key is the union of its shards' lists, heaviest first, capped. A track's successors are whole in one shard
+/// (the shard of the track, which learns every transition out of it), so they pass through unmerged. Trending lists are
+/// each normalized by their shard, so the merged trending list is an approximation (documented in the architecture notes).
 /// </summary>
 public sealed class ShardMerger(int shards, int cap, int trendingCap)
 {
-    private readonly Dictionary<int, ScoredId[]?[]> _successors = [];
     private readonly Dictionary<int, ScoredId[]?[]> _artistTops = [];
     private readonly ScoredId[]?[] _trending = new ScoredId[]?[shards];
     private readonly ScoredId[]?[] _popular = new ScoredId[]?[shards];
@@ -15,15 +15,15 @@ public sealed class ShardMerger(int shards, int cap, int trendingCap)
     private long _partialLists;
 
     /// <summary>
-    /// An estimate of the bytes the merger holds: per key a slot per shard, and every shard's partial list (8 bytes per
-    /// entry plus an array header).
+    /// An estimate of the bytes the merger holds: per artist a slot per shard, and every shard's partial list (8 bytes
+    /// per entry plus an array header).
     /// </summary>
     public long EstimatedBytes =>
-        ((long)(_successors.Count + _artistTops.Count) * (28 + 24 + (8L * shards))) + (_partialLists * 24) + (_partialEntries * 8);
+        ((long)_artistTops.Count * (28 + 24 + (8L * shards))) + (_partialLists * 24) + (_partialEntries * 8);
 
     /// <summary>
-    /// Merges one shard's changes (its partial lists, its evictions) into a delta for the read model: artists and
-    /// removals pass through, every list becomes the union of its key's partials over all shards.
+    /// Merges one shard's changes (its partial lists, its evictions) into a delta for the read model: artists, removals
+    /// and successors pass through, every artist's list becomes the union of its partials over all shards.
     /// </summary>
     public ModelDelta Merge(int shard, ModelDelta partial)
     {
@@ -31,15 +31,12 @@ public sealed class ShardMerger(int shards, int cap, int trendingCap)
         var merged = new ModelDelta();
         merged.TrackArtists.AddRange(partial.TrackArtists);
         merged.RemovedTracks.AddRange(partial.RemovedTracks);
-        foreach (var (track, list) in partial.Successors) SetSuccessors(merged, shard, track, list);
+        foreach (var (track, list) in partial.Successors) merged.Successors.Add((track, list.Length <= cap ? list : list[..cap]));
         foreach (var (artist, list) in partial.ArtistTops) SetArtistTop(merged, shard, artist, list);
         if (partial.Trending is { } trending) SetTrending(merged, shard, trending);
         if (partial.Popular is { } popular) SetPopular(merged, shard, popular);
         return merged;
     }
-
-    private void SetSuccessors(ModelDelta delta, int shard, int track, ScoredId[] list) =>
-        delta.Successors.Add((track, Merge(_successors, shard, track, list, cap)));
 
     private void SetArtistTop(ModelDelta delta, int shard, int artist, ScoredId[] list) =>
         delta.ArtistTops.Add((artist, Merge(_artistTops, shard, artist, list, cap)));

@@ -48,7 +48,13 @@ public static class GrainServices
         services.AddSingleton(sp => UserIdPseudonyms.Create(sp.GetRequiredService<IOptions<LogPrivacyOptions>>().Value));
         services.AddSingleton<EventMapper>();
         services.AddSingleton<LiveModel>();
-        services.AddSingleton<IModelView>(sp => sp.GetRequiredService<LiveModel>());
+        services.AddSingleton(sp =>
+        {
+            var model = sp.GetRequiredService<IOptions<ModelPipelineOptions>>().Value;
+            return new TailCache(model.TailCacheKeys, model.TailCacheTtl, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<IModelView>(sp => new TieredModelView(sp.GetRequiredService<LiveModel>(), sp.GetRequiredService<TailCache>()));
+        services.AddSingleton<ModelTail>();
         services.AddSingleton<ModelPipeline>();
         services.AddSingleton<IModelPipeline>(sp => sp.GetRequiredService<ModelPipeline>());
         services.AddSingleton<IModelFeed>(sp => sp.GetRequiredService<ModelPipeline>());

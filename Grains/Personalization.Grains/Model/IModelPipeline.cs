@@ -15,6 +15,12 @@ public interface IModelPipeline : IModelFeed
     /// <summary>Estimated bytes of the per-shard partial lists this silo merges into its read model.</summary>
     long MergerEstimatedBytes { get; }
 
+    /// <summary>The shard that owns a track (its play, its artist entry, and the transitions out of it).</summary>
+    int ShardOf(string track);
+
+    /// <summary>Whether the shard holds sources outside its head, as of the last pull (their lists are read on demand).</summary>
+    bool HasTail(int shard);
+
     /// <summary>When this silo's read model last caught up with every shard (staleness = now − this).</summary>
     DateTimeOffset? LastRefreshed { get; }
 

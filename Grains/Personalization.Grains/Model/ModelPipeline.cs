@@ -39,6 +39,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     private readonly ILogger<ModelPipeline> _logger;
     private readonly long[] _versions;
     private readonly long[] _epochs;
+    private readonly bool[] _hasTail;
 
     /// <summary>This feed's sender id (random, never 0) and the number of the last batch sent to each shard.</summary>
     private readonly ulong _sender = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
@@ -66,6 +67,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         _logger = logger;
         _versions = new long[_options.Shards];
         _epochs = new long[_options.Shards];
+        _hasTail = new bool[_options.Shards];
         _sequences = new long[_options.Shards];
         _merger = new ShardMerger(_options.Shards, Math.Max(engine.Value.MaxSuccessorsPerTrack, engine.Value.MaxTopTracksPerArtist), engine.Value.TrendingSize);
         _queue = Channel.CreateBounded<Item>(new BoundedChannelOptions(_options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -78,6 +80,10 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     public long Dropped => Interlocked.Read(ref _dropped);
 
     public long MergerEstimatedBytes => _merger.EstimatedBytes;
+
+    public int ShardOf(string track) => (int)(Engine.StableHash.Of(track) % (ulong)_options.Shards);
+
+    public bool HasTail(int shard) => Volatile.Read(ref _hasTail[shard]);
 
     public DateTimeOffset? LastRefreshed
     {
@@ -154,6 +160,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
                     }
 
                     _epochs[shard] = changes.Epoch;
+                    Volatile.Write(ref _hasTail[shard], changes.HasTail);
                     Merge(shard, changes);
                     _versions[shard] = changes.Version;
                 }
@@ -297,7 +304,16 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
             delta.TrackArtists.Add((_vocabulary.Intern(changes.TrackArtistPairs[i]), _vocabulary.Intern(changes.TrackArtistPairs[i + 1])));
         }
 
-        foreach (var list in changes.Successors) delta.Successors.Add((_vocabulary.Intern(list.Key), ToScored(list)));
+        foreach (var list in changes.Successors)
+        {
+            // Only the source's own shard holds its successors (a list from another shard is a partial one from a
+            // checkpoint of the earlier routing: ignored). An empty list is a source evicted or in the tail: forgotten,
+            // without interning a name this silo may never have had.
+            if (ShardOf(list.Key) != shard) continue;
+            if (list.Ids.Length > 0) delta.Successors.Add((_vocabulary.Intern(list.Key), ToScored(list)));
+            else if (_vocabulary.TryGetId(list.Key, out var source)) delta.Successors.Add((source, []));
+        }
+
         foreach (var list in changes.ArtistTops) delta.ArtistTops.Add((_vocabulary.Intern(list.Key), ToScored(list)));
         if (changes.Trending is { } trending) delta.Trending = ToScored(trending);
         if (changes.Popular is { } popular) delta.Popular = ToScored(popular);

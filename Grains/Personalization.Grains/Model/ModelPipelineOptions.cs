@@ -23,6 +23,25 @@ public sealed class ModelPipelineOptions
     /// <summary>Observations that may wait; beyond that new ones are dropped and counted (events are never refused for it).</summary>
     public int QueueCapacity { get; set; } = 200_000;
 
+    /// <summary>
+    /// Source tracks whose successor lists every silo replicates in its read model (the head: the most played ones,
+    /// spread over the shards, each keeping <c>HeadTracks / Shards</c>). The other sources' lists (the tail) stay in
+    /// their shard and are read on demand. Memory per silo grows with the head, not with the catalogue.
+    /// </summary>
+    public int HeadTracks { get; set; } = 200_000;
+
+    /// <summary>How often a shard recomputes which of its sources are in the head.</summary>
+    public TimeSpan HeadRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Tail successor lists a silo caches (each at most MaxSuccessorsPerTrack entries).</summary>
+    public int TailCacheKeys { get; set; } = 50_000;
+
+    /// <summary>How long a cached tail list is used before it is read again from its shard.</summary>
+    public TimeSpan TailCacheTtl { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Longest wait for a tail read; a recommendation goes on without the lists that did not arrive.</summary>
+    public TimeSpan TailReadTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>How long a stopping silo waits to hand its queued observations to the shards.</summary>
     public TimeSpan StopFlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -35,6 +54,11 @@ public sealed class ModelPipelineOptions
         if (MaxKeysPerPull is < 1 or > 1_000_000) errors.Add($"{nameof(MaxKeysPerPull)} must be in [1, 1000000].");
         if (MaxBatchSize is < 1 or > 1_000_000) errors.Add($"{nameof(MaxBatchSize)} must be in [1, 1000000].");
         if (StopFlushTimeout < TimeSpan.Zero || StopFlushTimeout > TimeSpan.FromMinutes(2)) errors.Add($"{nameof(StopFlushTimeout)} must be in [0, 2 min].");
+        if (HeadTracks is < 1 or > 100_000_000) errors.Add($"{nameof(HeadTracks)} must be in [1, 100000000].");
+        if (HeadRefreshInterval < TimeSpan.FromSeconds(1) || HeadRefreshInterval > TimeSpan.FromHours(1)) errors.Add($"{nameof(HeadRefreshInterval)} must be in [1 s, 1 h].");
+        if (TailCacheKeys is < 1 or > 10_000_000) errors.Add($"{nameof(TailCacheKeys)} must be in [1, 10000000].");
+        if (TailCacheTtl <= TimeSpan.Zero || TailCacheTtl > TimeSpan.FromHours(1)) errors.Add($"{nameof(TailCacheTtl)} must be in (0, 1 h].");
+        if (TailReadTimeout <= TimeSpan.Zero || TailReadTimeout > TimeSpan.FromSeconds(10)) errors.Add($"{nameof(TailReadTimeout)} must be in (0, 10 s].");
         if (QueueCapacity < MaxBatchSize) errors.Add($"{nameof(QueueCapacity)} must be at least {nameof(MaxBatchSize)}.");
         return errors;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Personalization.Abstractions;
 using Personalization.Abstractions.Model;
 using Personalization.Engine;
 using Personalization.Engine.Model;
@@ -9,8 +10,10 @@ using Personalization.Grains.Model.Checkpoints;
 namespace Personalization.Grains.Model;
 
 /// <summary>
-/// One partition of the cluster-wide model: learns the observations routed to it (by observed track) and serves the
-/// lists it republished since a reader's version. Durable: once activated it restores its learner from the last
+/// One partition of the cluster-wide model: learns the observations routed to it (by observed track), forwards the
+/// transitions whose source track another shard owns to that shard (<see cref="TransitionForwarding"/>), and serves the
+/// lists it republished since a reader's version: its head's successor lists and every other list, and the tail's
+/// successor lists on demand (<see cref="ModelHead"/>). Durable: once activated it restores its learner from the last
 /// checkpoint (and serves everything it restored as one change under a new epoch, so readers pull it again), it
 /// checkpoints the buckets that changed every <see cref="ModelCheckpointOptions.Interval"/> without blocking its calls
 /// on storage, and it writes a last checkpoint when it is deactivated (a graceful stop or a move loses nothing).
@@ -20,6 +23,7 @@ public sealed partial class ModelShardGrain(
     Vocabulary vocabulary,
     IOptions<EngineOptions> options,
     IOptions<ModelCheckpointOptions> checkpointOptions,
+    IOptions<ModelPipelineOptions> pipelineOptions,
     IModelCheckpointStore store,
     ModelCheckpointStatus status,
     ModelAdmissionStatus admission,
@@ -41,6 +45,8 @@ public sealed partial class ModelShardGrain(
     private LearnerCheckpoint _checkpoint = null!;
     private long _epoch;
     private Task<CheckpointWrite>? _writing;
+    private ModelHead _head = null!;
+    private TransitionForwarding _forwarding = null!;
     private CheckpointSnapshot? _inFlight;
 
     /// <summary>Set once the checkpoint is restored: only then may this activation write one (never an empty state over a stored one).</summary>
@@ -59,9 +65,13 @@ public sealed partial class ModelShardGrain(
         _checkpoint = new LearnerCheckpoint(_learner, vocabulary, checkpointOptions.Value.Buckets, _ledger);
         _log = new ModelChangeLog((kind, key) => kind == ChangeKind.ArtistTop ? _learner.HoldsArtist(key) : _learner.HoldsTrack(key));
         _epoch = Random.Shared.NextInt64(1, long.MaxValue);
+        var shards = pipelineOptions.Value.Shards;
+        _head = new ModelHead(Math.Max(1, (int)Math.Ceiling((double)pipelineOptions.Value.HeadTracks / shards)));
+        _forwarding = new TransitionForwarding((int)this.GetPrimaryKeyLong(), shards, options.Value.TransitionWindow);
         // Not inside the activation: reading a large model takes longer than the runtime lets an activation take (it
         // would cancel it and start over, for ever). Calls wait for it instead; a failed restore deactivates the shard.
-        _restoring = checkpointOptions.Value.Enabled ? RestoreAsync() : Task.CompletedTask;
+        if (checkpointOptions.Value.Enabled) _restoring = RestoreAsync();
+        else StartHeadRefresh();
         return Task.CompletedTask;
     }
 
@@ -75,6 +85,7 @@ public sealed partial class ModelShardGrain(
             {
                 var observations = _checkpoint.Restore(items);
                 var delta = _learner.PublishAll();
+                _head.Refresh(_learner); // before readers pull what was restored: they get the head's lists only
                 _published.Apply(delta);
                 foreach (var part in delta.Split(RestoredKeysPerVersion)) _log.Record(part); // readers pull it a bounded part at a time
                 LogRestored(Scope, observations, _checkpoint.KeyCount);
@@ -92,6 +103,27 @@ public sealed partial class ModelShardGrain(
         status.Hosted(Part);
         var interval = checkpointOptions.Value.Interval;
         this.RegisterGrainTimer(_ => CheckpointTickAsync(), new GrainTimerCreationOptions(interval, interval) { Interleave = false });
+        StartHeadRefresh();
+    }
+
+    private void StartHeadRefresh()
+    {
+        var every = pipelineOptions.Value.HeadRefreshInterval;
+        this.RegisterGrainTimer(_ => RefreshHead(), new GrainTimerCreationOptions(every, every) { Interleave = false });
+    }
+
+    /// <summary>
+    /// Recomputes the head; the sources that entered or left it are logged as changed, so readers pull the lists of the
+    /// new ones and drop the others (<see cref="IModelShardGrain.GetChangesAsync"/> sends a tail source's list empty).
+    /// </summary>
+    private Task RefreshHead()
+    {
+        var (entered, left) = _head.Refresh(_learner);
+        if (entered.Count + left.Count == 0) return Task.CompletedTask;
+        var changed = new ModelDelta();
+        foreach (var source in entered.Concat(left)) changed.Successors.Add((source, [])); // the log records keys only
+        _log.Record(changed);
+        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -149,14 +181,72 @@ public sealed partial class ModelShardGrain(
             return;
         }
 
-        Learn(batch.Observations);
+        await LearnAndForwardAsync(batch.Observations);
     }
 
     async Task IModelShardGrain.LearnAsync(IReadOnlyList<ObservationRecord> observations)
     {
         await _restoring;
-        Learn(observations);
+        await LearnAndForwardAsync(observations);
     }
+
+    /// <summary>
+    /// Learns what this shard owns, then hands the other shards their transitions and waits for them (so a batch
+    /// answered is learned everywhere, as its sender expects). Nothing of this shard is read or written after the wait.
+    /// </summary>
+    private async Task LearnAndForwardAsync(IReadOnlyList<ObservationRecord> observations)
+    {
+        Learn(observations);
+        var forwards = _forwarding.Take();
+        if (forwards.Count == 0) return;
+
+        // Not from the start of the turn: Orleans runs it inside the activation's message loop, under the activation's
+        // lock, and a call to a shard of the same silo takes that shard's lock at once; two shards forwarding to each other
+        // that way deadlock (seen in a hang dump). After a yield the calls leave from a work item of this activation.
+        await Task.Yield();
+        await Task.WhenAll(forwards.Select(f => ForwardAsync(f.Shard, f.Batch)));
+    }
+
+    private async Task ForwardAsync(int shard, ObservationBatch batch)
+    {
+        try
+        {
+            await ClusterRetry.RunAsync(() => GrainFactory.GetGrain<IModelShardGrain>(shard).LearnTransitionsAsync(batch), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogForwardFailed(ex, batch.Observations.Length, Scope, shard);
+        }
+    }
+
+    async Task IModelShardGrain.LearnTransitionsAsync(ObservationBatch batch)
+    {
+        await _restoring;
+        if (!_ledger.Accept(batch.Sender, batch.Sequence))
+        {
+            admission.Redelivered(batch.Observations.Length);
+            return;
+        }
+
+        // Admitted by the observed track's shard, which forwarded them: it holds the evidence for the track and its transitions.
+        var learned = new List<ModelObservation>(batch.Observations.Length);
+        foreach (var o in batch.Observations)
+        {
+            if (!o.TransitionOnly) continue; // only transitions are forwarded; anything else is not this call's
+            var track = vocabulary.Intern(o.TrackId);
+            var predecessors = new int[o.Predecessors.Length];
+            for (var i = 0; i < predecessors.Length; i++) predecessors[i] = o.Predecessors[i].Length > 0 ? vocabulary.Intern(o.Predecessors[i]) : -1;
+            learned.Add(new ModelObservation(track, -1, o.TimeMs, o.Weight, predecessors, o.Listener, CountsPlay: false, TransitionOnly: true));
+        }
+
+        Apply(learned);
+    }
+
+    /// <summary>The id of a transition's source when the transition may be learned (trusted, known, or admitted now); -1 otherwise.</summary>
+    private int AdmittedSource(string source, int track, ObservationRecord o) =>
+        source.Length > 0 && (o.Listener == 0 || HoldsPair(source, track) || Admits(source, o.TrackId, o.Listener))
+            ? vocabulary.Intern(source)
+            : -1;
 
     private void Learn(IReadOnlyList<ObservationRecord> observations)
     {
@@ -183,12 +273,18 @@ public sealed partial class ModelShardGrain(
             var predecessors = new int[o.Predecessors.Length];
             for (var i = 0; i < predecessors.Length; i++)
             {
-                var source = o.Predecessors[i];
-                predecessors[i] = source.Length > 0 && (trusted || HoldsPair(source, track) || Admits(source, o.TrackId, o.Listener))
-                    ? vocabulary.Intern(source)
-                    : -1;
+                // Decided here, learned by the shard of its source: this one, or the one it is forwarded to.
+                var source = AdmittedSource(o.Predecessors[i], track, o);
+                if (source >= 0 && !_forwarding.IsLocal(o.Predecessors[i]))
+                {
+                    _forwarding.Forward(o, i);
+                    source = -1;
+                }
+
+                predecessors[i] = source;
             }
 
+            _forwarding.Complete(o);
             batch.Add(new ModelObservation(track, vocabulary.Intern(o.ArtistId), o.TimeMs, o.Weight, predecessors, o.Listener, !o.PlayAlreadyCounted));
         }
 
@@ -198,10 +294,16 @@ public sealed partial class ModelShardGrain(
             _admission.Pending + _pairAdmission.Pending + _unknownSourceAdmission.Pending,
             _admission.Admitted + _pairAdmission.Admitted + _unknownSourceAdmission.Admitted,
             _admission.Forgotten + _pairAdmission.Forgotten + _unknownSourceAdmission.Forgotten);
+        Apply(batch);
+    }
+
+    private void Apply(List<ModelObservation> batch)
+    {
         if (batch.Count == 0) return;
         var delta = _learner.Apply(batch);
         _published.Apply(delta);
         _log.Record(delta);
+        if (_head.Overflows(_learner)) RefreshHead(); // the first tail: readers drop what is not head at once
         ReportMemory();
     }
 
@@ -273,7 +375,8 @@ public sealed partial class ModelShardGrain(
             switch (kind)
             {
                 case ChangeKind.Successors:
-                    successors.Add(ToWire(vocabulary.NameOf(key), _published.SuccessorsOf(key)));
+                    // A tail source's list stays here (read on demand): sent empty, so a reader that held it drops it.
+                    successors.Add(ToWire(vocabulary.NameOf(key), _head.Contains(key) ? _published.SuccessorsOf(key) : default));
                     break;
                 case ChangeKind.ArtistTop:
                     artistTops.Add(ToWire(vocabulary.NameOf(key), _published.TopTracksOf(key)));
@@ -288,8 +391,26 @@ public sealed partial class ModelShardGrain(
 
         var trending = set.TrendingChanged ? ToWire("", _published.Trending) : null;
         var popular = set.TrendingChanged ? ToWire("", _published.Popular) : null;
-        return new ModelChanges(set.Version, set.HasMore, [.. successors], [.. artistTops], [.. pairs], trending, _epoch, popular);
+        return new ModelChanges(set.Version, set.HasMore, [.. successors], [.. artistTops], [.. pairs], trending, _epoch, popular, HasTail: !_head.All);
     }
+
+    async Task<KeyedList[]> IModelShardGrain.GetSuccessorsAsync(string[] tracks)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        if (tracks.Length > MaxTracksPerRead) throw new ArgumentException($"At most {MaxTracksPerRead} tracks per read.", nameof(tracks));
+        await _restoring;
+        var lists = new KeyedList[tracks.Length];
+        for (var i = 0; i < tracks.Length; i++)
+        {
+            var list = vocabulary.TryGetId(tracks[i], out var id) ? _published.SuccessorsOf(id) : default;
+            lists[i] = ToWire(tracks[i], list);
+        }
+
+        return lists;
+    }
+
+    /// <summary>Most tracks one tail read asks for (a recommendation reads a session's anchors).</summary>
+    public const int MaxTracksPerRead = 256;
 
     /// <summary>
     /// Takes the changed buckets in this turn (copies of the learner's arrays, so the checkpoint matches the learner at
@@ -344,6 +465,9 @@ public sealed partial class ModelShardGrain(
 
         return new KeyedList(key, ids, weights);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding {Count} observations' transitions from model {Scope} to shard {Shard} failed; they are not learned.")]
+    private partial void LogForwardFailed(Exception ex, int count, string scope, int shard);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Scope} restored from its checkpoint: {Observations} observations learned, {Keys} keys.")]
     private partial void LogRestored(string scope, long observations, int keys);

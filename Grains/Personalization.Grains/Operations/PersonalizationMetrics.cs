@@ -33,9 +33,10 @@ public sealed class PersonalizationMetrics
     public PersonalizationMetrics(
         IMeterFactory meterFactory, IModelPipeline pipeline, TimeProvider clock, SourceArms arms, LocalJournalWriters journalWriters, LearnedRanker ranker,
         ModelCheckpointStatus checkpoints, LiveModel model, Vocabulary vocabulary, ModelAdmissionStatus admission, ModelMemoryStatus memory,
-        CatalogCache catalog)
+        CatalogCache catalog, ModelTail tail)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(tail);
         ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(admission);
@@ -91,8 +92,18 @@ public sealed class PersonalizationMetrics
         meter.CreateObservableGauge<long>(
             "personalization.model.memory.estimated",
             () => (Measurement<long>[])[new Measurement<long>(memory.EstimatedBytes, new KeyValuePair<string, object?>("part", "shards")),
-                new Measurement<long>(model.EstimatedBytes + pipeline.MergerEstimatedBytes, new KeyValuePair<string, object?>("part", "read_model"))],
-            "By", "Estimated bytes of the shared model on this silo, by part: the shards hosted here (learners and their published lists) and the read model every recommendation reads.");
+                new Measurement<long>(model.EstimatedBytes + pipeline.MergerEstimatedBytes, new KeyValuePair<string, object?>("part", "read_model")),
+                new Measurement<long>(tail.Cache.EstimatedBytes, new KeyValuePair<string, object?>("part", "tail_cache"))],
+            "By", "Estimated bytes of the shared model on this silo, by part: the shards hosted here (learners and their published lists), the read model every recommendation reads (the head), and the cache of tail lists read on demand.");
+        meter.CreateObservableCounter<long>(
+            "personalization.model.tail.reads",
+            () => (Measurement<long>[])[new Measurement<long>(tail.Cache.Hits, new KeyValuePair<string, object?>("result", "hit")),
+                new Measurement<long>(tail.Cache.Misses, new KeyValuePair<string, object?>("result", "miss")),
+                new Measurement<long>(tail.Failures, new KeyValuePair<string, object?>("result", "failed"))],
+            "{read}", "Recommendation anchors in the model's tail (their successor lists are not replicated here), by result: hit (fresh in the tail cache), miss (read from its shard); failed counts shard reads that failed or timed out.");
+        meter.CreateObservableGauge(
+            "personalization.model.tail.cache.keys", () => (long)tail.Cache.Count, "{key}",
+            "Tail successor lists this silo caches (at most Personalization:Model:TailCacheKeys).");
         meter.CreateObservableGauge<long>(
             "personalization.vocabulary.entries",
             () => (Measurement<long>[])[new Measurement<long>(vocabulary.AdmittedCount, new KeyValuePair<string, object?>("kind", "admitted")),

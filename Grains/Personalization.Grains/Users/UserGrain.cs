@@ -31,6 +31,7 @@ public sealed class UserGrain(
     LearnedRanker ranker,
     IRewardObserver rewardObserver,
     IModelView model,
+    ModelTail tail,
     IModelFeed feed,
     RequestValidator validator,
     TimeProvider clock,
@@ -117,9 +118,11 @@ public sealed class UserGrain(
     Task<RecordResult> IUserGrain.ImportAsync(IReadOnlyList<ListenEvent> events) =>
         RecordAsync(validator.ValidateBatch(events, clock.GetUtcNow()), events, import: true);
 
-    Task<RecommendationList> IUserGrain.RecommendAsync(RecommendRequest request)
+    async Task<RecommendationList> IUserGrain.RecommendAsync(RecommendRequest request)
     {
         ThrowIfInvalid(validator.ValidateRecommend(request));
+        var seed = request.Seed is { } named && mapper.Vocabulary.TryGetId(named, out var seedId) ? seedId : -1;
+        await tail.PrepareAsync(_state, seed); // completes at once unless an anchor's list is in the model's tail and not cached
         var now = request.At ?? clock.GetUtcNow();
         HashSet<int>? exclude = null;
         if (request.Exclude is { Count: > 0 } excluded)
@@ -136,7 +139,7 @@ public sealed class UserGrain(
         var session = SessionOutcomes.Of(_state, now.ToUnixTimeMilliseconds());
         var items = new Recommendation[served.Count];
         for (var i = 0; i < served.Count; i++) items[i] = mapper.ToRecommendation(served[i], i, session);
-        return Task.FromResult(new RecommendationList(Guid.NewGuid().ToString("N"), clock.GetUtcNow(), items));
+        return new RecommendationList(Guid.NewGuid().ToString("N"), clock.GetUtcNow(), items);
     }
 
     Task<UserProfile> IUserGrain.GetProfileAsync() =>
