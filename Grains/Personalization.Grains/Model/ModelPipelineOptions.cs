@@ -26,6 +26,12 @@ public sealed class ModelPipelineOptions
     /// <summary>How long a stopping silo waits to hand its queued observations to the shards.</summary>
     public TimeSpan StopFlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Whether a shard moves to its home when silos join or leave (it always activates at its home; see Placement/ShardRebalancer).</summary>
+    public bool FollowCluster { get; set; } = true;
+
+    /// <summary>How long the cluster must stay unchanged before shards move to their new homes (a rolling restart moves them once, at its end).</summary>
+    public TimeSpan RebalanceDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -35,6 +41,7 @@ public sealed class ModelPipelineOptions
         if (MaxKeysPerPull is < 1 or > 1_000_000) errors.Add($"{nameof(MaxKeysPerPull)} must be in [1, 1000000].");
         if (MaxBatchSize is < 1 or > 1_000_000) errors.Add($"{nameof(MaxBatchSize)} must be in [1, 1000000].");
         if (StopFlushTimeout < TimeSpan.Zero || StopFlushTimeout > TimeSpan.FromMinutes(2)) errors.Add($"{nameof(StopFlushTimeout)} must be in [0, 2 min].");
+        if (RebalanceDelay < TimeSpan.Zero || RebalanceDelay > TimeSpan.FromMinutes(10)) errors.Add($"{nameof(RebalanceDelay)} must be in [0, 10 min].");
         if (QueueCapacity < MaxBatchSize) errors.Add($"{nameof(QueueCapacity)} must be at least {nameof(MaxBatchSize)}.");
         return errors;
     }
