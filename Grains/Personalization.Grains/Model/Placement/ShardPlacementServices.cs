@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Hosting;
+using Orleans.Runtime.Placement;
 
 namespace Personalization.Grains.Model.Placement;
 
@@ -19,6 +20,18 @@ public static class ShardPlacementServices
             sp.GetRequiredService<IOptions<ModelPipelineOptions>>(),
             TimeProvider.System, // real time, not the injected model clock (see ShardRebalancer)
             sp.GetRequiredService<ILogger<ShardRebalancer>>()));
+        return services;
+    }
+
+    /// <summary>
+    /// <see cref="AddShardPlacement"/>, and <typeparamref name="TGrain"/> placed by <see cref="ShardPlacement"/> without
+    /// an attribute (<see cref="ShardPlacementResolver"/>): the way to introduce it into a running cluster.
+    /// </summary>
+    public static IServiceCollection AddShardPlacementOf<TGrain>(this IServiceCollection services)
+        where TGrain : IGrain
+    {
+        services.AddShardPlacement();
+        services.AddSingleton<IPlacementStrategyResolver>(new ShardPlacementResolver(typeof(TGrain)));
         return services;
     }
 }
