@@ -4,7 +4,7 @@ namespace Personalization.Tests.Cluster;
 
 /// <summary>
 /// Placed by <see cref="ShardPlacement"/> and following the cluster as a model shard does (once the lead wires
-/// ModelShardGrain the same way): a timer asks the silo's <see cref="ShardRebalancer"/>, a move is a deactivation.
+/// ModelShardGrain the same way): a timer asks the silo's <see cref="ShardRebalancer"/>, a move is a migration.
 /// </summary>
 [KeepAlive, ShardPlacement]
 public sealed class ShardProbeGrain(ILocalSiloDetails localSilo, ShardRebalancer rebalancer) : Grain, IShardProbeGrain
@@ -23,7 +23,7 @@ public sealed class ShardProbeGrain(ILocalSiloDetails localSilo, ShardRebalancer
 
     private Task FollowCluster(CancellationToken cancellationToken)
     {
-        if (rebalancer.ShouldMove(this.GetPrimaryKeyLong(), this.GetGrainId().Type)) DeactivateOnIdle();
+        if (rebalancer.ShouldMove(this.GetPrimaryKeyLong(), this.GetGrainId().Type)) MigrateOnIdle();
         return Task.CompletedTask;
     }
 

@@ -12,6 +12,6 @@ public enum ShardMoveVerdict
     /// <summary>Its home is elsewhere, but the view changed less than the rebalance delay ago: wait.</summary>
     Settling,
 
-    /// <summary>Its home is elsewhere and the view has been stable for the rebalance delay: deactivate, so the next call places it at home.</summary>
+    /// <summary>Its home is elsewhere and the view has been stable for the rebalance delay: migrate it (<c>MigrateOnIdle()</c>, which places it at home).</summary>
     Move,
 }

@@ -5,8 +5,11 @@ namespace Personalization.Grains.Model.Placement;
 
 /// <summary>
 /// Tells a model shard activation, on its timer, whether to move to its home in the current cluster
-/// (<see cref="ShardMoveRule"/>); the shard moves by deactivating, and the next call activates it where
-/// <see cref="ShardPlacementDirector"/> says. One per silo. The view is this silo's membership snapshot (active
+/// (<see cref="ShardMoveRule"/>); the shard moves with <c>MigrateOnIdle()</c>, which asks
+/// <see cref="ShardPlacementDirector"/> for the target, runs the shard's deactivation (its last checkpoint), and points
+/// the grain directory at the target. Not <c>DeactivateOnIdle()</c>: that removes the directory entry, and the next
+/// call from a silo that still caches the old address activates the shard again where it was (measured: a shard then
+/// "moved" in place every check for minutes). One per silo. The view is this silo's membership snapshot (active
 /// members only) narrowed to the silos whose manifest has the shard's grain type — the set the director places on —
 /// and it counts as changing while any member is Created, Joining, ShuttingDown or Stopping.
 /// Stability is timed on the real clock (<see cref="TimeProvider.System"/> unless given another): the delay waits on
