@@ -45,6 +45,12 @@ public sealed class ModelPipelineOptions
     /// <summary>How long a stopping silo waits to hand its queued observations to the shards.</summary>
     public TimeSpan StopFlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Whether a shard moves to its home when silos join or leave (it always activates at its home; see Placement/ShardRebalancer).</summary>
+    public bool FollowCluster { get; set; } = true;
+
+    /// <summary>How long the cluster must stay unchanged before shards move to their new homes (a rolling restart moves them once, at its end).</summary>
+    public TimeSpan RebalanceDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -59,6 +65,7 @@ public sealed class ModelPipelineOptions
         if (TailCacheKeys is < 1 or > 10_000_000) errors.Add($"{nameof(TailCacheKeys)} must be in [1, 10000000].");
         if (TailCacheTtl <= TimeSpan.Zero || TailCacheTtl > TimeSpan.FromHours(1)) errors.Add($"{nameof(TailCacheTtl)} must be in (0, 1 h].");
         if (TailReadTimeout <= TimeSpan.Zero || TailReadTimeout > TimeSpan.FromSeconds(10)) errors.Add($"{nameof(TailReadTimeout)} must be in (0, 10 s].");
+        if (RebalanceDelay < TimeSpan.Zero || RebalanceDelay > TimeSpan.FromMinutes(10)) errors.Add($"{nameof(RebalanceDelay)} must be in [0, 10 min].");
         if (QueueCapacity < MaxBatchSize) errors.Add($"{nameof(QueueCapacity)} must be at least {nameof(MaxBatchSize)}.");
         return errors;
     }
