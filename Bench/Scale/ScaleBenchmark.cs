@@ -65,7 +65,8 @@ public static class ScaleBenchmark
 
             var readings = cluster.Silos.Select((s, i) => new SiloReading(s.Pid, s.SiloPort, shards.GetValueOrDefault(s.SiloPort), baseline[i], afterSeed[i], afterTimed[i], caughtUp[i])).ToList();
             var phase = new ScalePhase(name, headTracks, observations, seedSeconds, catchUpSeconds, readings, applied, timed,
-                Delta(after, before, m => m.TailHits), Delta(after, before, m => m.TailMisses), Total(after, m => m.TailCacheKeys));
+                Delta(after, before, m => m.TailHits), Delta(after, before, m => m.TailMisses), Total(after, m => m.TailCacheKeys),
+                Delta(after, before, m => m.RecommendSeconds) is { } seconds && Delta(after, before, m => m.Recommendations) is { } calls && calls > 0 ? seconds / calls * 1000 : null);
             log.WriteLine(Line($"  timed: {timed.Head.Calls + timed.Tail.Calls:N0} recommendations in {timed.Seconds:F1} s at {timed.Callers} callers; ")
                 + Line($"head p50 {timed.Head.P50Ms:F2} ms, tail p50 {timed.Tail.P50Ms:F2} ms; tail cache hit rate {ScaleReport.Share(phase.TailHitRate)}"));
             return phase;
@@ -86,21 +87,16 @@ public static class ScaleBenchmark
     private static async Task<SiloModelMetrics[]> MetricsAsync(IReadOnlyList<SiloProcess> silos) =>
         await Task.WhenAll(silos.Select(async s => SiloModelMetrics.Read(await s.MetricsAsync())));
 
-    /// <summary>The sum over the silos of a counter's growth; null when a silo does not export it.</summary>
-    private static double? Delta(SiloModelMetrics[] after, SiloModelMetrics[] before, Func<SiloModelMetrics, double?> counter)
-    {
-        double sum = 0;
-        for (var i = 0; i < after.Length; i++)
-        {
-            if (counter(after[i]) is not { } a) return null;
-            sum += a - (counter(before[i]) ?? 0);
-        }
+    /// <summary>
+    /// The sum over the silos of a counter's growth; null when no silo exports it. A silo without a sample counts 0: an
+    /// instrument is exported once it has recorded something, so a silo that served none of it may show none yet.
+    /// </summary>
+    private static double? Delta(SiloModelMetrics[] after, SiloModelMetrics[] before, Func<SiloModelMetrics, double?> counter) =>
+        after.All(s => counter(s) is null) ? null : after.Select((s, i) => (counter(s) ?? 0) - (counter(before[i]) ?? 0)).Sum();
 
-        return sum;
-    }
-
+    /// <summary>The sum of a gauge over the silos; null when no silo exports it.</summary>
     private static double? Total(SiloModelMetrics[] silos, Func<SiloModelMetrics, double?> gauge) =>
-        silos.Any(s => gauge(s) is null) ? null : silos.Sum(s => gauge(s)!.Value);
+        silos.All(s => gauge(s) is null) ? null : silos.Sum(s => gauge(s) ?? 0);
 
     private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

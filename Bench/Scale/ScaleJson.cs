@@ -86,6 +86,7 @@ public static class ScaleJson
             ["head"] = Latency(l.Head),
             ["tail"] = Latency(l.Tail),
             ["tail_first_round"] = Latency(l.TailFirstRound),
+            ["inside_silo_mean_ms"] = Round(phase.InsideSiloMeanMs, 3),
             ["tail_cache_hits"] = phase.TailHits,
             ["tail_cache_misses"] = phase.TailMisses,
             ["tail_cache_hit_rate"] = Round(phase.TailHitRate, 4),

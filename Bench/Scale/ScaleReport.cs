@@ -45,12 +45,12 @@ public static class ScaleReport
         lines.Add(Line($"Recommendations (top 10) through the Orleans client, {run.Sizes.ListenersPerKind:N0} listeners of each kind with {run.Sizes.EventsPerListener} completed tracks each, ")
             + Line($"{run.Sizes.Rounds} rounds (every listener once a round, shuffled), p50 / p99 in ms:"));
         lines.Add("");
-        lines.Add("| phase | callers | head-anchored | tail-anchored | tail, first round only | items per list head / tail | tail cache hit rate (timed phase) | tail cache keys after | seed / catch-up (s) |");
-        lines.Add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        lines.Add("| phase | callers | head-anchored | tail-anchored | tail, first round only | mean inside the silo (ms) | items per list head / tail | tail cache hit rate (timed phase) | tail cache keys after | seed / catch-up (s) |");
+        lines.Add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var phase in new[] { r.Partitioned, r.Replica })
         {
             var l = phase.Latency;
-            lines.Add(Line($"| {phase.Name} | {l.Callers} | {Ms(l.Head)} | {Ms(l.Tail)} | {Ms(l.TailFirstRound)} | {l.Head.ItemsPerList:F1} / {l.Tail.ItemsPerList:F1} | ")
+            lines.Add(Line($"| {phase.Name} | {l.Callers} | {Ms(l.Head)} | {Ms(l.Tail)} | {Ms(l.TailFirstRound)} | {Fixed(phase.InsideSiloMeanMs)} | {l.Head.ItemsPerList:F1} / {l.Tail.ItemsPerList:F1} | ")
                 + Line($"{Share(phase.TailHitRate)}{Reads(phase)} | {Count(phase.TailCacheKeys)} | {phase.SeedSeconds:F0} / {phase.CatchUpSeconds:F0} |"));
         }
 
@@ -63,7 +63,7 @@ public static class ScaleReport
     public static string Share(double? share) => share is { } s ? Line($"{s:P1}") : "n/a";
 
     private static string Reads(ScalePhase phase) =>
-        phase.TailHits is { } hits && phase.TailMisses is { } misses ? Line($" ({hits:N0} hits, {misses:N0} misses)") : "";
+        (phase.TailHits ?? phase.TailMisses) is null ? "" : Line($" ({phase.TailHits ?? 0:N0} hits, {phase.TailMisses ?? 0:N0} misses)");
 
     private static string HeadTracks(int? head) => head is { } h ? Line($"{h:N0}") : "default";
 
@@ -72,6 +72,8 @@ public static class ScaleReport
     private static string Mb(double? bytes) => bytes is { } b ? Line($"{b / 1e6:N0}") : "n/a";
 
     private static string Mb(long? bytes) => Mb((double?)bytes);
+
+    private static string Fixed(double? value) => value is { } x ? Line($"{x:F3}") : "n/a";
 
     private static string Ratio(double? ratio) => ratio is { } x ? Line($"{x:F2}") : "n/a";
 

@@ -3,7 +3,8 @@ namespace Personalization.Bench.Scale;
 /// <summary>
 /// What one silo's <c>/metrics</c> says about its share of the model: the read model's tracks and source tracks, the
 /// model's estimated bytes (shards hosted here, read model, and every part together), the tail cache's keys and reads
-/// (null: the silo does not export them: every list is local), and seconds since the read model last caught up.
+/// (null: the silo does not export them: every list is local), seconds since the read model last caught up, and the
+/// time its user grains spent answering recommendations so far (sum and count).
 /// </summary>
 public sealed record SiloModelMetrics(
     double? Tracks,
@@ -14,11 +15,14 @@ public sealed record SiloModelMetrics(
     double? TailCacheKeys,
     double? TailHits,
     double? TailMisses,
-    double? StalenessSeconds)
+    double? StalenessSeconds,
+    double? RecommendSeconds,
+    double? Recommendations)
 {
     public const string TailReads = "personalization_model_tail_reads_total";
     public const string TailCacheKeysGauge = "personalization_model_tail_cache_keys";
     private const string Estimated = "personalization_model_memory_estimated_bytes";
+    private const string RecommendDuration = "personalization_recommendation_duration_seconds";
 
     public static SiloModelMetrics Read(string exposition)
     {
@@ -32,6 +36,8 @@ public sealed record SiloModelMetrics(
             m.Sum(TailCacheKeysGauge),
             m.Sum(TailReads, "result", "hit"),
             m.Sum(TailReads, "result", "miss"),
-            m.Sum("personalization_model_staleness_seconds"));
+            m.Sum("personalization_model_staleness_seconds"),
+            m.Sum(RecommendDuration + "_sum"),
+            m.Sum(RecommendDuration + "_count"));
     }
 }
