@@ -51,7 +51,7 @@ public static class ScaleBenchmark
             var catchUpSeconds = clock.Elapsed.TotalSeconds;
             await seeding.RefreshEstimatesAsync(seed, learnedAt);
             var caughtUp = await ModelSeeding.WaitForReadModelsAsync(cluster.Silos, DateTimeOffset.UtcNow); // the touch's lists too
-            log.WriteLine(Line($"  read models caught up {catchUpSeconds:F1} s later: {string.Join("; ", caughtUp.Select(m => $"{m.Tracks:N0} tracks, {m.SourceTracks:N0} sources"))}"));
+            log.WriteLine(Line($"  read models caught up {catchUpSeconds:F1} s later: {string.Join("; ", caughtUp.Select(m => Line($"{m.Tracks:N0} tracks, {m.SourceTracks:N0} sources")))}"));
             var afterSeed = await HeapsAsync(probes, cluster.Silos);
             var shards = await probes.ShardsBySiloAsync(run.Shards);
 
