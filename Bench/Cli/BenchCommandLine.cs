@@ -16,5 +16,6 @@ public static class BenchCommandLine
         new ModelMemoryCommandLine().Command,
         new CatalogCommandLine().Command,
         new BackfillCommandLine().Command,
+        new ScaleCommandLine().Command,
     };
 }
