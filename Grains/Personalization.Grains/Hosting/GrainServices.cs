@@ -12,6 +12,7 @@ using Personalization.Abstractions.Catalog;
 using Personalization.Grains.Catalog;
 using Personalization.Grains.Diagnostics;
 using Personalization.Grains.Model;
+using Personalization.Grains.Model.Placement;
 using Personalization.Grains.Model.Checkpoints;
 using Personalization.Grains.State;
 using Personalization.Grains.Users;
@@ -64,6 +65,7 @@ public static class GrainServices
         services.AddSingleton<ModelMemoryStatus>();
         services.AddSingleton<LocalModelShards>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<LocalModelShards>());
+        services.AddShardPlacementOf<ModelShardGrain>(); // placed at its home (ShardLayout); moves home on its ShardRebalancer timer
         services.TryAddSingleton<IModelCheckpointStore, MemoryModelCheckpointStore>(); // Azure mode replaces it (SiloConfiguration)
         services.AddSingleton<CheckpointEncoder>();
         services.AddSingleton<SiloLearningCheckpointer>();

@@ -6,6 +6,7 @@ using Personalization.Abstractions.Model;
 using Personalization.Engine;
 using Personalization.Engine.Model;
 using Personalization.Grains.Model.Checkpoints;
+using Personalization.Grains.Model.Placement;
 
 namespace Personalization.Grains.Model;
 
@@ -31,6 +32,7 @@ public sealed partial class ModelShardGrain(
     TimeProvider clock,
     LocalModelShards local,
     CheckpointEncoder encoder,
+    ShardRebalancer rebalancer,
     ILogger<ModelShardGrain> logger) : Grain, IModelShardGrain
 {
     private readonly ModelLearner _learner = new(options.Value);
@@ -110,6 +112,23 @@ public sealed partial class ModelShardGrain(
     {
         var every = pipelineOptions.Value.HeadRefreshInterval;
         this.RegisterGrainTimer(_ => RefreshHead(), new GrainTimerCreationOptions(every, every) { Interleave = false });
+        if (rebalancer.Enabled)
+        {
+            var check = rebalancer.CheckInterval;
+            this.RegisterGrainTimer(_ => FollowClusterAsync(), new GrainTimerCreationOptions(check, check) { Interleave = false });
+        }
+    }
+
+    /// <summary>
+    /// Moves this shard to its home once the cluster has settled with its home elsewhere (<see cref="ShardRebalancer"/>):
+    /// it migrates: its deactivation writes its last checkpoint, and it activates at home, where it restores. Without
+    /// checkpoints only a shard that holds nothing moves (a move would lose what it learned).
+    /// </summary>
+    private Task FollowClusterAsync()
+    {
+        var movable = checkpointOptions.Value.Enabled || (_learner.TrackCount == 0 && _learner.ArtistCount == 0);
+        if (movable && rebalancer.ShouldMove(this.GetPrimaryKeyLong(), this.GetGrainId().Type)) MigrateOnIdle();
+        return Task.CompletedTask;
     }
 
     /// <summary>
