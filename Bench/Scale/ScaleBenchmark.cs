@@ -38,6 +38,8 @@ public static class ScaleBenchmark
         {
             await using var client = await PerfClient.ConnectAsync(cluster.GatewayPorts, cluster.ClusterId);
             var probes = await SiloProbes.FindAsync(client.Grains, [.. cluster.Silos.Select(s => s.SiloPort)]);
+            var spread = await probes.WaitForSpreadAsync(run.Shards, silos, TimeSpan.FromSeconds(90));
+            log.WriteLine(Line($"  shards before the seed: {string.Join(" / ", spread.Values)} (silo ports {string.Join(", ", spread.Keys)})"));
             var baseline = await HeapsAsync(probes, cluster.Silos);
 
             var clock = Stopwatch.StartNew();

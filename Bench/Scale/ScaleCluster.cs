@@ -41,6 +41,8 @@ public sealed class ScaleCluster
             ["Personalization__Diagnostics__AllowForcedCollection"] = "true",
             ["Personalization__Auth__UseDevelopmentKey"] = "true", // the co-hosted HTTP API serves only /metrics and /health here
             ["Personalization__Model__Checkpoint__Enabled"] = "false",
+            // Shards move home 3 s after the cluster settles (default 30 s), while still empty: before the seed.
+            ["Personalization__Model__RebalanceDelay"] = "00:00:03",
             ["Personalization__Ranker__Enabled"] = "false",
             // Every key kept: the per-silo memory is the whole model's, not what the caps leave of it.
             ["Personalization__Engine__MaxLearnerTracks"] = Math.Max(400_000, run.Sizes.Tracks).ToString(CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Personalization.Abstractions.Diagnostics;
 using Personalization.Abstractions.Model;
 
@@ -41,6 +42,24 @@ public sealed class SiloProbes
     /// <summary>The silo's GC heap after a forced full compacting collection (null: no probe landed on that silo).</summary>
     public async Task<SiloHeap?> HeapAfterFullCollectionAsync(int siloPort) =>
         _keyBySiloPort.TryGetValue(siloPort, out var key) ? await _client.GetGrain<IDiagnosticsGrain>(key).GetHeapAsync(collect: true) : null;
+
+    /// <summary>
+    /// Waits until the model's shards are spread over the silos as evenly as they go (each hosts ⌊S/N⌋ or ⌈S/N⌉): the
+    /// first silo up activates them all, and they move to their homes once the cluster has settled (ShardRebalancer;
+    /// without checkpoints only while they are empty, so before the seed). Polls every half second up to
+    /// <paramref name="timeout"/>; returns the layout it ends with.
+    /// </summary>
+    public async Task<Dictionary<int, int>> WaitForSpreadAsync(int shards, int silos, TimeSpan timeout)
+    {
+        var most = (shards + silos - 1) / silos;
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            var bySilo = await ShardsBySiloAsync(shards);
+            if ((bySilo.Values.Sum() == shards && bySilo.Count == Math.Min(silos, shards) && bySilo.Values.Max() <= most) || Stopwatch.GetTimestamp() > deadline) return bySilo;
+            await Task.Delay(TimeSpan.FromMilliseconds(500)); // other processes' timers move them: poll
+        }
+    }
 
     /// <summary>How many of the model's <paramref name="shards"/> shard grains run on each silo (by silo port).</summary>
     public async Task<Dictionary<int, int>> ShardsBySiloAsync(int shards)
