@@ -48,6 +48,7 @@ public sealed partial class ModelShardGrain(
     private long _epoch;
     private Task<CheckpointWrite>? _writing;
     private ModelHead _head = null!;
+    private bool _closing;
     private TransitionForwarding _forwarding = null!;
     private CheckpointSnapshot? _inFlight;
 
@@ -147,6 +148,7 @@ public sealed partial class ModelShardGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _closing = true; // forwarded transitions still interleaving now would miss the last checkpoint: refused, retried elsewhere
         admission.Left(Part);
         memory.Left(Part);
         if (!checkpointOptions.Value.Enabled || !_restored) return;
@@ -241,6 +243,7 @@ public sealed partial class ModelShardGrain(
     async Task IModelShardGrain.LearnTransitionsAsync(ObservationBatch batch)
     {
         await _restoring;
+        if (_closing) throw new ModelShardMovingException($"Model {Scope} is deactivating; send the transitions again.");
         if (!_ledger.Accept(batch.Sender, batch.Sequence))
         {
             admission.Redelivered(batch.Observations.Length);
