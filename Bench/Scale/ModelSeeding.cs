@@ -63,7 +63,7 @@ public sealed class ModelSeeding(IClusterClient client, int shards)
         for (var track = 0; track < seed.Tracks && calls.Count < shards; track++)
         {
             var name = LoadCatalog.TrackId(track);
-            var shard = (int)(Personalization.Engine.StableHash.Of(name) % (ulong)shards);
+            var shard = Personalization.Grains.Model.ModelShards.Of(name, shards);
             if (touched[shard]) continue;
             touched[shard] = true;
             calls.Add(Send(shard, [new ObservationRecord(name, LoadCatalog.ArtistId(track), timeMs, 0, [])]));

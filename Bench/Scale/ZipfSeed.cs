@@ -69,7 +69,7 @@ public sealed class ZipfSeed
         var pending = Enumerable.Range(0, shards).Select(_ => new List<ObservationRecord>(batchSize)).ToArray();
         foreach (var o in All(timeMs))
         {
-            var shard = (int)(Personalization.Engine.StableHash.Of(o.TrackId) % (ulong)shards);
+            var shard = Personalization.Grains.Model.ModelShards.Of(o.TrackId, shards);
             pending[shard].Add(o);
             if (pending[shard].Count < batchSize) continue;
             yield return (shard, [.. pending[shard]]);

@@ -81,7 +81,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
 
     public long MergerEstimatedBytes => _merger.EstimatedBytes;
 
-    public int ShardOf(string track) => (int)(Engine.StableHash.Of(track) % (ulong)_options.Shards);
+    public int ShardOf(string track) => ModelShards.Of(track, _options.Shards);
 
     public bool HasTail(int shard) => Volatile.Read(ref _hasTail[shard]);
 
@@ -121,7 +121,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     public async Task AdmitAsync(IReadOnlyList<CatalogTrack> tracks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tracks);
-        var perShard = tracks.GroupBy(t => (int)(Engine.StableHash.Of(t.TrackId) % (ulong)_options.Shards));
+        var perShard = tracks.GroupBy(t => ShardOf(t.TrackId));
         await Task.WhenAll(perShard.Select(g => ClusterRetry.RunAsync(
             () => _grains.GetGrain<IModelShardGrain>(g.Key).AdmitAsync([.. g]), cancellationToken)));
     }
@@ -263,7 +263,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         var perShard = new Dictionary<int, List<ObservationRecord>>();
         foreach (var o in batch)
         {
-            var shard = (int)(Engine.StableHash.Of(o.TrackId) % (ulong)_options.Shards);
+            var shard = ShardOf(o.TrackId);
             if (!perShard.TryGetValue(shard, out var list)) perShard[shard] = list = [];
             list.Add(o);
         }

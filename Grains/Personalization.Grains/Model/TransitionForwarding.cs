@@ -18,7 +18,7 @@ public sealed class TransitionForwarding(int shard, int shards, int window)
     private readonly Dictionary<int, List<ObservationRecord>> _pending = [];
     private Dictionary<int, string[]>? _current;
 
-    public int ShardOf(string track) => (int)(Engine.StableHash.Of(track) % (ulong)shards);
+    public int ShardOf(string track) => ModelShards.Of(track, shards);
 
     /// <summary>Whether this shard learns the transitions out of <paramref name="source"/> (an empty source teaches none: local).</summary>
     public bool IsLocal(string source) => source.Length == 0 || ShardOf(source) == shard;
