@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Personalization.Engine;
 
 /// <summary>
@@ -14,10 +12,9 @@ namespace Personalization.Engine;
 /// </list>
 /// Thread-safe: lookups take no lock; creating, leasing and releasing entries take one.
 /// </summary>
-public sealed class Vocabulary
+public sealed partial class Vocabulary
 {
     private const int Admitted = -1;
-    private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly Stack<int> _free = new();
     private string?[] _names = new string[1024];
@@ -55,7 +52,7 @@ public sealed class Vocabulary
         if (TryGetAdmitted(name, out var id)) return id;
         lock (_gate)
         {
-            if (_ids.TryGetValue(name, out id))
+            if (TryFind(name, out id))
             {
                 if (_leases[id] != Admitted)
                 {
@@ -89,7 +86,7 @@ public sealed class Vocabulary
 
         lock (_gate)
         {
-            if (!_ids.TryGetValue(name, out id))
+            if (!TryFind(name, out id))
             {
                 id = Add(name);
                 _leases[id] = 0;
@@ -109,7 +106,7 @@ public sealed class Vocabulary
         {
             if ((uint)id >= (uint)_count || _names[id] is null || _leases[id] == Admitted) return;
             if (--_leases[id] > 0) return;
-            _ids.TryRemove(_names[id]!, out _);
+            RemoveFromIndex(_names[id]!, id);
             _names[id] = null;
             _leased--;
             _reclaimed++;
@@ -117,7 +114,11 @@ public sealed class Vocabulary
         }
     }
 
-    public bool TryGetId(string name, out int id) => _ids.TryGetValue(name, out id);
+    public bool TryGetId(string name, out int id)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return TryFind(name, out id);
+    }
 
     /// <summary>Whether <paramref name="id"/> names an admitted entry.</summary>
     public bool IsAdmitted(int id) => (uint)id < (uint)Count && Volatile.Read(ref _leases)[id] == Admitted;
@@ -138,7 +139,7 @@ public sealed class Vocabulary
     /// reused meanwhile, so the number counts only if it is admitted and still names <paramref name="name"/>.
     /// </summary>
     private bool TryGetAdmitted(string name, out int id) =>
-        _ids.TryGetValue(name, out id) && IsAdmitted(id) && string.Equals(Volatile.Read(ref _names)[id], name, StringComparison.Ordinal);
+        TryFind(name, out id) && IsAdmitted(id) && string.Equals(Volatile.Read(ref _names)[id], name, StringComparison.Ordinal);
 
     private int Add(string name)
     {
@@ -163,7 +164,7 @@ public sealed class Vocabulary
 
         _names[id] = name;
         if (id == _count) Volatile.Write(ref _count, id + 1);
-        _ids[name] = id;
+        AddToIndex(name, id);
         return id;
     }
 }

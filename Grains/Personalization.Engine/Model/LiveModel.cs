@@ -11,7 +11,7 @@ public sealed class LiveModel : IModelView
 {
     private readonly ConcurrentDictionary<int, ScoredId[]> _successors = new();
     private readonly ConcurrentDictionary<int, ArtistTop> _artistTops = new();
-    private readonly ConcurrentDictionary<int, int> _artistOf = new();
+    private readonly TrackArtistTable _artistOf = new();
     private ScoredId[] _trending = [];
     private ScoredId[] _popular = [];
     private long _version;
@@ -34,11 +34,11 @@ public sealed class LiveModel : IModelView
 
     /// <summary>
     /// An estimate of the bytes the read model holds: its lists' entries (8 bytes each; artist tops are kept twice) plus
-    /// a fixed cost per key (a dictionary node, array headers).
+    /// a fixed cost per key (a dictionary node, array headers), and the track → artist table.
     /// </summary>
     public long EstimatedBytes =>
         (Interlocked.Read(ref _successorEntries) + (2 * Interlocked.Read(ref _artistTopEntries))) * 8
-        + ((long)_successors.Count * (Node + ArrayHeader)) + ((long)_artistTops.Count * (Node + 32 + (2 * ArrayHeader))) + ((long)_artistOf.Count * Node);
+        + ((long)_successors.Count * (Node + ArrayHeader)) + ((long)_artistTops.Count * (Node + 32 + (2 * ArrayHeader))) + _artistOf.AllocatedBytes;
 
     private const int Node = 48;        // a concurrent dictionary node and its bucket slot
     private const int ArrayHeader = 24;
@@ -52,7 +52,7 @@ public sealed class LiveModel : IModelView
     /// <summary>A binary search in the artist's list kept sorted by id (the recommender asks this for every successor).</summary>
     public bool TryGetTopWeight(int track, out float weight)
     {
-        if (_artistOf.TryGetValue(track, out var artist) && _artistTops.TryGetValue(artist, out var top))
+        if (_artistOf.ArtistOf(track) is var artist and >= 0 && _artistTops.TryGetValue(artist, out var top))
         {
             var byId = top.ById;
             int low = 0, high = byId.Length - 1;
@@ -75,13 +75,13 @@ public sealed class LiveModel : IModelView
         return false;
     }
 
-    public int ArtistOf(int track) => _artistOf.TryGetValue(track, out var artist) ? artist : -1;
+    public int ArtistOf(int track) => _artistOf.ArtistOf(track);
 
     public void Apply(ModelDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
-        foreach (var (track, artist) in delta.TrackArtists) _artistOf[track] = artist;
-        foreach (var track in delta.RemovedTracks) _artistOf.TryRemove(track, out _);
+        foreach (var (track, artist) in delta.TrackArtists) _artistOf.Set(track, artist);
+        foreach (var track in delta.RemovedTracks) _artistOf.Remove(track);
         foreach (var (track, list) in delta.Successors)
         {
             var before = _successors.TryGetValue(track, out var old) ? old.Length : 0;
