@@ -30,6 +30,16 @@ public sealed class ModelChangeLog(Func<ChangeKind, int, bool>? isHeld = null, l
         if (_entries.Count > (2 * _keptByLastCompaction) + CompactionSlack) Compact(); // amortized: the log at least doubled
     }
 
+    /// <summary>Records sources whose published successor lists changed without a delta (they entered or left a head).</summary>
+    public void RecordSuccessors(IReadOnlyCollection<int> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        if (sources.Count == 0) return;
+        var v = ++Version;
+        foreach (var source in sources) Add(v, ChangeKind.Successors, source);
+        if (_entries.Count > (2 * _keptByLastCompaction) + CompactionSlack) Compact();
+    }
+
     /// <summary>
     /// Keys changed after <paramref name="afterVersion"/>, stopping at a version boundary once <paramref name="maxKeys"/>
     /// are collected. Returns the version to resume from and whether more changes remain.

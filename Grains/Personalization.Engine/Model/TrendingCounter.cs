@@ -24,6 +24,9 @@ public sealed class TrendingCounter
 
     public int TrackedCount => _scores.Count;
 
+    /// <summary>The list <see cref="Publish"/> returned last (empty before the first).</summary>
+    public ScoredId[] Top => _top;
+
     /// <summary>The time the stored scores are relative to (long.MinValue before the first observation).</summary>
     public long ReferenceMs => _referenceMs;
 

@@ -37,7 +37,6 @@ public sealed partial class ModelShardGrain(
 {
     private readonly ModelLearner _learner = new(options.Value);
     private readonly DeliveryLedger _ledger = new();
-    private readonly LiveModel _published = new();
     private ModelChangeLog _log = null!;
     private long _estimatedBytes;
     private long _estimatedAt;
@@ -89,7 +88,6 @@ public sealed partial class ModelShardGrain(
                 var observations = _checkpoint.Restore(items);
                 var delta = _learner.PublishAll();
                 _head.Refresh(_learner); // before readers pull what was restored: they get the head's lists only
-                _published.Apply(delta);
                 foreach (var part in delta.Split(RestoredKeysPerVersion)) _log.Record(part); // readers pull it a bounded part at a time
                 LogRestored(Scope, observations, _checkpoint.KeyCount);
                 ReportMemory();
@@ -139,10 +137,7 @@ public sealed partial class ModelShardGrain(
     private Task RefreshHead()
     {
         var (entered, left) = _head.Refresh(_learner);
-        if (entered.Count + left.Count == 0) return Task.CompletedTask;
-        var changed = new ModelDelta();
-        foreach (var source in entered.Concat(left)) changed.Successors.Add((source, [])); // the log records keys only
-        _log.Record(changed);
+        _log.RecordSuccessors([.. entered, .. left]);
         return Task.CompletedTask;
     }
 
@@ -322,9 +317,7 @@ public sealed partial class ModelShardGrain(
     private void Apply(List<ModelObservation> batch)
     {
         if (batch.Count == 0) return;
-        var delta = _learner.Apply(batch);
-        _published.Apply(delta);
-        _log.Record(delta);
+        _log.Record(_learner.Apply(batch));
         if (_head.Overflows(_learner)) RefreshHead(); // the first tail: readers drop what is not head at once
         ReportMemory();
     }
@@ -334,7 +327,7 @@ public sealed partial class ModelShardGrain(
     {
         if (_estimatedAt == 0 || Stopwatch.GetElapsedTime(_estimatedAt) >= EstimateEvery)
         {
-            _estimatedBytes = _learner.EstimateBytes() + _published.EstimatedBytes;
+            _estimatedBytes = _learner.EstimateBytes();
             _estimatedAt = Stopwatch.GetTimestamp();
         }
 
@@ -348,7 +341,6 @@ public sealed partial class ModelShardGrain(
         await _restoring;
         var delta = _learner.Admit(tracks.Select(t => (vocabulary.Intern(t.TrackId), vocabulary.Intern(t.ArtistId))));
         if (delta.IsEmpty) return;
-        _published.Apply(delta);
         _log.Record(delta);
         ReportMemory();
     }
@@ -398,21 +390,21 @@ public sealed partial class ModelShardGrain(
             {
                 case ChangeKind.Successors:
                     // A tail source's list stays here (read on demand): sent empty, so a reader that held it drops it.
-                    successors.Add(ToWire(vocabulary.NameOf(key), _head.Contains(key) ? _published.SuccessorsOf(key) : default));
+                    successors.Add(ToWire(vocabulary.NameOf(key), _head.Contains(key) ? PublishedSuccessorsOf(key) : default));
                     break;
                 case ChangeKind.ArtistTop:
-                    artistTops.Add(ToWire(vocabulary.NameOf(key), _published.TopTracksOf(key)));
+                    artistTops.Add(ToWire(vocabulary.NameOf(key), _learner.TracksOf(key)?.Top(options.Value.MaxTopTracksPerArtist)));
                     break;
                 case ChangeKind.TrackArtist:
-                    var artist = _published.ArtistOf(key);
+                    var artist = _learner.ArtistOf(key);
                     pairs.Add(vocabulary.NameOf(key));
                     pairs.Add(artist >= 0 ? vocabulary.NameOf(artist) : ""); // "": evicted, readers forget the track
                     break;
             }
         }
 
-        var trending = set.TrendingChanged ? ToWire("", _published.Trending) : null;
-        var popular = set.TrendingChanged ? ToWire("", _published.Popular) : null;
+        var trending = set.TrendingChanged ? ToWire("", _learner.Trending.Top) : null;
+        var popular = set.TrendingChanged ? ToWire("", _learner.Popular.Top) : null;
         return new ModelChanges(set.Version, set.HasMore, [.. successors], [.. artistTops], [.. pairs], trending, _epoch, popular, HasTail: !_head.All);
     }
 
@@ -424,12 +416,17 @@ public sealed partial class ModelShardGrain(
         var lists = new KeyedList[tracks.Length];
         for (var i = 0; i < tracks.Length; i++)
         {
-            var list = vocabulary.TryGetId(tracks[i], out var id) ? _published.SuccessorsOf(id) : default;
-            lists[i] = ToWire(tracks[i], list);
+            lists[i] = ToWire(tracks[i], vocabulary.TryGetId(tracks[i], out var id) ? PublishedSuccessorsOf(id) : null);
         }
 
         return lists;
     }
+
+    /// <summary>
+    /// A source's successor list as the learner publishes it, computed when a reader asks: the shard keeps no published
+    /// copy of its lists (it would be a second copy of most of what it learned), only the learner's sets.
+    /// </summary>
+    private ScoredId[]? PublishedSuccessorsOf(int source) => _learner.SuccessorsOf(source)?.Top(options.Value.MaxSuccessorsPerTrack);
 
     /// <summary>Most tracks one tail read asks for (a recommendation reads a session's anchors).</summary>
     public const int MaxTracksPerRead = 256;
@@ -475,8 +472,9 @@ public sealed partial class ModelShardGrain(
         }
     }
 
-    private KeyedList ToWire(string key, ReadOnlySpan<ScoredId> list)
+    private KeyedList ToWire(string key, ScoredId[]? published)
     {
+        var list = published ?? [];
         var ids = new string[list.Length];
         var weights = new float[list.Length];
         for (var i = 0; i < list.Length; i++)
