@@ -21,6 +21,9 @@ public interface IModelPipeline : IModelFeed
     /// <summary>Whether the shard holds sources outside its head, as of the last pull (their lists are read on demand).</summary>
     bool HasTail(int shard);
 
+    /// <summary>Whether any shard has a tail (<see cref="HasTail"/>), as of the last pull.</summary>
+    bool AnyTail { get; }
+
     /// <summary>When this silo's read model last caught up with every shard (staleness = now − this).</summary>
     DateTimeOffset? LastRefreshed { get; }
 

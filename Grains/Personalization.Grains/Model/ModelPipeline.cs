@@ -40,6 +40,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     private readonly long[] _versions;
     private readonly long[] _epochs;
     private readonly bool[] _hasTail;
+    private int _tailShards;
 
     /// <summary>This feed's sender id (random, never 0) and the number of the last batch sent to each shard.</summary>
     private readonly ulong _sender = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
@@ -84,6 +85,8 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     public int ShardOf(string track) => ModelShards.Of(track, _options.Shards);
 
     public bool HasTail(int shard) => Volatile.Read(ref _hasTail[shard]);
+
+    public bool AnyTail => Volatile.Read(ref _tailShards) > 0;
 
     public DateTimeOffset? LastRefreshed
     {
@@ -160,7 +163,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
                     }
 
                     _epochs[shard] = changes.Epoch;
-                    Volatile.Write(ref _hasTail[shard], changes.HasTail);
+                    SetHasTail(shard, changes.HasTail);
                     Merge(shard, changes);
                     _versions[shard] = changes.Version;
                 }
@@ -174,6 +177,14 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         {
             _refreshGate.Release();
         }
+    }
+
+    /// <summary>Only the refresh (one at a time) writes these: the count of shards with a tail follows their flags.</summary>
+    private void SetHasTail(int shard, bool hasTail)
+    {
+        if (_hasTail[shard] == hasTail) return;
+        Volatile.Write(ref _hasTail[shard], hasTail);
+        Interlocked.Add(ref _tailShards, hasTail ? 1 : -1);
     }
 
     void ILifecycleParticipant<ISiloLifecycle>.Participate(ISiloLifecycle lifecycle)

@@ -32,7 +32,7 @@ public sealed partial class ModelTail(
     public ValueTask PrepareAsync(ListenerState state, int seed = -1)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (!AnyTail()) return ValueTask.CompletedTask;
+        if (!pipeline.AnyTail) return ValueTask.CompletedTask;
         Dictionary<int, List<(int Id, string Name)>>? missing = null;
         foreach (var anchor in TailAnchors.Of(state, MaxAnchors, seed))
         {
@@ -46,16 +46,6 @@ public sealed partial class ModelTail(
         }
 
         return missing is null ? ValueTask.CompletedTask : new ValueTask(ReadAsync(missing));
-    }
-
-    private bool AnyTail()
-    {
-        for (var shard = 0; shard < options.Value.Shards; shard++)
-        {
-            if (pipeline.HasTail(shard)) return true;
-        }
-
-        return false;
     }
 
     private async Task ReadAsync(Dictionary<int, List<(int Id, string Name)>> missing)
