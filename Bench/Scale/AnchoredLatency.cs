@@ -38,9 +38,16 @@ public sealed class AnchoredLatency(IClusterClient client, ZipfSeed seed, ScaleR
         return (warmup, measured, applied);
     }
 
-    /// <summary>Asks every warm-up listener a few times (JIT, connections, activations), not timed.</summary>
-    public Task WarmUpAsync(IReadOnlyList<AnchoredListener> warmup) =>
-        ForEachAsync([.. Enumerable.Repeat(warmup, 3).SelectMany(l => l)], l => RecommendAsync(l.UserId));
+    /// <summary>
+    /// Asks every warm-up listener three times, and again until <see cref="ScaleSizes.WarmupSeconds"/> passed (JIT tiers,
+    /// connections, activations), not timed.
+    /// </summary>
+    public async Task WarmUpAsync(IReadOnlyList<AnchoredListener> warmup)
+    {
+        var clock = Stopwatch.StartNew();
+        await ForEachAsync([.. Enumerable.Repeat(warmup, 3).SelectMany(l => l)], l => RecommendAsync(l.UserId));
+        while (clock.Elapsed.TotalSeconds < run.Sizes.WarmupSeconds) await ForEachAsync([.. warmup], l => RecommendAsync(l.UserId));
+    }
 
     public async Task<AnchoredLatencyResult> MeasureAsync(IReadOnlyList<AnchoredListener> measured)
     {
