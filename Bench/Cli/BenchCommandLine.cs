@@ -17,5 +17,6 @@ public static class BenchCommandLine
         new CatalogCommandLine().Command,
         new BackfillCommandLine().Command,
         new ScaleCommandLine().Command,
+        new ScaleIngestCommandLine().Command,
     };
 }

@@ -10,7 +10,7 @@ namespace Personalization.Bench.Cli;
 internal sealed class ScaleCommandLine
 {
     /// <summary>Track names have seven digits (<see cref="Engine.Load.LoadCatalog.TrackId"/>).</summary>
-    private const int MaxTracks = 9_999_999;
+    internal const int MaxTracks = 9_999_999;
 
     private readonly Option<bool> _quick = SharedOptions.Quick("100,000 tracks, 100 listeners of each kind");
     private readonly Option<int?> _tracks = SharedOptions.Count("--tracks", "Tracks in the Zipf catalogue (default: 3,000,000, or 100,000 with --quick).", min: 1000);

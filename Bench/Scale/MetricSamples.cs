@@ -25,13 +25,18 @@ public sealed partial class MetricSamples
     /// The sum of <paramref name="name"/>'s samples whose labels include <paramref name="label"/>="<paramref name="value"/>"
     /// (every sample when <paramref name="label"/> is null); null when the exposition has no such sample.
     /// </summary>
-    public double? Sum(string name, string? label = null, string? value = null)
+    public double? Sum(string name, string? label = null, string? value = null) =>
+        label is null ? Sum(name, []) : Sum(name, [(label, value ?? "")]);
+
+    /// <summary>The sum of <paramref name="name"/>'s samples whose labels include every one of <paramref name="labels"/>; null when there is none.</summary>
+    public double? Sum(string name, IReadOnlyList<(string Label, string Value)> labels)
     {
-        var wanted = label is null ? null : $"{label}=\"{value}\"";
+        ArgumentNullException.ThrowIfNull(labels);
+        var wanted = labels.Select(l => $"{l.Label}=\"{l.Value}\"").ToArray();
         double? sum = null;
-        foreach (var (n, labels, v) in _samples)
+        foreach (var (n, sampleLabels, v) in _samples)
         {
-            if (n != name || (wanted is not null && !labels.Contains(wanted, StringComparison.Ordinal))) continue;
+            if (n != name || !wanted.All(w => sampleLabels.Contains(w, StringComparison.Ordinal))) continue;
             sum = (sum ?? 0) + v;
         }
 

@@ -25,10 +25,18 @@ public sealed class ScaleCluster
 
     public IReadOnlyList<int> GatewayPorts => [.. Silos.Select(s => s.GatewayPort)];
 
-    public static async Task<ScaleCluster> StartAsync(OwnedProcesses owned, ScaleRun run, int silos, int? headTracks, TextWriter log)
+    public static Task<ScaleCluster> StartAsync(OwnedProcesses owned, ScaleRun run, int silos, int? headTracks, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return StartAsync(owned, run.Sizes.Tracks, run.Settings, silos, headTracks, log);
+    }
+
+    /// <summary>The cluster of a run over <paramref name="tracks"/> catalogue tracks (the learners' caps keep every one) with the run's overrides.</summary>
+    public static async Task<ScaleCluster> StartAsync(
+        OwnedProcesses owned, int tracks, IReadOnlyDictionary<string, string?> overrides, int silos, int? headTracks, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(owned);
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(overrides);
         ArgumentNullException.ThrowIfNull(log);
         var primary = SiloPorts.Free();
         var clusterId = $"scale-{primary.Silo}";
@@ -45,10 +53,10 @@ public sealed class ScaleCluster
             ["Personalization__Model__RebalanceDelay"] = "00:00:03",
             ["Personalization__Ranker__Enabled"] = "false",
             // Every key kept: the per-silo memory is the whole model's, not what the caps leave of it.
-            ["Personalization__Engine__MaxLearnerTracks"] = Math.Max(400_000, run.Sizes.Tracks).ToString(CultureInfo.InvariantCulture),
-            ["Personalization__Engine__MaxLearnerArtists"] = Math.Max(200_000, run.Sizes.Tracks / 5).ToString(CultureInfo.InvariantCulture),
+            ["Personalization__Engine__MaxLearnerTracks"] = Math.Max(400_000, tracks).ToString(CultureInfo.InvariantCulture),
+            ["Personalization__Engine__MaxLearnerArtists"] = Math.Max(200_000, tracks / 5).ToString(CultureInfo.InvariantCulture),
         };
-        foreach (var (key, value) in run.Settings) settings[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
+        foreach (var (key, value) in overrides) settings[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
         if (headTracks is { } head) settings["Personalization__Model__HeadTracks"] = head.ToString(CultureInfo.InvariantCulture);
 
         var started = new List<SiloProcess> { owned.Add(SiloProcess.Start(settings, primary, gracefulStop: false)) };

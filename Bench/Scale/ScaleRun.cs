@@ -25,5 +25,9 @@ public sealed record ScaleRun(ScaleSizes Sizes, int? HeadTracks, int Callers, IR
     public int TailAnchorFrom => (int)Math.Min(Sizes.Tracks, Math.Max(2L * HeadRanks, Sizes.Tracks / 2));
 
     /// <summary>Model shards the silos run (<c>Personalization:Model:Shards</c>, default 8): the seed routes to them.</summary>
-    public int Shards => Settings.TryGetValue("Personalization:Model:Shards", out var s) && int.TryParse(s, out var n) ? n : 8;
+    public int Shards => ShardsOf(Settings);
+
+    /// <summary>The model shards silos run with these overrides (<c>Personalization:Model:Shards</c>, default 8).</summary>
+    public static int ShardsOf(IReadOnlyDictionary<string, string?> settings) =>
+        settings is not null && settings.TryGetValue("Personalization:Model:Shards", out var s) && int.TryParse(s, out var n) ? n : 8;
 }

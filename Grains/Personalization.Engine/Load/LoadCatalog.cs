@@ -44,7 +44,7 @@ public static class LoadCatalog
             var session = step / SessionSteps;
             var position = step % SessionSteps;
             var track = (int)((Mix(user, session) + (ulong)position) % (ulong)catalogTracks);
-            var timeMs = first + session * SessionGapMs + position * StepMs;
+            var timeMs = first + StepOffsetMs(step);
             var kind = isLike ? SignalKind.Like : Mix(user, step) % 10 == 0 ? SignalKind.Skip : SignalKind.Complete;
             yield return new LoadStep($"{user}-{e}", track, kind, Math.Min(timeMs, lastMs));
         }
@@ -86,11 +86,13 @@ public static class LoadCatalog
 
     private const long SessionGapMs = 86_400_000;
 
-    private static long StepsBefore(int events)
-    {
-        var steps = Math.Max(0, events - 1 - (events / 25));
-        return steps / SessionSteps * SessionGapMs + steps % SessionSteps * StepMs;
-    }
+    /// <summary>
+    /// Event time of a listener's listening step <paramref name="step"/> after its first (0: the first): sessions of
+    /// <see cref="SessionSteps"/> steps <see cref="StepMs"/> apart, a day apart from each other.
+    /// </summary>
+    public static long StepOffsetMs(long step) => step / SessionSteps * SessionGapMs + step % SessionSteps * StepMs;
+
+    private static long StepsBefore(int events) => StepOffsetMs(Math.Max(0, events - 1 - (events / 25)));
 
     private static ulong Mix(int a, int b)
     {
