@@ -80,6 +80,7 @@ public sealed class LiveModel : IModelView
     public void Apply(ModelDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
+        if (delta.ListsOmitted) throw new ArgumentException("A delta without its lists names keys only; it cannot be applied to a read model.", nameof(delta));
         foreach (var (track, artist) in delta.TrackArtists) _artistOf.Set(track, artist);
         foreach (var track in delta.RemovedTracks) _artistOf.Remove(track);
         foreach (var (track, list) in delta.Successors)

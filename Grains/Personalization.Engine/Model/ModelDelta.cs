@@ -14,6 +14,12 @@ public sealed class ModelDelta
     public List<int> RemovedTracks { get; } = [];
     public ScoredId[]? Trending { get; set; }
 
+    /// <summary>
+    /// Keys only: <see cref="Successors"/> and <see cref="ArtistTops"/> name what changed with empty lists
+    /// (<see cref="ModelLearner.Apply"/> without lists). A change log can record it; a read model must not apply it.
+    /// </summary>
+    public bool ListsOmitted { get; init; }
+
     /// <summary>The long-memory popularity list, when it changed (the fill below trending).</summary>
     public ScoredId[]? Popular { get; set; }
 
@@ -24,13 +30,13 @@ public sealed class ModelDelta
     public IReadOnlyList<ModelDelta> Split(int maxKeys)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxKeys, 1);
-        var parts = new List<ModelDelta> { new() };
+        var parts = new List<ModelDelta> { new() { ListsOmitted = ListsOmitted } };
         var keys = 0;
         ModelDelta Next()
         {
             if (keys++ < maxKeys) return parts[^1];
             keys = 1;
-            parts.Add(new ModelDelta());
+            parts.Add(new ModelDelta { ListsOmitted = ListsOmitted });
             return parts[^1];
         }
 

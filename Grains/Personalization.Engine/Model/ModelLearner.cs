@@ -74,10 +74,16 @@ public sealed class ModelLearner
 
     public WeightedSet? TracksOf(int artist) => _artistTracks.GetValueOrDefault(artist);
 
-    public ModelDelta Apply(IReadOnlyList<ModelObservation> batch)
+    /// <param name="batch">The observations, learned in order.</param>
+    /// <param name="withLists">
+    /// False: the delta names the sources and artists whose lists changed but leaves their lists out
+    /// (<see cref="ModelDelta.ListsOmitted"/>), for an owner that computes a list when a reader asks for it (a model shard):
+    /// sorting every touched key's set on every batch would be work nobody reads.
+    /// </param>
+    public ModelDelta Apply(IReadOnlyList<ModelObservation> batch, bool withLists = true)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var delta = new ModelDelta();
+        var delta = new ModelDelta { ListsOmitted = !withLists };
         if (batch.Count == 0) return delta;
 
         var touchedSources = new HashSet<int>();
@@ -119,8 +125,8 @@ public sealed class ModelLearner
         }
 
         EvictBeyondCaps(delta, touchedSources, touchedArtists, touchedTracks);
-        foreach (var s in touchedSources) delta.Successors.Add((s, _successors[s].Top(_options.MaxSuccessorsPerTrack)));
-        foreach (var a in touchedArtists) delta.ArtistTops.Add((a, _artistTracks[a].Top(_options.MaxTopTracksPerArtist)));
+        foreach (var s in touchedSources) delta.Successors.Add((s, withLists ? _successors[s].Top(_options.MaxSuccessorsPerTrack) : []));
+        foreach (var a in touchedArtists) delta.ArtistTops.Add((a, withLists ? _artistTracks[a].Top(_options.MaxTopTracksPerArtist) : []));
         delta.Trending = Trending.Publish(touchedTracks);
         delta.Popular = Popular.Publish(touchedTracks);
         _changedTracks.UnionWith(touchedSources);
@@ -268,14 +274,17 @@ public sealed class ModelLearner
     /// <summary>After a restore: observations the restored state had learned (for metrics and continuity).</summary>
     public void RestoreCount(long observationsApplied) => ObservationsApplied = observationsApplied;
 
-    /// <summary>Every published list of the learner, as one delta (what a restored learner serves its readers first).</summary>
-    public ModelDelta PublishAll()
+    /// <summary>
+    /// Every published list of the learner, as one delta (what a restored learner serves its readers first); without
+    /// lists, its keys only (<see cref="Apply"/>).
+    /// </summary>
+    public ModelDelta PublishAll(bool withLists = true)
     {
         EvictBeyondCaps(new ModelDelta(), [], [], []); // a checkpoint written under larger caps: readers start from what is kept
-        var delta = new ModelDelta();
+        var delta = new ModelDelta { ListsOmitted = !withLists };
         foreach (var (track, artist) in _artistOf) delta.TrackArtists.Add((track, artist));
-        foreach (var (source, set) in _successors) delta.Successors.Add((source, set.Top(_options.MaxSuccessorsPerTrack)));
-        foreach (var (artist, set) in _artistTracks) delta.ArtistTops.Add((artist, set.Top(_options.MaxTopTracksPerArtist)));
+        foreach (var (source, set) in _successors) delta.Successors.Add((source, withLists ? set.Top(_options.MaxSuccessorsPerTrack) : []));
+        foreach (var (artist, set) in _artistTracks) delta.ArtistTops.Add((artist, withLists ? set.Top(_options.MaxTopTracksPerArtist) : []));
         var tracks = TrackKeys.ToArray();
         delta.Trending = Trending.Publish(tracks);
         delta.Popular = Popular.Publish(tracks);

@@ -86,7 +86,7 @@ public sealed partial class ModelShardGrain(
             if (items.Count > 0)
             {
                 var observations = _checkpoint.Restore(items);
-                var delta = _learner.PublishAll();
+                var delta = _learner.PublishAll(withLists: false); // the log needs the keys; readers get the lists when they pull
                 _head.Refresh(_learner); // before readers pull what was restored: they get the head's lists only
                 foreach (var part in delta.Split(RestoredKeysPerVersion)) _log.Record(part); // readers pull it a bounded part at a time
                 LogRestored(Scope, observations, _checkpoint.KeyCount);
@@ -317,7 +317,7 @@ public sealed partial class ModelShardGrain(
     private void Apply(List<ModelObservation> batch)
     {
         if (batch.Count == 0) return;
-        _log.Record(_learner.Apply(batch));
+        _log.Record(_learner.Apply(batch, withLists: false)); // lists are computed when a reader asks (GetChangesAsync)
         if (_head.Overflows(_learner)) RefreshHead(); // the first tail: readers drop what is not head at once
         ReportMemory();
     }
