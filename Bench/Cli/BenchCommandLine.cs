@@ -18,5 +18,6 @@ public static class BenchCommandLine
         new BackfillCommandLine().Command,
         new ScaleCommandLine().Command,
         new ScaleIngestCommandLine().Command,
+        new RankerScoreCommandLine().Command,
     };
 }

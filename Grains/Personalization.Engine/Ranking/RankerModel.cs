@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Personalization.Engine.Ranking;
 
 /// <summary>
@@ -79,30 +81,37 @@ public sealed class RankerModel
     /// <summary>How many examples it was trained on.</summary>
     public int Examples { get; }
 
-    /// <summary>Scores of candidates given in the engine's order (higher first; ties keep that order).</summary>
+    /// <summary>
+    /// Scores of candidates given in the engine's order (higher first; ties keep that order). Tree by tree, every
+    /// candidate through one tree before the next: the tree's few nodes stay in the nearest cache for all candidates
+    /// (row by row, the whole forest, 300 trees × 8 nodes × 16 B, is read again for each candidate), and a node's
+    /// decision becomes the next node's index without a branch. Each candidate's sum adds the same leaves in the same
+    /// order as one candidate at a time would, so scores are bit for bit the same (`Bench -- ranker-score` compares).
+    /// </summary>
     public double[] Score(float[][] rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var scores = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++) scores[i] = -OrderStep * i;
         var nodes = 1 << _depth;
-        for (var i = 0; i < rows.Length; i++)
+        for (var t = 0; t < _trees; t++)
         {
-            var row = rows[i];
-            var s = -OrderStep * i;
-            for (var t = 0; t < _trees; t++)
+            var features = _features.AsSpan(t * nodes, nodes);
+            var thresholds = _thresholds.AsSpan(t * nodes, nodes);
+            var leaves = _leaves.AsSpan(t * nodes, nodes);
+            for (var i = 0; i < rows.Length; i++)
             {
-                var at = t * nodes;
+                var row = rows[i];
                 var node = 1;
                 for (var d = 0; d < _depth; d++)
                 {
-                    var f = _features[at + node];
-                    node = f < 0 || row[f] <= _thresholds[at + node] ? 2 * node : 2 * node + 1;
+                    var f = features[node];
+                    var left = f < 0 || row[f] <= thresholds[node]; // NaN goes right, as it always did
+                    node = (2 * node) + 1 - Unsafe.As<bool, byte>(ref left);
                 }
 
-                s += _leaves[at + node - nodes];
+                scores[i] += leaves[node - nodes];
             }
-
-            scores[i] = s;
         }
 
         return scores;
