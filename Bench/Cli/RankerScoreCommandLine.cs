@@ -24,10 +24,12 @@ internal sealed class RankerScoreCommandLine
             var result = RankerScoreBenchmark.Run(
                 parse.GetValue(_trees) ?? 300, parse.GetValue(_depth) ?? 3, parse.GetValue(_candidates) ?? 50,
                 parse.GetValue(_quick) ? 0.5 : 5, Console.Out);
-            if (parse.GetValue(_json) is { } json) File.WriteAllText(json.FullName, JsonSerializer.Serialize(result));
+            if (parse.GetValue(_json) is { } json) File.WriteAllText(json.FullName, JsonSerializer.Serialize(result, Json));
             return 0;
         });
     }
 
     public Command Command { get; }
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 }

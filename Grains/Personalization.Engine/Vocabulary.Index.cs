@@ -17,9 +17,6 @@ public sealed partial class Vocabulary
     private int _indexed;
     private int _deletedSlots;
 
-    /// <summary>Bytes the index holds (its slots), for memory estimates.</summary>
-    public long IndexBytes => 24 + (4L * Volatile.Read(ref _slots).Length);
-
     private bool TryFind(string name, out int id)
     {
         var slots = Volatile.Read(ref _slots);

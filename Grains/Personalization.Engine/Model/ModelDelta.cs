@@ -14,14 +14,14 @@ public sealed class ModelDelta
     public List<int> RemovedTracks { get; } = [];
     public ScoredId[]? Trending { get; set; }
 
+    /// <summary>The long-memory popularity list, when it changed (the fill below trending).</summary>
+    public ScoredId[]? Popular { get; set; }
+
     /// <summary>
     /// Keys only: <see cref="Successors"/> and <see cref="ArtistTops"/> name what changed with empty lists
     /// (<see cref="ModelLearner.Apply"/> without lists). A change log can record it; a read model must not apply it.
     /// </summary>
     public bool ListsOmitted { get; init; }
-
-    /// <summary>The long-memory popularity list, when it changed (the fill below trending).</summary>
-    public ScoredId[]? Popular { get; set; }
 
     /// <summary>
     /// The same changes as deltas of at most <paramref name="maxKeys"/> keys each (the lists last), so a change log
