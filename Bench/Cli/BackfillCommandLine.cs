@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Personalization.Bench.Reporting;
 using Personalization.Bench.Backfill;
 
 namespace Personalization.Bench.Cli;
@@ -11,7 +12,7 @@ internal sealed class BackfillCommandLine
 {
     private readonly Option<bool> _quick = SharedOptions.Quick("5,000 tracks, 1,000 ingest users, 1 s runs, 5,000 imported rows per shape");
     private readonly Option<bool> _azure = new("--azure") { Description = "Azure mode: Azurite and 3 silo processes (Azure Table clustering, snapshots, journal) instead of one silo with memory storage." };
-    private readonly Option<string?> _json = new("--json") { Description = "Also write the results as JSON to OUT.", HelpName = "OUT" };
+    private readonly Option<string?> _json = JsonOutput.Option();
 
     public BackfillCommandLine()
     {
@@ -27,9 +28,7 @@ internal sealed class BackfillCommandLine
             Console.Write(BackfillBenchmark.Render(result));
             if (parse.GetValue(_json) is { } json)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(json))!);
-                await File.WriteAllTextAsync(json, BackfillJson.Render(result, quick), cancellationToken);
-                await Console.Error.WriteLineAsync($"wrote {json}");
+                await JsonOutput.WriteAsync(json, BackfillJson.Render(result, quick), Console.Error, cancellationToken);
             }
 
             return 0;

@@ -38,8 +38,7 @@ public static class EvaluateCommand
         await output.WriteAsync(ResultTable.Render(report));
         if (options.JsonPath is { } json)
         {
-            await File.WriteAllTextAsync(json, report.ToJson());
-            await log.WriteLineAsync($"wrote {json}");
+            await JsonOutput.WriteAsync(json, report.ToJson(), log);
         }
 
         return report;

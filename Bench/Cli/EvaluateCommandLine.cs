@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Personalization.Bench.Reporting;
 using System.CommandLine.Parsing;
 using Personalization.Bench.Engine;
 
@@ -18,7 +19,7 @@ internal sealed class EvaluateCommandLine
     private readonly Option<double?> _warmup = SharedOptions.Share(
         "--warmup", "The share of each slice (in time order) replayed before scoring starts, in [0, 1).", "a number in [0, 1)", x => x is >= 0 and < 1);
 
-    private readonly Option<string?> _json = new("--json") { Description = "Also write the results as JSON to OUT.", HelpName = "OUT" };
+    private readonly Option<string?> _json = JsonOutput.Option();
 
     private readonly Option<bool> _explore = new("--explore")
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Personalization.Bench.Reporting;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Personalization.Bench.Perf;
@@ -9,7 +10,7 @@ namespace Personalization.Bench.Cli;
 internal sealed class PerfCommandLine
 {
     private readonly Option<bool> _quick = SharedOptions.Quick("short runs at small sizes");
-    private readonly Option<string?> _json = new("--json") { Description = "Also write the results as JSON to OUT.", HelpName = "OUT" };
+    private readonly Option<string?> _json = JsonOutput.Option();
 
     private readonly Option<string?> _report = new("--report")
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Personalization.Bench.Reporting;
 using System.Text.Json;
 using Personalization.Bench.Ranking;
 
@@ -11,7 +12,7 @@ internal sealed class RankerScoreCommandLine
     private readonly Option<int?> _trees = SharedOptions.Count("--trees", "Trees in the model (default: 300, the re-ranker's default).");
     private readonly Option<int?> _depth = SharedOptions.Count("--depth", "Depth of every tree (default: 3).");
     private readonly Option<int?> _candidates = SharedOptions.Count("--candidates", "Candidates scored per recommendation (default: 50).");
-    private readonly Option<FileInfo?> _json = new("--json") { Description = "Also write the result as JSON to this file." };
+    private readonly Option<string?> _json = JsonOutput.Option();
 
     public RankerScoreCommandLine()
     {
@@ -19,12 +20,12 @@ internal sealed class RankerScoreCommandLine
         {
             _quick, _trees, _depth, _candidates, _json,
         };
-        Command.SetAction(parse =>
+        Command.SetAction(async (parse, cancellationToken) =>
         {
             var result = RankerScoreBenchmark.Run(
                 parse.GetValue(_trees) ?? 300, parse.GetValue(_depth) ?? 3, parse.GetValue(_candidates) ?? 50,
                 parse.GetValue(_quick) ? 0.5 : 5, Console.Out);
-            if (parse.GetValue(_json) is { } json) File.WriteAllText(json.FullName, JsonSerializer.Serialize(result, Json));
+            if (parse.GetValue(_json) is { } json) await JsonOutput.WriteAsync(json, JsonSerializer.Serialize(result, Json), Console.Error, cancellationToken);
             return 0;
         });
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Personalization.Bench.Reporting;
 using Personalization.Bench.Scale;
 
 namespace Personalization.Bench.Cli;
@@ -18,7 +19,7 @@ internal sealed class ScaleCommandLine
         "Personalization:Model:HeadTracks of the 3 silos (default: the silo's own), and where the bench draws head and tail anchors (default: 1% of the tracks).");
     private readonly Option<int?> _callers = SharedOptions.Count("--callers", "Concurrent callers of the timed recommendations.", fallback: 8);
     private readonly Option<Dictionary<string, string?>> _settings = SharedOptions.Settings();
-    private readonly Option<string?> _json = new("--json") { Description = "Also write the results as JSON to OUT.", HelpName = "OUT" };
+    private readonly Option<string?> _json = JsonOutput.Option();
 
     public ScaleCommandLine()
     {
@@ -36,9 +37,7 @@ internal sealed class ScaleCommandLine
             Console.Write(ScaleReport.Render(result));
             if (parse.GetValue(_json) is { } json)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(json))!);
-                await File.WriteAllTextAsync(json, ScaleJson.Render(result), cancellationToken);
-                await Console.Error.WriteLineAsync($"wrote {json}");
+                await JsonOutput.WriteAsync(json, ScaleJson.Render(result), Console.Error, cancellationToken);
             }
 
             return 0;

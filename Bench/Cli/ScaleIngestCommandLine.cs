@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Personalization.Bench.Reporting;
 using Personalization.Bench.Scale;
 
 namespace Personalization.Bench.Cli;
@@ -15,7 +16,7 @@ internal sealed class ScaleIngestCommandLine
     private readonly Option<int?> _seconds = SharedOptions.Count("--seconds", "Seconds of the timed window of each cluster (default: 60, or 4 with --quick).");
     private readonly Option<int?> _callers = SharedOptions.Count("--callers", "Concurrent callers of the closed loop.", fallback: 64);
     private readonly Option<Dictionary<string, string?>> _settings = SharedOptions.Settings();
-    private readonly Option<string?> _json = new("--json") { Description = "Also write the results as JSON to OUT.", HelpName = "OUT" };
+    private readonly Option<string?> _json = JsonOutput.Option();
 
     public ScaleIngestCommandLine()
     {
@@ -33,9 +34,7 @@ internal sealed class ScaleIngestCommandLine
             Console.Write(IngestReport.Render(result));
             if (parse.GetValue(_json) is { } json)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(json))!);
-                await File.WriteAllTextAsync(json, IngestJson.Render(result), cancellationToken);
-                await Console.Error.WriteLineAsync($"wrote {json}");
+                await JsonOutput.WriteAsync(json, IngestJson.Render(result), Console.Error, cancellationToken);
             }
 
             return 0;
