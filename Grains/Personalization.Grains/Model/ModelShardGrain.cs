@@ -495,7 +495,7 @@ public sealed partial class ModelShardGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "Restoring model {Scope} from its checkpoint failed; it deactivates and the next call retries.")]
     private partial void LogRestoreFailed(Exception ex, string scope);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Scope} starts from a checkpoint its previous activation did not close (it was killed, or is still stopping): what it learned after that checkpoint is lost.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Scope} starts from a checkpoint its previous activation did not close (it was killed, or is still stopping): what it learned after that checkpoint is lost.")]
     private partial void LogHandOverMissing(string scope);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint of model {Scope} failed; its changed buckets are written with the next one.")]
