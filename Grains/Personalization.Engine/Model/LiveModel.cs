@@ -49,8 +49,14 @@ public sealed class LiveModel : IModelView
     public ReadOnlySpan<ScoredId> TopTracksOf(int artist) =>
         _artistTops.TryGetValue(artist, out var top) ? top.ByWeight : ReadOnlySpan<ScoredId>.Empty;
 
-    /// <summary>A binary search in the artist's list kept sorted by id (the recommender asks this for every successor).</summary>
-    public bool TryGetTopWeight(int track, out float weight)
+    /// <summary>
+    /// The track's weight on its artist's top list (the recommender asks this for every successor): read from the
+    /// track's entry in the artist table, which <see cref="Apply"/> keeps equal to <see cref="SearchTopWeight"/>.
+    /// </summary>
+    public bool TryGetTopWeight(int track, out float weight) => _artistOf.TryGetTopWeight(track, out weight);
+
+    /// <summary>A binary search in the track's artist's list kept sorted by id.</summary>
+    private float? SearchTopWeight(int track)
     {
         if (_artistOf.ArtistOf(track) is var artist and >= 0 && _artistTops.TryGetValue(artist, out var top))
         {
@@ -60,19 +66,13 @@ public sealed class LiveModel : IModelView
             {
                 var middle = (low + high) >>> 1;
                 var id = byId[middle].Id;
-                if (id == track)
-                {
-                    weight = byId[middle].Weight;
-                    return true;
-                }
-
+                if (id == track) return byId[middle].Weight;
                 if (id < track) low = middle + 1;
                 else high = middle - 1;
             }
         }
 
-        weight = 0;
-        return false;
+        return null;
     }
 
     public int ArtistOf(int track) => _artistOf.ArtistOf(track);
@@ -81,7 +81,14 @@ public sealed class LiveModel : IModelView
     {
         ArgumentNullException.ThrowIfNull(delta);
         if (delta.ListsOmitted) throw new ArgumentException("A delta without its lists names keys only; it cannot be applied to a read model.", nameof(delta));
-        foreach (var (track, artist) in delta.TrackArtists) _artistOf.Set(track, artist);
+        // Tracks whose top-list weight may have changed: their artist changed, or an artist's list they were or are on.
+        var reweigh = new HashSet<int>();
+        foreach (var (track, artist) in delta.TrackArtists)
+        {
+            _artistOf.Set(track, artist);
+            reweigh.Add(track);
+        }
+
         foreach (var track in delta.RemovedTracks) _artistOf.Remove(track);
         foreach (var (track, list) in delta.Successors)
         {
@@ -93,11 +100,20 @@ public sealed class LiveModel : IModelView
 
         foreach (var (artist, list) in delta.ArtistTops)
         {
-            var before = _artistTops.TryGetValue(artist, out var old) ? old.ByWeight.Length : 0;
+            var before = 0;
+            if (_artistTops.TryGetValue(artist, out var old))
+            {
+                before = old.ByWeight.Length;
+                foreach (var entry in old.ByWeight) reweigh.Add(entry.Id);
+            }
+
             if (list.Length == 0) _artistTops.TryRemove(artist, out _);
             else _artistTops[artist] = ArtistTop.Of(list);
+            foreach (var entry in list) reweigh.Add(entry.Id);
             Interlocked.Add(ref _artistTopEntries, list.Length - before);
         }
+
+        foreach (var track in reweigh) _artistOf.SetTopWeight(track, SearchTopWeight(track));
         if (delta.Trending is not null) Volatile.Write(ref _trending, delta.Trending);
         if (delta.Popular is not null) Volatile.Write(ref _popular, delta.Popular);
         Interlocked.Increment(ref _version);

@@ -54,6 +54,37 @@ public sealed class LiveModelTopWeightTests
         Assert.False(model.TryGetTopWeight(12, out _)); // no artist known
     }
 
+    [Fact]
+    public void Through_many_deltas_that_move_tracks_between_artists_remove_them_and_empty_lists_the_stored_weight_stays_the_scanned_one()
+    {
+        var random = new Random(11);
+        var model = new LiveModel();
+        IModelView scanning = new ScanOnly(model);
+        const int Tracks = 2_000, Artists = 40;
+        for (var round = 0; round < 200; round++)
+        {
+            var delta = new ModelDelta();
+            for (var i = 0; i < 30; i++) delta.TrackArtists.Add((random.Next(Tracks), random.Next(Artists)));
+            for (var i = 0; i < 5; i++) delta.RemovedTracks.Add(random.Next(Tracks));
+            for (var i = 0; i < 4; i++)
+            {
+                // Tops may list tracks of other artists (a track that moved): the lookup goes through the track's artist.
+                var tops = random.Next(6) == 0 ? [] : Enumerable.Range(0, random.Next(1, 40)).Select(_ => random.Next(Tracks)).Distinct()
+                    .Select((id, rank) => new ScoredId(id, 50f - rank + (float)random.NextDouble())).ToArray();
+                delta.ArtistTops.Add((random.Next(Artists), tops));
+            }
+
+            model.Apply(delta);
+            for (var track = 0; track < Tracks; track++)
+            {
+                var indexed = model.TryGetTopWeight(track, out var weight);
+                var scanned = scanning.TryGetTopWeight(track, out var expected);
+                Assert.Equal(scanned, indexed);
+                Assert.Equal(expected, weight);
+            }
+        }
+    }
+
     /// <summary>The interface's default lookup (a scan of <see cref="IModelView.TopTracksOf"/>).</summary>
     private sealed class ScanOnly(LiveModel model) : IModelView
     {

@@ -30,6 +30,35 @@ public sealed class TrackArtistTableTests
     }
 
     [Fact]
+    public void A_top_weight_is_kept_until_the_artist_changes_and_is_never_read_for_a_track_without_an_artist()
+    {
+        var table = new TrackArtistTable();
+        table.SetTopWeight(4, 9f); // no artist: ignored
+        Assert.False(table.TryGetTopWeight(4, out _));
+
+        table.Set(4, 2);
+        Assert.False(table.TryGetTopWeight(4, out _)); // a new track is on no list yet
+        table.SetTopWeight(4, 9f);
+        table.Set(4, 2); // the same artist: the weight stays
+        Assert.True(table.TryGetTopWeight(4, out var weight));
+        Assert.Equal(9f, weight);
+
+        table.Set(4, 3); // another artist: off every list until weighed again
+        Assert.False(table.TryGetTopWeight(4, out _));
+        table.SetTopWeight(4, 0f);
+        Assert.True(table.TryGetTopWeight(4, out weight));
+        Assert.Equal(0f, weight);
+        table.SetTopWeight(4, null);
+        Assert.False(table.TryGetTopWeight(4, out _));
+
+        table.SetTopWeight(4, 1f);
+        table.Remove(4);
+        Assert.False(table.TryGetTopWeight(4, out _));
+        table.Set(4, 3);
+        Assert.False(table.TryGetTopWeight(4, out _)); // re-added: nothing left over from before the removal
+    }
+
+    [Fact]
     public async Task A_reader_racing_the_writer_sees_each_track_without_an_artist_or_with_its_own()
     {
         var table = new TrackArtistTable();
