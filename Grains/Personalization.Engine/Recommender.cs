@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using Personalization.Engine.Catalog;
 using Personalization.Engine.Model;
@@ -234,38 +235,63 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         }
 
         // Evidence adds up across anchors (the k-th most recent weighted k^-AnchorDecayExponent); each candidate's
-        // evidence is damped by its popularity, and the summed scores are then scaled so the best candidate gets the source weight. A successor seen once stays weaker
-        // than one seen often.
-        // One entry per successor for both passes (its summed evidence and its damping, computed once), sized for every
-        // list up front: the two dictionaries and their growth were a fifth of a silo's recommend time in a profile.
-        var capacity = 0;
-        foreach (var (track, _) in anchors) capacity += model.SuccessorsOf(track).Length;
-        var evidence = new Dictionary<int, SuccessorEvidence>(capacity);
-        foreach (var (track, rank) in anchors)
+        // evidence is damped by its popularity, and the summed scores are then scaled so the best candidate gets the
+        // source weight. A successor seen once stays weaker than one seen often.
+        // Each anchor's list is read from the model once, into one buffer that both passes walk (so they see the same
+        // lists even if the read model is refreshed meanwhile), with each entry's damping kept beside it; one dictionary
+        // entry per successor holds its summed evidence and its damping, computed once.
+        var entries = ArrayPool<ScoredId>.Shared.Rent(256);
+        Span<int> ends = stackalloc int[anchors.Count];
+        var count = 0;
+        for (var a = 0; a < anchors.Count; a++)
         {
-            var anchorWeight = AnchorWeight(rank);
-            foreach (var s in model.SuccessorsOf(track))
-            {
-                ref var e = ref CollectionsMarshal.GetValueRefOrAddDefault(evidence, s.Id, out _);
-                e.Total += s.Weight * anchorWeight * DampingOf(model, ref e, s.Id);
-            }
+            var list = model.SuccessorsOf(anchors[a].Track);
+            if (count + list.Length > entries.Length) Grow(ref entries, count, count + list.Length);
+            list.CopyTo(entries.AsSpan(count));
+            count += list.Length;
+            ends[a] = count;
         }
 
-        if (evidence.Count == 0) return;
-        var best = double.MinValue;
-        foreach (var e in evidence.Values) best = Math.Max(best, e.Total);
-        var scale = options.TransitionSourceWeight / Math.Max(best, options.TransitionEvidenceFloor);
-        foreach (var (track, rank) in anchors)
+        var damping = ArrayPool<double>.Shared.Rent(Math.Max(1, count));
+        try
         {
-            var anchorWeight = AnchorWeight(rank) * scale;
-            // The silo's read model may be refreshed between the two reads of a list: a successor new in the second
-            // pass gets its damping then (it has no evidence of its own, as before).
-            foreach (var s in model.SuccessorsOf(track))
+            var evidence = new Dictionary<int, SuccessorEvidence>(count);
+            for (int a = 0, i = 0; a < anchors.Count; a++)
             {
-                ref var e = ref CollectionsMarshal.GetValueRefOrAddDefault(evidence, s.Id, out _);
-                pool.Add(s.Id, -1, s.Weight * anchorWeight * DampingOf(model, ref e, s.Id), ReasonKind.AfterTrack, track);
+                var anchorWeight = AnchorWeight(anchors[a].Rank);
+                for (; i < ends[a]; i++)
+                {
+                    var s = entries[i];
+                    ref var e = ref CollectionsMarshal.GetValueRefOrAddDefault(evidence, s.Id, out _);
+                    damping[i] = DampingOf(model, ref e, s.Id);
+                    e.Total += s.Weight * anchorWeight * damping[i];
+                }
+            }
+
+            if (evidence.Count == 0) return;
+            var best = double.MinValue;
+            foreach (var e in evidence.Values) best = Math.Max(best, e.Total);
+            var scale = options.TransitionSourceWeight / Math.Max(best, options.TransitionEvidenceFloor);
+            for (int a = 0, i = 0; a < anchors.Count; a++)
+            {
+                var (track, rank) = anchors[a];
+                var anchorWeight = AnchorWeight(rank) * scale;
+                for (; i < ends[a]; i++) pool.Add(entries[i].Id, -1, entries[i].Weight * anchorWeight * damping[i], ReasonKind.AfterTrack, track);
             }
         }
+        finally
+        {
+            ArrayPool<ScoredId>.Shared.Return(entries);
+            ArrayPool<double>.Shared.Return(damping);
+        }
+    }
+
+    private static void Grow(ref ScoredId[] entries, int used, int needed)
+    {
+        var grown = ArrayPool<ScoredId>.Shared.Rent(Math.Max(needed, entries.Length * 2));
+        entries.AsSpan(0, used).CopyTo(grown);
+        ArrayPool<ScoredId>.Shared.Return(entries);
+        entries = grown;
     }
 
     /// <summary>A successor's summed evidence over the anchors and its popularity damping (once <see cref="Damped"/>).</summary>
