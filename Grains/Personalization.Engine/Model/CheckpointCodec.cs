@@ -17,8 +17,11 @@ public static class CheckpointCodec
     private const int Quality = 1;
     private const int Window = 22;
 
-    /// <summary>A thread's plain buffer is kept between encodes up to this size (a bigger one is dropped after use).</summary>
-    private const int KeptBufferBytes = 4 << 20;
+    /// <summary>
+    /// A thread's plain buffer is kept between encodes up to this size; a bigger one is dropped after use. Encodes run on
+    /// the few checkpoint encoder threads and, for small headers, in grain turns, so this bounds what is retained.
+    /// </summary>
+    private const int KeptBufferBytes = 1 << 20;
 
     [ThreadStatic]
     private static MemoryStream? t_plain;

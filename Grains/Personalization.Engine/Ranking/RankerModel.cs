@@ -85,8 +85,9 @@ public sealed class RankerModel
     /// Scores of candidates given in the engine's order (higher first; ties keep that order). Tree by tree, every
     /// candidate through one tree before the next: the tree's few nodes stay in the nearest cache for all candidates
     /// (row by row, the whole forest, 300 trees × 8 nodes × 16 B, is read again for each candidate), and a node's
-    /// decision becomes the next node's index without a branch. Each candidate's sum adds the same leaves in the same
-    /// order as one candidate at a time would, so scores are bit for bit the same (`Bench -- ranker-score` compares).
+    /// decision becomes the next node's index without a data-dependent branch (the check for an unsplit node is the same
+    /// for every candidate of a tree). Each candidate's sum adds the same leaves in the same order as one candidate at a
+    /// time would, so scores are bit for bit the same (`Bench -- ranker-score` compares).
     /// </summary>
     public double[] Score(float[][] rows)
     {
