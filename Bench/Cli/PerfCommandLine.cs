@@ -7,7 +7,7 @@ using Personalization.Bench.Perf;
 namespace Personalization.Bench.Cli;
 
 /// <summary><c>perf</c>: throughput, latency, memory and scale of the real silo host, driven over loopback (<see cref="PerfCommand"/>).</summary>
-internal sealed class PerfCommandLine
+public sealed class PerfCommandLine
 {
     private readonly Option<bool> _quick = SharedOptions.Quick("short runs at small sizes");
     private readonly Option<string?> _json = JsonOutput.Option();
@@ -61,12 +61,14 @@ internal sealed class PerfCommandLine
     {
         var quick = result.GetValue(_quick);
         var sizes = quick ? PerfSizes.Quick : PerfSizes.Full;
-        if (result.GetValue(_memoryUsers) is { } users) sizes = sizes with { MemoryUsers = users };
-        if (result.GetValue(_catalog) is { } tracks) sizes = sizes with { CatalogTracks = tracks };
+        // An array option that is not on the line reads as an empty array, not null: empty means "not given" here
+        // (read as null, `perf` without --only ran no scenario at all).
+        if (result.GetValue(_memoryUsers) is { Length: > 0 } users) sizes = sizes with { MemoryUsers = users };
+        if (result.GetValue(_catalog) is { Length: > 0 } tracks) sizes = sizes with { CatalogTracks = tracks };
         if (result.GetValue(_seconds) is { } seconds) sizes = sizes with { Duration = TimeSpan.FromSeconds(seconds) };
         var report = result.GetValue(_report) ?? Path.Combine("artifacts", "perf", quick ? "perf-quick.md" : "perf.md");
-        var only = result.GetValue(_only);
-        return new PerfArguments(sizes, quick, result.GetValue(_json), report, new HashSet<string>(only ?? PerfArguments.AllScenarios));
+        var only = result.GetValue(_only) is { Length: > 0 } named ? named : PerfArguments.AllScenarios;
+        return new PerfArguments(sizes, quick, result.GetValue(_json), report, new HashSet<string>(only));
     }
 
     private static string[]? Scenarios(ArgumentResult result)

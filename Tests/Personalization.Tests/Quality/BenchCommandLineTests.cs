@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Personalization.Bench.Cli;
+using Personalization.Bench.Perf;
 using Personalization.Tests.Operations;
 
 namespace Personalization.Tests.Quality;
@@ -42,6 +43,25 @@ public sealed partial class BenchCommandLineTests
         Assert.Contains("[0, 1)", Assert.Throws<ArgumentException>(() => EvaluateArguments.Parse(["--events", "a.tsv", "--warmup", "1"])).Message, StringComparison.Ordinal);
         Assert.Contains("--set expects Section:Key=Value", Assert.Throws<ArgumentException>(() => EvaluateArguments.Parse(["--events", "a.tsv", "--set", "novalue"])).Message, StringComparison.Ordinal);
         Assert.Contains("--events", Assert.Throws<ArgumentException>(() => EvaluateArguments.Parse(["--json", "out.json"])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Perf_without_only_runs_every_scenario_at_the_default_sizes_and_only_narrows_them()
+    {
+        var perf = new PerfCommandLine();
+        PerfArguments Read(params string[] line) => perf.Read(perf.Command.Parse(line).CommandResult);
+
+        var all = Read("--memory-users", "100000");
+        var quick = Read("--quick");
+        var only = Read("--only", "ping,recommend", "--catalog", "10000,20000");
+
+        Assert.Equal(PerfArguments.AllScenarios.Order(), all.Scenarios.Order());
+        Assert.Equal([100_000], all.Sizes.MemoryUsers);
+        Assert.Equal(PerfSizes.Full.CatalogTracks, all.Sizes.CatalogTracks);
+        Assert.Equal(PerfArguments.AllScenarios.Order(), quick.Scenarios.Order());
+        Assert.Equal(PerfSizes.Quick.MemoryUsers, quick.Sizes.MemoryUsers);
+        Assert.Equal(["ping", "recommend"], only.Scenarios.Order());
+        Assert.Equal([10_000, 20_000], only.Sizes.CatalogTracks);
     }
 
     [Theory]
