@@ -28,9 +28,12 @@ public sealed class TrackArtistTable
     public bool TryGetTopWeight(int track, out float weight)
     {
         var entries = Volatile.Read(ref _entries);
-        if ((uint)track < (uint)entries.Length && entries[track].ArtistPlusOne != 0 && !float.IsNaN(entries[track].TopWeight))
+        // One read of the entry: read twice, the writer could mark the track off its list (NaN) between the check and
+        // the copy, and a NaN weight would reach the recommender's damping.
+        var entry = (uint)track < (uint)entries.Length ? entries[track] : default;
+        if (entry.ArtistPlusOne != 0 && !float.IsNaN(entry.TopWeight))
         {
-            weight = entries[track].TopWeight;
+            weight = entry.TopWeight;
             return true;
         }
 
