@@ -93,16 +93,19 @@ public sealed class ModelChangeLog(Func<ChangeKind, int, bool>? isHeld = null, l
     /// </summary>
     private void Compact()
     {
-        var latest = new Dictionary<(ChangeKind, int), long>();
-        foreach (var e in _entries) latest[(e.Kind, e.Key)] = e.Version;
+        var latest = new Dictionary<(ChangeKind, int), int>(_keptByLastCompaction); // key → index of its last entry
+        for (var i = 0; i < _entries.Count; i++) latest[(_entries[i].Kind, _entries[i].Key)] = i;
         var kept = new List<Entry>(latest.Count);
-        foreach (var ((kind, key), version) in latest)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            if (isHeld is not null && version < Version - removalRetention && !isHeld(kind, key)) continue;
-            kept.Add(new Entry(version, kind, key));
+            // In log order (versions ascending), so nothing needs sorting: each key's last entry, where it was.
+            var e = _entries[i];
+            if (latest[(e.Kind, e.Key)] != i) continue;
+            if (isHeld is not null && e.Version < Version - removalRetention && !isHeld(e.Kind, e.Key)) continue;
+            kept.Add(e);
         }
 
-        _entries = [.. kept.OrderBy(e => e.Version).ThenBy(e => e.Kind).ThenBy(e => e.Key)];
+        _entries = kept;
         _keptByLastCompaction = _entries.Count;
     }
 
