@@ -35,7 +35,14 @@ public sealed class EngineOptions
     public int MaxArtistAffinities { get; set; } = 48;
     public int MaxTrackAffinities { get; set; } = 64;
     public int HistoryCapacity { get; set; } = 200;
-    public int DedupeWindow { get; set; } = 256;
+
+    /// <summary>
+    /// Event ids a listener remembers, so a retried event or batch is acknowledged but not applied twice. At least the
+    /// largest batch a silo accepts (<c>Personalization:Validation:MaxBatchSize</c>, 500; checked at start): a batch
+    /// whose acknowledgement was lost is retried whole, and a smaller window would have forgotten its first events by the
+    /// time the batch was applied. The array grows with a listener's events up to it (8 bytes an id).
+    /// </summary>
+    public int DedupeWindow { get; set; } = 512;
     public int MaxBlockedTracks { get; set; } = 64;
 
     // ---- Session ----

@@ -26,6 +26,9 @@ public static class GrainServices
     {
         services.AddValidatedOptions<EngineOptions>(configuration, EngineOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<ValidationLimits>(configuration, ValidationLimits.SectionName, o => o.Validate());
+        services.AddOptions<EngineOptions>().Validate<IOptions<ValidationLimits>>(
+            (engine, limits) => engine.DedupeWindow >= limits.Value.MaxBatchSize,
+            $"{nameof(EngineOptions.DedupeWindow)} must be at least {ValidationLimits.SectionName}:{nameof(ValidationLimits.MaxBatchSize)}: a retried batch is recognized only while every one of its ids is remembered.");
         services.AddValidatedOptions<ModelPipelineOptions>(configuration, ModelPipelineOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<SnapshotOptions>(configuration, SnapshotOptions.SectionName, o => o.Validate());
         services.AddValidatedOptions<ExplorationOptions>(configuration, ExplorationOptions.SectionName, o => o.Validate());

@@ -1,3 +1,4 @@
+using Personalization.Abstractions;
 using Personalization.Engine;
 
 namespace Personalization.Tests.Domain;
@@ -83,6 +84,24 @@ public sealed class ListenerStateTests
         Assert.Equal(1, state.Counters.Duplicates);
         Assert.Equal(1, state.Counters.Events);
         Assert.Equal(1, state.Sequence);
+    }
+
+    [Fact]
+    public void A_whole_batch_of_the_largest_size_a_silo_accepts_retried_changes_nothing()
+    {
+        var largest = new ValidationLimits().MaxBatchSize;
+        var state = new ListenerState(new EngineOptions());
+        for (var i = 0; i < 40; i++) state.Apply($"before-{i}", new Listen(Track + 1_000 + i, Artist, SignalKind.Complete, T0 + i * 1_000));
+        var batch = Enumerable.Range(0, largest).Select(i => ($"b{i}", new Listen(Track + i, Artist, SignalKind.Complete, T0 + 100_000 + i * 1_000))).ToList();
+        foreach (var (id, listen) in batch) Assert.True(state.Apply(id, listen).Applied);
+        var sequence = state.Sequence;
+        var plays = state.Counters.Completes;
+
+        foreach (var (id, listen) in batch) Assert.False(state.Apply(id, listen).Applied, $"{id} was applied twice");
+
+        Assert.Equal(sequence, state.Sequence);
+        Assert.Equal(plays, state.Counters.Completes);
+        Assert.Equal(largest, state.Counters.Duplicates);
     }
 
     [Fact]
