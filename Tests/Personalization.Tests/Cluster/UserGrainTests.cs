@@ -47,6 +47,26 @@ public sealed class UserGrainTests(PersonalizationCluster cluster)
     }
 
     [Fact]
+    public async Task A_batch_of_the_largest_accepted_size_sent_again_is_all_duplicates()
+    {
+        var user = PersonalizationCluster.UniqueUser("bigdup");
+        var size = new ValidationLimits().MaxBatchSize;
+        var start = cluster.Clock.Now.AddHours(-3);
+        var batch = Enumerable.Range(0, size)
+            .Select(i => new ListenEvent($"bigdup-e{i}", $"bigdup-t{i % 40}", "bigdup-a1", EventKind.Complete, start.AddSeconds(i * 10), 200_000, 200_000))
+            .ToList();
+
+        var first = await cluster.User(user).RecordBatchAsync(batch);
+        var retry = await cluster.User(user).RecordBatchAsync(batch); // its acknowledgement was lost: the gateway sends it again
+        var profile = await cluster.User(user).GetProfileAsync();
+
+        Assert.Equal((size, 0), (first.Applied, first.Duplicates));
+        Assert.Equal((0, size), (retry.Applied, retry.Duplicates));
+        Assert.Equal(first.Sequence, retry.Sequence);
+        Assert.Equal(size, profile.Counters.Events);
+    }
+
+    [Fact]
     public async Task An_invalid_batch_is_rejected_with_a_typed_error_naming_the_field_and_changes_nothing()
     {
         var user = PersonalizationCluster.UniqueUser("invalid");
