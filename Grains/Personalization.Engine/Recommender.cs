@@ -253,9 +253,11 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         }
 
         var damping = ArrayPool<double>.Shared.Rent(Math.Max(1, count));
+        var evidence = t_evidence ?? new Dictionary<int, SuccessorEvidence>(count);
+        t_evidence = null; // taken: a nested call (there is none) would build its own
         try
         {
-            var evidence = new Dictionary<int, SuccessorEvidence>(count);
+            evidence.Clear();
             for (int a = 0, i = 0; a < anchors.Count; a++)
             {
                 var anchorWeight = AnchorWeight(anchors[a].Rank);
@@ -283,8 +285,19 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         {
             ArrayPool<ScoredId>.Shared.Return(entries);
             ArrayPool<double>.Shared.Return(damping);
+            if (evidence.EnsureCapacity(0) <= MaxReusedEvidence) t_evidence = evidence;
         }
     }
+
+    /// <summary>
+    /// The successor-evidence table of the thread's last recommendation, reused (a recommendation is synchronous): a new one
+    /// per call was most of what candidate generation allocated.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<int, SuccessorEvidence>? t_evidence;
+
+    /// <summary>A table that grew beyond this many entries is not kept.</summary>
+    private const int MaxReusedEvidence = 4_096;
 
     private static void Grow(ref ScoredId[] entries, int used, int needed)
     {
@@ -365,9 +378,11 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
     private static void ScaleSessionRepeats(ListenerState state, CandidatePool pool, int playing, double lift, double ageBonus)
     {
         if (lift == 1 && ageBonus == 0) return;
-        var scaled = new HashSet<int>();
         var history = state.History;
         var start = state.SessionStartIndex();
+        var steps = history.Count - start;
+        var scaled = steps <= SmallSets.StackSteps ? stackalloc int[SmallSets.StackSteps] : new int[steps];
+        var scaledCount = 0;
         var listens = 0;
         for (var i = start; i < history.Count; i++) listens += history[i].IsListen ? 1 : 0;
         var since = 0; // listens after this step
@@ -375,7 +390,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         {
             var step = history[i];
             if (!step.IsListen) continue;
-            if (step.Track != playing && scaled.Add(step.Track) && !step.EarlySkipped) pool.Scale(step.Track, lift * (1 + ageBonus * since / listens));
+            if (step.Track != playing && SmallSets.AddNew(scaled, ref scaledCount, step.Track) && !step.EarlySkipped) pool.Scale(step.Track, lift * (1 + ageBonus * since / listens));
             since++;
         }
     }
@@ -385,13 +400,17 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
         var rank = 0;
         var start = state.SessionStartIndex();
         var last = state.History.Count - 1;
-        var seen = new HashSet<int>();
-        var played = new HashSet<int>();
-        for (var i = start; i <= last; i++) played.Add(state.History[i].Track);
+        var steps = last - start + 1;
+        var buffer = steps <= SmallSets.StackSteps ? stackalloc int[2 * SmallSets.StackSteps] : new int[2 * Math.Max(0, steps)];
+        var played = buffer[..Math.Max(0, steps)];
+        var seen = buffer.Slice(played.Length, played.Length);
+        int playedCount = 0, seenCount = 0;
+        for (var i = start; i <= last; i++) SmallSets.AddNew(played, ref playedCount, state.History[i].Track);
+        played = played[..playedCount];
         for (var i = last; i >= start; i--)
         {
             var step = state.History[i];
-            if (!step.IsListen || step.EarlySkipped || !seen.Add(step.Artist)) continue;
+            if (!step.IsListen || step.EarlySkipped || !SmallSets.AddNew(seen, ref seenCount, step.Artist)) continue;
             rank++;
             var tracks = model.TopTracksOf(step.Artist);
             if (tracks.IsEmpty) continue;
