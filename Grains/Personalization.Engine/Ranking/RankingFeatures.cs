@@ -45,18 +45,19 @@ public static class RankingFeatures
         }
 
         var rows = new float[ranked.Count][];
+        Span<double> after = stackalloc double[3]; // scratch, rewritten per candidate: a row allocates only itself
         for (var r = 0; r < ranked.Count; r++)
         {
             var c = ranked[r];
             var track = listened.Tracks.GetValueOrDefault(c.Track, Listened.NoTrack);
             var artist = listened.Artists.GetValueOrDefault(c.Artist);
-            var after = new double[3];
+            after.Clear();
             for (var k = 0; k < Math.Min(3, sessionTracks.Count); k++) after[k] = WeightIn(model.SuccessorsOf(sessionTracks[k]), c.Track);
             var tops = model.TopTracksOf(c.Artist);
             var rankInArtist = IndexIn(tops, c.Track);
             var leadsInto = 0;
             foreach (var s in model.SuccessorsOf(c.Track)) leadsInto += inSession.Contains(s.Id) ? 1 : 0;
-            double[] values =
+            ReadOnlySpan<double> values =
             [
                 r, c.Score, (int)c.Reason, last >= 0 && c.Track == playing.Track ? 1 : 0, track.SessionPlays, track.StepsSince, track.HistoryPlays,
                 last >= 0 && c.Artist == playing.Artist ? 1 : 0, artist.InSession ? 1 : 0, artist.Weight, after[0], after[1], after[2],
