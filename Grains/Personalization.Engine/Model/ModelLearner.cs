@@ -254,8 +254,7 @@ public sealed class ModelLearner
         if (artist >= 0 || successors.Length > 0) _trackRecency.TouchRestored(track);
         if (successors.Length > 0)
         {
-            var set = SetOf(_successors, track, _options.MaxSuccessorsPerTrack);
-            foreach (var (id, weight) in successors) set.Restore(id, weight);
+            SetOf(_successors, track, _options.MaxSuccessorsPerTrack).RestoreAll(successors);
         }
 
         Trending.Restore(track, trending, trendingReferenceMs);
@@ -267,8 +266,7 @@ public sealed class ModelLearner
     {
         if (tracks.Length == 0) return;
         _artistRecency.TouchRestored(artist);
-        var set = SetOf(_artistTracks, artist, _options.MaxTopTracksPerArtist);
-        foreach (var (id, weight) in tracks) set.Restore(id, weight);
+        SetOf(_artistTracks, artist, _options.MaxTopTracksPerArtist).RestoreAll(tracks);
     }
 
     /// <summary>After a restore: observations the restored state had learned (for metrics and continuity).</summary>

@@ -30,7 +30,24 @@ public sealed class WeightedSet
     /// <summary>Puts back an entry exactly as a checkpoint stored it (no pruning, no merging: the set was written from one).</summary>
     public void Restore(int id, float weight)
     {
-        if (_count < _capacity) Append(id, weight); // a checkpoint of a larger set: keep what fits
+        if (_count < _capacity) Append(id, weight); // a checkpoint of a larger set: keep what fits (see RestoreAll)
+    }
+
+    /// <summary>
+    /// Puts back a checkpoint's entries: in their stored order when they fit; otherwise (written when the cap was larger,
+    /// e.g. before an upgrade lowered it) the heaviest ones, ties by id, so lowering a cap keeps what it would publish.
+    /// </summary>
+    public void RestoreAll(ReadOnlySpan<(int Id, float Weight)> entries)
+    {
+        if (_count + entries.Length <= _capacity)
+        {
+            foreach (var (id, weight) in entries) Append(id, weight);
+            return;
+        }
+
+        var heaviest = entries.ToArray();
+        Array.Sort(heaviest, static (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Id.CompareTo(b.Id));
+        foreach (var (id, weight) in heaviest) Restore(id, weight);
     }
 
     private void Append(int id, float weight)

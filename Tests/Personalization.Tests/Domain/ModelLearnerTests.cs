@@ -11,6 +11,32 @@ public sealed class ModelLearnerTests
     private const int Artist = 500;
 
     [Fact]
+    public void A_checkpoint_written_under_a_larger_cap_restores_its_heaviest_entries()
+    {
+        // Written when 12 successors and 12 artist tracks were kept; restored where 8 are (4 published, twice kept).
+        var learner = new ModelLearner(new EngineOptions { MaxSuccessorsPerTrack = 4, MaxTopTracksPerArtist = 4 });
+        var stored = Enumerable.Range(0, 12).Select(i => (Id: 100 + i, Weight: (float)((i * 7) % 12))).ToArray(); // heaviest not first
+        learner.RestoreTrack(1, Artist, stored, 0, T0, 0, T0);
+        learner.RestoreArtist(Artist, stored);
+
+        var heaviest = stored.OrderByDescending(e => e.Weight).Take(8).Select(e => e.Id).Order().ToArray();
+        Assert.Equal(heaviest, learner.SuccessorsOf(1)!.Ids.ToArray().Order().ToArray());
+        Assert.Equal(heaviest, learner.TracksOf(Artist)!.Ids.ToArray().Order().ToArray());
+        Assert.Equal(stored.OrderByDescending(e => e.Weight).Take(4).Select(e => e.Id), learner.SuccessorsOf(1)!.Top(4).Select(s => s.Id));
+    }
+
+    [Fact]
+    public void A_checkpoint_that_fits_restores_in_its_stored_order()
+    {
+        var learner = new ModelLearner(new EngineOptions { MaxSuccessorsPerTrack = 8 });
+        var stored = new[] { (Id: 7, Weight: 1f), (Id: 3, Weight: 5f), (Id: 9, Weight: 2f) };
+        learner.RestoreTrack(1, Artist, stored, 0, T0, 0, T0);
+
+        Assert.Equal([7, 3, 9], learner.SuccessorsOf(1)!.Ids.ToArray());
+        Assert.Equal([1f, 5f, 2f], learner.SuccessorsOf(1)!.Weights.ToArray());
+    }
+
+    [Fact]
     public void A_transition_weighs_one_over_its_gap_in_the_session()
     {
         var model = new LiveModel();
