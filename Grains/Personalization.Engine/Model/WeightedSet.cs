@@ -27,15 +27,10 @@ public sealed class WeightedSet
 
     public bool Contains(int id) => _ids.AsSpan(0, _count).Contains(id);
 
-    /// <summary>Puts back an entry exactly as a checkpoint stored it (no pruning, no merging: the set was written from one).</summary>
-    public void Restore(int id, float weight)
-    {
-        if (_count < _capacity) Append(id, weight); // a checkpoint of a larger set: keep what fits (see RestoreAll)
-    }
-
     /// <summary>
-    /// Puts back a checkpoint's entries: in their stored order when they fit; otherwise (written when the cap was larger,
-    /// e.g. before an upgrade lowered it) the heaviest ones, ties by id, so lowering a cap keeps what it would publish.
+    /// Puts back a checkpoint's entries exactly as stored (no pruning, no merging: the set was written from one) when
+    /// they fit; otherwise (written when the cap was larger, e.g. before an upgrade lowered it) the heaviest ones, ties
+    /// by id (<see cref="ScoredIdOrder"/>), so lowering a cap keeps what it would publish.
     /// </summary>
     public void RestoreAll(ReadOnlySpan<(int Id, float Weight)> entries)
     {
@@ -45,9 +40,10 @@ public sealed class WeightedSet
             return;
         }
 
-        var heaviest = entries.ToArray();
-        Array.Sort(heaviest, static (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Id.CompareTo(b.Id));
-        foreach (var (id, weight) in heaviest) Restore(id, weight);
+        var heaviest = new ScoredId[entries.Length];
+        for (var i = 0; i < entries.Length; i++) heaviest[i] = new ScoredId(entries[i].Id, entries[i].Weight);
+        Array.Sort(heaviest, ScoredIdOrder.Instance);
+        for (var i = 0; i < heaviest.Length && _count < _capacity; i++) Append(heaviest[i].Id, heaviest[i].Weight);
     }
 
     private void Append(int id, float weight)
