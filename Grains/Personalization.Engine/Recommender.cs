@@ -56,12 +56,13 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
     /// </summary>
     public IEnumerable<RecommendedTrack> Served(ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude = null, ServeRules? rules = null)
     {
-        var all = RankAll(state, model, nowMs, exclude, rules);
+        var outcomes = SessionOutcomes.Of(state, nowMs); // the ranking and the fill hold the same session rules
+        var all = RankAll(state, model, nowMs, exclude, rules, outcomes);
         var served = ranker?.Current is { } learned && state.IsSessionActive(nowMs) ? Reranked(learned, state, model, nowMs, all) : all;
         // The session's outcomes (early skips, a skipped artist's allowance, liked-track spacing) hold for the fill too:
         // applied over the whole list, so the allowance counts what the ranked part already gave (a second pass over
         // the ranked part drops nothing more).
-        return options.FillShortLists ? SessionOutcomes.Of(state, nowMs).Apply(WithFill(served, state, model, nowMs, exclude, rules)) : served;
+        return options.FillShortLists ? outcomes.Apply(WithFill(served, state, model, nowMs, exclude, rules)) : served;
     }
 
     /// <summary>
@@ -147,7 +148,11 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
     /// <see cref="RecommendedTrack.Reason"/> is its candidate source): what <see cref="Served"/> re-orders and what the
     /// re-ranker's examples are made of.
     /// </summary>
-    public IEnumerable<RecommendedTrack> RankAll(ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude = null, ServeRules? rules = null)
+    public IEnumerable<RecommendedTrack> RankAll(ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude = null, ServeRules? rules = null) =>
+        RankAll(state, model, nowMs, exclude, rules, SessionOutcomes.Of(state, nowMs));
+
+    private IEnumerable<RecommendedTrack> RankAll(
+        ListenerState state, IModelView model, long nowMs, IReadOnlySet<int>? exclude, ServeRules? rules, SessionOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(model);
@@ -178,7 +183,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
             span?.SetTag("engine.session_active", sessionActive);
         }
 
-        return SessionOutcomes.Of(state, nowMs).Apply(Eligible(pool, playing, state, model, nowMs, exclude, rules));
+        return outcomes.Apply(Eligible(pool, playing, state, model, nowMs, exclude, rules));
     }
 
     private IEnumerable<RecommendedTrack> Eligible(
