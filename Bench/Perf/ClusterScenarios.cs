@@ -6,9 +6,11 @@ namespace Personalization.Bench.Perf;
 /// <summary>
 /// The scenarios that run against the silo process: ping, ingest, recommend, mixed (closed loops through the Orleans
 /// client), catalog (recommend latency as the model grows) and memory (heap per activated user). Seeding goes through
-/// <see cref="IDiagnosticsGrain"/>, several calls at a time.
+/// <see cref="IDiagnosticsGrain"/>, several calls at a time. With the silo's process id, every sweep point also reads
+/// the silo's CPU time per operation (warm-up included on both sides): unlike throughput, it hardly depends on what else
+/// the shared machine runs, so it is what an A/B of two builds compares.
 /// </summary>
-public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, TextWriter log)
+public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, TextWriter log, int? siloPid = null)
 {
     private const int SeedCallUsers = 100;
     private const int SeedCallsInFlight = 4;
@@ -156,9 +158,19 @@ public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, Tex
         var results = new List<LoadResult>();
         foreach (var concurrency in Concurrencies)
         {
-            var result = await LoadRunner.RunAsync(scenario, concurrency, sizes.Warmup, sizes.Duration, operation(concurrency));
+            long calls = 0;
+            var perCall = operation(concurrency);
+            var cpuBefore = siloPid is { } pid ? ProcessCpu.Seconds(pid) : null;
+            var result = await LoadRunner.RunAsync(scenario, concurrency, sizes.Warmup, sizes.Duration, (caller, n) =>
+            {
+                Interlocked.Increment(ref calls);
+                return perCall(caller, n);
+            });
+            var cpuAfter = siloPid is { } same ? ProcessCpu.Seconds(same) : null;
+            if (cpuBefore is { } before && cpuAfter is { } after && calls > 0) result = result with { SiloCpuMicroseconds = (after - before) * 1e6 / calls };
             results.Add(result);
-            log.WriteLine($"  {scenario} x{concurrency}: {result.Throughput:N0}/s, p50 {result.P50Ms:F3} ms, p99 {result.P99Ms:F3} ms, p99.9 {result.P999Ms:F3} ms");
+            var cpu = result.SiloCpuMicroseconds is { } us ? $", silo CPU {us:F1} µs/op" : "";
+            log.WriteLine($"  {scenario} x{concurrency}: {result.Throughput:N0}/s, p50 {result.P50Ms:F3} ms, p99 {result.P99Ms:F3} ms, p99.9 {result.P999Ms:F3} ms{cpu}");
             if (result.FirstError is { } error) log.WriteLine($"    {result.Errors} failed, first: {error}");
         }
 

@@ -31,7 +31,7 @@ public static class PerfCommand
             log.WriteLine($"silo pid {silo.Pid}, gateway 127.0.0.1:{silo.GatewayPort} (log {silo.LogPath})");
             await using (var client = await PerfClient.ConnectAsync(silo.GatewayPort, clusterId))
             {
-                var cluster = new ClusterScenarios(client.Grains, sizes, log);
+                var cluster = new ClusterScenarios(client.Grains, sizes, log, silo.Pid);
                 if (Wants("ping")) results.Runs.AddRange(await cluster.PingAsync());
 
                 // The smallest catalog sizes are measured before the model grows for the other scenarios.

@@ -10,25 +10,25 @@ public static class PerfTable
     {
         ArgumentNullException.ThrowIfNull(r);
         var b = new StringBuilder();
-        b.AppendLine("| scenario | callers | ops/s | p50 ms | p99 ms | p99.9 ms | errors |");
-        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        b.AppendLine("| scenario | callers | ops/s | p50 ms | p99 ms | p99.9 ms | errors | silo CPU µs/op |");
+        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var x in r.Runs.Concat(r.Catalog.Select(c => c.Result)))
         {
-            b.AppendLine(Invariant($"| {x.Scenario} | {x.Concurrency} | {x.Throughput:N0} | {x.P50Ms:F3} | {x.P99Ms:F3} | {x.P999Ms:F3} | {x.Errors} |{(x.SiloCpuMicroseconds is { } cpu ? $" silo CPU {cpu:F1} µs/op |" : "")}"));
+            b.AppendLine(Invariant($"| {x.Scenario} | {x.Concurrency} | {x.Throughput:N0} | {x.P50Ms:F3} | {x.P99Ms:F3} | {x.P999Ms:F3} | {x.Errors} | {(x.SiloCpuMicroseconds is { } cpu ? cpu.ToString("F1", CultureInfo.InvariantCulture) : "")} |"));
         }
 
         if (r.Durable is { } d)
         {
-            b.AppendLine(Invariant($"| durable (raw single-entity upserts, {Durable.DurableBenchmark.RawConcurrency} writers) | {Durable.DurableBenchmark.RawConcurrency} | {d.RawUpsertsPerSecond:N0} | | | | |"));
-            b.AppendLine(Invariant($"| durable (events through grains, journal on Azurite) | {r.Sizes.DurableConcurrency} | {d.DurableEventsPerSecond:N0} | | | | |"));
+            b.AppendLine(Invariant($"| durable (raw single-entity upserts, {Durable.DurableBenchmark.RawConcurrency} writers) | {Durable.DurableBenchmark.RawConcurrency} | {d.RawUpsertsPerSecond:N0} | | | | | |"));
+            b.AppendLine(Invariant($"| durable (events through grains, journal on Azurite) | {r.Sizes.DurableConcurrency} | {d.DurableEventsPerSecond:N0} | | | | | |"));
         }
 
         if (r.SiloRecommend is { } served)
         {
-            b.AppendLine(Invariant($"| recommend, inside the silo (grain time, {served.Count:N0} calls) | | | mean {served.MeanMs:F3} | | | |"));
+            b.AppendLine(Invariant($"| recommend, inside the silo (grain time, {served.Count:N0} calls) | | | mean {served.MeanMs:F3} | | | | |"));
         }
 
-        foreach (var (scenario, reason) in r.Skipped) b.AppendLine($"| {scenario} | skipped: {reason} | | | | | |");
+        foreach (var (scenario, reason) in r.Skipped) b.AppendLine($"| {scenario} | skipped: {reason} | | | | | | |");
 
         if (r.Memory.Count > 0)
         {
