@@ -259,11 +259,20 @@ public sealed partial class ModelShardGrain(
         Apply(learned);
     }
 
-    /// <summary>The id of a transition's source when the transition may be learned (trusted, known, or admitted now); -1 otherwise.</summary>
-    private int AdmittedSource(string source, int track, ObservationRecord o) =>
-        source.Length > 0 && (o.Listener == 0 || HoldsPair(source, track) || Admits(source, o.TrackId, o.Listener))
-            ? vocabulary.Intern(source)
-            : -1;
+    /// <summary>
+    /// The id of a transition's source when the transition may be learned (trusted, known, or admitted now); -1
+    /// otherwise. A new transition from a track this silo admitted needs <see cref="EngineOptions.TransitionAdmissionListeners"/>
+    /// listeners; from a track it does not know (not admitted, or admitted elsewhere so recently that this silo's read
+    /// model has not heard yet), as many as a new track. The source's name is looked up once.
+    /// </summary>
+    private int AdmittedSource(string source, int track, ulong trackHash, ObservationRecord o)
+    {
+        var known = vocabulary.TryGetId(source, out var id) && vocabulary.IsAdmitted(id);
+        var admitted = o.Listener == 0
+            || (known && _learner.SuccessorsOf(id)?.Contains(track) == true)
+            || (known ? _pairAdmission : _unknownSourceAdmission).Vouch(PairKey(source, trackHash), o.Listener);
+        return !admitted ? -1 : known ? id : vocabulary.Intern(source);
+    }
 
     private void Learn(IReadOnlyList<ObservationRecord> observations)
     {
@@ -274,12 +283,13 @@ public sealed partial class ModelShardGrain(
             // A track or transition this shard does not hold waits for enough distinct listeners; until then not even
             // a name is kept (evidence is hashes only). Listener 0 is a trusted source: admitted at once.
             var trusted = o.Listener == 0;
-            if (!trusted && !Holds(o.TrackId) && !_admission.Vouch(Engine.StableHash.Of(o.TrackId), o.Listener))
+            var trackHash = Engine.StableHash.Of(o.TrackId);
+            if (!trusted && !Holds(o.TrackId) && !_admission.Vouch(trackHash, o.Listener))
             {
                 // The transitions into a track still waiting gather their evidence all the same.
                 foreach (var source in o.Predecessors)
                 {
-                    if (source.Length > 0) _unknownSourceAdmission.Vouch(PairKey(source, o.TrackId), o.Listener);
+                    if (source.Length > 0) _unknownSourceAdmission.Vouch(PairKey(source, trackHash), o.Listener);
                 }
 
                 withheld++;
@@ -291,10 +301,11 @@ public sealed partial class ModelShardGrain(
             for (var i = 0; i < predecessors.Length; i++)
             {
                 // Decided here, learned by the shard of its source: this one, or the one it is forwarded to.
-                var source = AdmittedSource(o.Predecessors[i], track, o);
-                if (source >= 0 && !_forwarding.IsLocal(o.Predecessors[i]))
+                var name = o.Predecessors[i];
+                var source = name.Length > 0 ? AdmittedSource(name, track, trackHash, o) : -1;
+                if (source >= 0 && _forwarding.ShardOf(name) is var owner && !_forwarding.IsLocalShard(owner))
                 {
-                    _forwarding.Forward(o, i);
+                    _forwarding.Forward(o, i, owner);
                     source = -1;
                 }
 
@@ -347,24 +358,7 @@ public sealed partial class ModelShardGrain(
 
     private bool Holds(string track) => vocabulary.TryGetId(track, out var id) && vocabulary.IsAdmitted(id) && _learner.ArtistOf(id) >= 0;
 
-    private bool HoldsPair(string source, int track) =>
-        vocabulary.TryGetId(source, out var id) && vocabulary.IsAdmitted(id) && _learner.SuccessorsOf(id)?.Contains(track) == true;
-
-    /// <summary>
-    /// A new transition from a track this silo admitted needs <see cref="EngineOptions.TransitionAdmissionListeners"/>
-    /// listeners; from a track it does not know (not admitted, or admitted elsewhere so recently that this silo's read
-    /// model has not heard yet), as many as a new track.
-    /// </summary>
-    private bool Admits(string source, string track, ulong listener)
-    {
-        var key = PairKey(source, track);
-        return vocabulary.TryGetId(source, out var id) && vocabulary.IsAdmitted(id)
-            ? _pairAdmission.Vouch(key, listener)
-            : _unknownSourceAdmission.Vouch(key, listener);
-    }
-
-    private static ulong PairKey(string source, string track) =>
-        Engine.StableHash.Of(source) ^ (Engine.StableHash.Of(track) * 0x9E3779B97F4A7C15UL);
+    private static ulong PairKey(string source, ulong trackHash) => Engine.StableHash.Of(source) ^ (trackHash * 0x9E3779B97F4A7C15UL);
 
     async Task<long> IModelShardGrain.CheckpointAsync()
     {

@@ -23,18 +23,24 @@ public sealed class TransitionForwarding(int shard, int shards, int window)
     /// <summary>Whether this shard learns the transitions out of <paramref name="source"/> (an empty source teaches none: local).</summary>
     public bool IsLocal(string source) => source.Length == 0 || ShardOf(source) == shard;
 
+    /// <summary>Whether <paramref name="owner"/> (a <see cref="ShardOf"/>) is this shard.</summary>
+    public bool IsLocalShard(int owner) => owner == shard;
+
     /// <summary>
     /// Takes the admitted transition at <paramref name="position"/> of <paramref name="observation"/> for its source's
     /// shard (another one). Returns false when it is not to be forwarded (beyond the transition window, whose
     /// transitions teach nothing).
     /// </summary>
-    public bool Forward(ObservationRecord observation, int position)
+    public bool Forward(ObservationRecord observation, int position) =>
+        Forward(observation, position, ShardOf(observation?.Predecessors[position] ?? throw new ArgumentNullException(nameof(observation))));
+
+    /// <summary><see cref="Forward(ObservationRecord, int)"/> when the caller has the source's shard already.</summary>
+    public bool Forward(ObservationRecord observation, int position, int owner)
     {
         ArgumentNullException.ThrowIfNull(observation);
         var positions = Math.Min(observation.Predecessors.Length, window);
         if (position >= positions) return false;
         var source = observation.Predecessors[position];
-        var owner = ShardOf(source);
         _current ??= [];
         if (!_current.TryGetValue(owner, out var sources))
         {
