@@ -94,7 +94,7 @@ public sealed class ShardMerger(int shards, int cap, int trendingCap)
             at += s.Length;
         }
 
-        Array.Sort(merged, ScoredIdOrder.Instance);
+        ScoredIdOrder.Sort(merged);
         return merged.Length <= limit ? merged : merged[..limit];
     }
 }

@@ -42,7 +42,7 @@ public sealed class WeightedSet
 
         var heaviest = new ScoredId[entries.Length];
         for (var i = 0; i < entries.Length; i++) heaviest[i] = new ScoredId(entries[i].Id, entries[i].Weight);
-        Array.Sort(heaviest, ScoredIdOrder.Instance);
+        ScoredIdOrder.Sort(heaviest);
         for (var i = 0; i < heaviest.Length && _count < _capacity; i++) Append(heaviest[i].Id, heaviest[i].Weight);
     }
 
@@ -91,16 +91,20 @@ public sealed class WeightedSet
     /// <summary>The <paramref name="n"/> heaviest positive entries, heaviest first (ties by id).</summary>
     public ScoredId[] Top(int n)
     {
-        var list = new List<ScoredId>(_count);
+        Span<ScoredId> positive = _count <= MaxOnStack ? stackalloc ScoredId[_count] : new ScoredId[_count];
+        var kept = 0;
         for (var i = 0; i < _count; i++)
         {
-            if (_weights[i] > 0) list.Add(new ScoredId(_ids[i], _weights[i]));
+            if (_weights[i] > 0) positive[kept++] = new ScoredId(_ids[i], _weights[i]);
         }
 
-        list.Sort(ScoredIdOrder.Instance);
-        if (list.Count > n) list.RemoveRange(n, list.Count - n);
-        return [.. list];
+        positive = positive[..kept];
+        ScoredIdOrder.Sort(positive);
+        return positive[..Math.Min(Math.Max(n, 0), kept)].ToArray();
     }
+
+    /// <summary>Entries sorted on the stack by <see cref="Top"/> (8 bytes each); a larger set sorts in a temporary array.</summary>
+    private const int MaxOnStack = 256;
 
     private void PruneLighterHalf()
     {
