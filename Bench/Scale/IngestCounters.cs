@@ -5,7 +5,8 @@ namespace Personalization.Bench.Scale;
 /// silo process's CPU seconds; a missing sample counts 0 (an instrument shows a label once it counted something).
 /// Messages are the counts of Orleans' message-size histograms (<c>orleans-messaging-sent-messages-size</c>, one sample a
 /// message written to a connection), by the connection's direction: <c>SiloToSilo</c> (sent and received by silos,
-/// membership probes included) and <c>GatewayToClient</c> (the silo's side of a client connection).
+/// membership probes included) and <c>GatewayToClient</c> (the silo's side of a client connection); the histogram's sum
+/// is the bytes those messages took (<see cref="SiloToSiloSentBytes"/>).
 /// </summary>
 public sealed record IngestCounters(
     double SiloToSiloSent,
@@ -13,6 +14,7 @@ public sealed record IngestCounters(
     double SiloToSiloSentRequests,
     double SiloToSiloSentResponses,
     double SiloToSiloSentOneWay,
+    double SiloToSiloSentBytes,
     double GatewayReceived,
     double GatewaySent,
     double PingsSent,
@@ -26,9 +28,10 @@ public sealed record IngestCounters(
 {
     private const string Sent = "orleans_messaging_sent_messages_size_bytes_count";
     private const string Received = "orleans_messaging_received_messages_size_bytes_count";
+    private const string SentBytes = "orleans_messaging_sent_messages_size_bytes_sum";
     private const string Observations = "personalization_model_observations_total";
 
-    public static IngestCounters Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static IngestCounters Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /// <summary>Observations handed to the silo's feed and not yet learned by a shard nor dropped.</summary>
     public double ObservationsQueued => ObservationsPublished - ObservationsApplied - ObservationsDropped;
@@ -49,6 +52,7 @@ public sealed record IngestCounters(
             Messages(Sent, "SiloToSilo", "Request"),
             Messages(Sent, "SiloToSilo", "Response"),
             Messages(Sent, "SiloToSilo", "OneWay"),
+            Messages(SentBytes, "SiloToSilo"),
             Messages(Received, "GatewayToClient"),
             Messages(Sent, "GatewayToClient"),
             m.Sum("orleans_messaging_pings_sent_total") ?? 0,
@@ -73,6 +77,7 @@ public sealed record IngestCounters(
         a.SiloToSiloSentRequests + (sign * b.SiloToSiloSentRequests),
         a.SiloToSiloSentResponses + (sign * b.SiloToSiloSentResponses),
         a.SiloToSiloSentOneWay + (sign * b.SiloToSiloSentOneWay),
+        a.SiloToSiloSentBytes + (sign * b.SiloToSiloSentBytes),
         a.GatewayReceived + (sign * b.GatewayReceived),
         a.GatewaySent + (sign * b.GatewaySent),
         a.PingsSent + (sign * b.PingsSent),

@@ -31,6 +31,9 @@ public sealed record IngestPhase(
     /// <summary>Messages silos sent to other silos in the window, per event acknowledged.</summary>
     public double SiloToSiloPerEvent => PerEvent(Window.SiloToSiloSent);
 
+    /// <summary>Bytes of the messages silos sent to other silos in the window, per event acknowledged.</summary>
+    public double SiloToSiloBytesPerEvent => PerEvent(Window.SiloToSiloSentBytes);
+
     /// <summary>Silo-to-silo messages per second with no load (membership probes, read-model pulls of the shards).</summary>
     public double IdleSiloToSiloPerSecond => IdleSeconds > 0 ? Idle.SiloToSiloSent / IdleSeconds : 0;
 

@@ -16,14 +16,14 @@ public static class IngestReport
                 + Line($"tracks from a Zipf(1) catalogue of {s.Tracks:N0}, in sessions; a closed loop of {run.Callers} callers, {s.Warmup.TotalSeconds:F0} s warm-up (not recorded), ")
                 + Line($"{s.Duration.TotalSeconds:F0} s timed. Machine: {r.ProcessorCount} cores, load average before {r.LoadAverageBefore ?? "n/a"}. Run took {r.TotalSeconds:F0} s."),
             "",
-            "| cluster | events | events/s | p50 / p99 / p99.9 (ms) | errors | observations learned / event | silo→silo messages / event | of which beyond idle | idle silo→silo (messages/s) | gateway messages / event | silo CPU ms / event | load generator CPU ms / event |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| cluster | events | events/s | p50 / p99 / p99.9 (ms) | errors | observations learned / event | silo→silo messages / event | of which beyond idle | idle silo→silo (messages/s) | silo→silo bytes / event | gateway messages / event | silo CPU ms / event | load generator CPU ms / event |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         };
         foreach (var p in r.Phases)
         {
             var t = p.Timed;
             lines.Add(Line($"| {p.Name} | {p.Events:N0} | {p.EventsPerSecond:N0} | {t.P50Ms:F2} / {t.P99Ms:F2} / {t.P999Ms:F2} | {t.Errors} | {p.ObservationsPerEvent:F2} | ")
-                + Line($"{p.SiloToSiloPerEvent:F3} | {p.SiloToSiloPerEventBeyondIdle:F3} | {p.IdleSiloToSiloPerSecond:F0} | {p.GatewayPerEvent:F2} | {p.SiloCpuMsPerEvent:F3} | {PerEventMs(p, p.LoadGeneratorCpuSeconds)} |"));
+                + Line($"{p.SiloToSiloPerEvent:F3} | {p.SiloToSiloPerEventBeyondIdle:F3} | {p.IdleSiloToSiloPerSecond:F0} | {p.SiloToSiloBytesPerEvent:F0} | {p.GatewayPerEvent:F2} | {p.SiloCpuMsPerEvent:F3} | {PerEventMs(p, p.LoadGeneratorCpuSeconds)} |"));
         }
 
         lines.Add("");

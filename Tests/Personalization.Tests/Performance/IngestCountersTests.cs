@@ -17,6 +17,9 @@ public sealed class IngestCountersTests
         orleans_messaging_sent_messages_size_bytes_count{otel_scope_name="Microsoft.Orleans",ConnectionDirection="SiloToSilo",MessageDirection="Request",silo="S127.0.0.1:2:2"} 30
         orleans_messaging_sent_messages_size_bytes_count{otel_scope_name="Microsoft.Orleans",ConnectionDirection="SiloToSilo",MessageDirection="Response",silo="S127.0.0.1:1:1"} 40
         orleans_messaging_sent_messages_size_bytes_count{otel_scope_name="Microsoft.Orleans",ConnectionDirection="GatewayToClient",MessageDirection="Response"} 900
+        orleans_messaging_sent_messages_size_bytes_sum{otel_scope_name="Microsoft.Orleans",ConnectionDirection="SiloToSilo",MessageDirection="Request",silo="S127.0.0.1:1:1"} 7000
+        orleans_messaging_sent_messages_size_bytes_sum{otel_scope_name="Microsoft.Orleans",ConnectionDirection="SiloToSilo",MessageDirection="Response",silo="S127.0.0.1:1:1"} 512
+        orleans_messaging_sent_messages_size_bytes_sum{otel_scope_name="Microsoft.Orleans",ConnectionDirection="GatewayToClient",MessageDirection="Response"} 90000
         orleans_messaging_received_messages_size_bytes_count{otel_scope_name="Microsoft.Orleans",ConnectionDirection="SiloToSilo",MessageDirection="Response",silo="S127.0.0.1:1:1"} 55
         orleans_messaging_received_messages_size_bytes_count{otel_scope_name="Microsoft.Orleans",ConnectionDirection="GatewayToClient",MessageDirection="Request"} 1000
         personalization_events_ingested_total{otel_scope_name="Personalization",outcome="applied"} 1000
@@ -36,6 +39,7 @@ public sealed class IngestCountersTests
         Assert.Equal((55, 1000, 900), (c.SiloToSiloReceived, c.GatewayReceived, c.GatewaySent));
         Assert.Equal((1000, 990, 980, 4, 500), (c.EventsIngested, c.ObservationsPublished, c.ObservationsApplied, c.ObservationsDropped, c.LearnerTrackKeys));
         Assert.Equal(6, c.ObservationsQueued);
+        Assert.Equal(7512, c.SiloToSiloSentBytes); // the sum of silo-to-silo message sizes, not the gateway's
         Assert.Equal((0, 0, 2.5), (c.PingsSent, c.AdmissionAdmitted, c.CpuSeconds));
     }
 
@@ -48,6 +52,7 @@ public sealed class IngestCountersTests
         var total = IngestCounters.Sum([after.Since(before), after.Since(before)]);
 
         Assert.Equal((280, 2000, 1960, 3.0), (total.SiloToSiloSent, total.EventsIngested, total.ObservationsApplied, total.CpuSeconds));
+        Assert.Equal(15024, total.SiloToSiloSentBytes);
         Assert.Equal(IngestCounters.Zero, after.Since(after));
     }
 }
