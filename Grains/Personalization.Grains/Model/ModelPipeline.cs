@@ -302,79 +302,41 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     /// <summary>One shard's changes, in this silo's ids, merged with the other shards' partial lists into the read model.</summary>
     private void Merge(int shard, ModelChanges changes)
     {
-        ThrowIfMalformed(shard, changes);
-        var names = new PulledNames(changes.Names, _vocabulary);
         var delta = new ModelDelta();
-        var pairs = changes.TrackArtistPairs;
-        for (var i = 0; i < pairs.Length; i += 2)
+        for (var i = 0; i + 1 < changes.TrackArtistPairs.Length; i += 2)
         {
-            if (pairs[i + 1] < 0)
+            if (changes.TrackArtistPairs[i + 1].Length == 0)
             {
                 // Evicted by its shard: forget it (without interning a name this silo may never have had).
-                if (names.TryGetId(pairs[i], out var gone)) delta.RemovedTracks.Add(gone);
+                if (_vocabulary.TryGetId(changes.TrackArtistPairs[i], out var gone)) delta.RemovedTracks.Add(gone);
                 continue;
             }
 
-            delta.TrackArtists.Add((names.Intern(pairs[i]), names.Intern(pairs[i + 1])));
+            delta.TrackArtists.Add((_vocabulary.Intern(changes.TrackArtistPairs[i]), _vocabulary.Intern(changes.TrackArtistPairs[i + 1])));
         }
 
-        var successors = changes.Successors;
-        for (var i = 0; i < successors.Count; i++)
+        foreach (var list in changes.Successors)
         {
             // Only the source's own shard holds its successors (a list from another shard is a partial one from a
             // checkpoint of the earlier routing: ignored). An empty list is a source evicted or in the tail: forgotten,
             // without interning a name this silo may never have had.
-            var key = successors.Keys[i];
-            if (ShardOf(names[key]) != shard) continue;
-            if (successors.Ends[i] > successors.StartOf(i)) delta.Successors.Add((names.Intern(key), ToScored(successors, i, names)));
-            else if (names.TryGetId(key, out var source)) delta.Successors.Add((source, []));
+            if (ShardOf(list.Key) != shard) continue;
+            if (list.Ids.Length > 0) delta.Successors.Add((_vocabulary.Intern(list.Key), ToScored(list)));
+            else if (_vocabulary.TryGetId(list.Key, out var source)) delta.Successors.Add((source, []));
         }
 
-        var artistTops = changes.ArtistTops;
-        for (var i = 0; i < artistTops.Count; i++) delta.ArtistTops.Add((names.Intern(artistTops.Keys[i]), ToScored(artistTops, i, names)));
-        if (changes.Trending is { } trending) delta.Trending = ToScored(trending, 0, names);
-        if (changes.Popular is { } popular) delta.Popular = ToScored(popular, 0, names);
+        foreach (var list in changes.ArtistTops) delta.ArtistTops.Add((_vocabulary.Intern(list.Key), ToScored(list)));
+        if (changes.Trending is { } trending) delta.Trending = ToScored(trending);
+        if (changes.Popular is { } popular) delta.Popular = ToScored(popular);
         var merged = _merger.Merge(shard, delta);
         if (!merged.IsEmpty) _model.Apply(merged);
     }
 
-    private static ScoredId[] ToScored(ModelLists lists, int index, PulledNames names)
+    private ScoredId[] ToScored(KeyedList list)
     {
-        var start = lists.StartOf(index);
-        var result = new ScoredId[lists.Ends[index] - start];
-        for (var i = 0; i < result.Length; i++) result[i] = new ScoredId(names.Intern(lists.Ids[start + i]), lists.Weights[start + i]);
+        var result = new ScoredId[list.Ids.Length];
+        for (var i = 0; i < result.Length; i++) result[i] = new ScoredId(_vocabulary.Intern(list.Ids[i]), list.Weights[i]);
         return result;
-    }
-
-    /// <summary>
-    /// Checks a pull before any of it is applied: a shard of another release, or a damaged message, fails this refresh
-    /// (logged, retried on the next tick) instead of teaching the read model wrong lists.
-    /// </summary>
-    private static void ThrowIfMalformed(int shard, ModelChanges changes)
-    {
-        if (changes.Names is null || changes.Successors is null || changes.ArtistTops is null || changes.TrackArtistPairs is null)
-        {
-            throw new InvalidDataException($"Model shard {shard} sent changes without their names or lists.");
-        }
-
-        var names = changes.Names.Length;
-        var problem = changes.Successors.Problem(names) ?? changes.ArtistTops.Problem(names)
-            ?? UnkeyedProblem(changes.Trending, names) ?? UnkeyedProblem(changes.Popular, names) ?? PairsProblem(changes.TrackArtistPairs, names);
-        if (problem is not null) throw new InvalidDataException($"Model shard {shard} sent malformed changes: {problem}.");
-    }
-
-    private static string? UnkeyedProblem(ModelLists? list, int names) =>
-        list is null ? null : list.Count != 1 ? "a trending or popularity block is not one list" : list.Problem(names, keyed: false);
-
-    private static string? PairsProblem(int[] pairs, int names)
-    {
-        if (pairs.Length % 2 != 0) return "a track without its artist";
-        for (var i = 0; i < pairs.Length; i += 2)
-        {
-            if ((uint)pairs[i] >= (uint)names || (pairs[i + 1] != -1 && (uint)pairs[i + 1] >= (uint)names)) return "a track or artist is not a name of the table";
-        }
-
-        return null;
     }
 
     /// <summary>

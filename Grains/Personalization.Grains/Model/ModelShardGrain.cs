@@ -375,41 +375,31 @@ public sealed partial class ModelShardGrain(
     {
         await _restoring;
         var set = _log.Since(afterVersion, Math.Max(1, maxKeys));
-        var names = new ModelNameTable(vocabulary);
-        var successors = new ModelListsBuilder(names);
-        var artistTops = new ModelListsBuilder(names);
-        var pairs = new List<int>();
+        var successors = new List<KeyedList>();
+        var artistTops = new List<KeyedList>();
+        var pairs = new List<string>();
         foreach (var (kind, key) in set.Keys)
         {
             switch (kind)
             {
                 case ChangeKind.Successors:
                     // A tail source's list stays here (read on demand): sent empty, so a reader that held it drops it.
-                    successors.Add(key, _head.Contains(key) ? PublishedSuccessorsOf(key) : default);
+                    successors.Add(ToWire(vocabulary.NameOf(key), _head.Contains(key) ? PublishedSuccessorsOf(key) : default));
                     break;
                 case ChangeKind.ArtistTop:
-                    artistTops.Add(key, _learner.TracksOf(key)?.Top(options.Value.MaxTopTracksPerArtist));
+                    artistTops.Add(ToWire(vocabulary.NameOf(key), _learner.TracksOf(key)?.Top(options.Value.MaxTopTracksPerArtist)));
                     break;
                 case ChangeKind.TrackArtist:
                     var artist = _learner.ArtistOf(key);
-                    pairs.Add(names.Slot(key));
-                    pairs.Add(artist >= 0 ? names.Slot(artist) : -1); // -1: evicted, readers forget the track
+                    pairs.Add(vocabulary.NameOf(key));
+                    pairs.Add(artist >= 0 ? vocabulary.NameOf(artist) : ""); // "": evicted, readers forget the track
                     break;
             }
         }
 
-        var trending = set.TrendingChanged ? Unkeyed(names, _learner.Trending.Top) : null;
-        var popular = set.TrendingChanged ? Unkeyed(names, _learner.Popular.Top) : null;
-        var successorLists = successors.ToLists();
-        var artistTopLists = artistTops.ToLists();
-        return new ModelChanges(set.Version, set.HasMore, names.ToArray(), successorLists, artistTopLists, [.. pairs], trending, _epoch, popular, HasTail: !_head.All); // the names last: every block has written its own
-    }
-
-    private static ModelLists Unkeyed(ModelNameTable names, ScoredId[] list)
-    {
-        var builder = new ModelListsBuilder(names);
-        builder.AddUnkeyed(list);
-        return builder.ToLists();
+        var trending = set.TrendingChanged ? ToWire("", _learner.Trending.Top) : null;
+        var popular = set.TrendingChanged ? ToWire("", _learner.Popular.Top) : null;
+        return new ModelChanges(set.Version, set.HasMore, [.. successors], [.. artistTops], [.. pairs], trending, _epoch, popular, HasTail: !_head.All);
     }
 
     async Task<KeyedList[]> IModelShardGrain.GetSuccessorsAsync(string[] tracks)
