@@ -31,8 +31,11 @@ public sealed class TransitionForwarding(int shard, int shards, int window)
     /// shard (another one). Returns false when it is not to be forwarded (beyond the transition window, whose
     /// transitions teach nothing).
     /// </summary>
-    public bool Forward(ObservationRecord observation, int position) =>
-        Forward(observation, position, ShardOf(observation?.Predecessors[position] ?? throw new ArgumentNullException(nameof(observation))));
+    public bool Forward(ObservationRecord observation, int position)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        return position < Math.Min(observation.Predecessors.Length, window) && Forward(observation, position, ShardOf(observation.Predecessors[position]));
+    }
 
     /// <summary><see cref="Forward(ObservationRecord, int)"/> when the caller has the source's shard already.</summary>
     public bool Forward(ObservationRecord observation, int position, int owner)

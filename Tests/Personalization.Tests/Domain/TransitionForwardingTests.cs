@@ -23,6 +23,9 @@ public sealed class TransitionForwardingTests
             Assert.Equal(i < 3, local.Forward(observation, i)); // position 3 is beyond the window: it teaches nothing
         }
 
+        Assert.False(local.Forward(observation, 4)); // beyond the predecessors too: nothing, not an exception
+        Assert.False(local.Forward(observation, 3, local.ShardOf(foreign[3]))); // with its shard given, the window holds alike
+
         local.Complete(observation);
         var batches = local.Take();
         Assert.Empty(local.Take()); // taken once
