@@ -284,7 +284,8 @@ public sealed partial class ModelShardGrain(
             // a name is kept (evidence is hashes only). Listener 0 is a trusted source: admitted at once.
             var trusted = o.Listener == 0;
             var trackHash = Engine.StableHash.Of(o.TrackId);
-            if (!trusted && !Holds(o.TrackId) && !_admission.Vouch(trackHash, o.Listener))
+            var held = HeldId(o.TrackId);
+            if (!trusted && held < 0 && !_admission.Vouch(trackHash, o.Listener))
             {
                 // The transitions into a track still waiting gather their evidence all the same.
                 foreach (var source in o.Predecessors)
@@ -296,7 +297,7 @@ public sealed partial class ModelShardGrain(
                 continue;
             }
 
-            var track = vocabulary.Intern(o.TrackId);
+            var track = held >= 0 ? held : vocabulary.Intern(o.TrackId);
             var predecessors = new int[o.Predecessors.Length];
             for (var i = 0; i < predecessors.Length; i++)
             {
@@ -356,7 +357,8 @@ public sealed partial class ModelShardGrain(
         ReportMemory();
     }
 
-    private bool Holds(string track) => vocabulary.TryGetId(track, out var id) && vocabulary.IsAdmitted(id) && _learner.ArtistOf(id) >= 0;
+    /// <summary>The vocabulary id of <paramref name="track"/> when this shard holds it (admitted, with its artist); -1 otherwise.</summary>
+    private int HeldId(string track) => vocabulary.TryGetId(track, out var id) && vocabulary.IsAdmitted(id) && _learner.ArtistOf(id) >= 0 ? id : -1;
 
     private static ulong PairKey(string source, ulong trackHash) => Engine.StableHash.Of(source) ^ (trackHash * 0x9E3779B97F4A7C15UL);
 

@@ -20,24 +20,14 @@ public sealed class TransitionForwarding(int shard, int shards, int window)
 
     public int ShardOf(string track) => ModelShards.Of(track, shards);
 
-    /// <summary>Whether this shard learns the transitions out of <paramref name="source"/> (an empty source teaches none: local).</summary>
-    public bool IsLocal(string source) => source.Length == 0 || ShardOf(source) == shard;
-
     /// <summary>Whether <paramref name="owner"/> (a <see cref="ShardOf"/>) is this shard.</summary>
     public bool IsLocalShard(int owner) => owner == shard;
 
     /// <summary>
-    /// Takes the admitted transition at <paramref name="position"/> of <paramref name="observation"/> for its source's
-    /// shard (another one). Returns false when it is not to be forwarded (beyond the transition window, whose
-    /// transitions teach nothing).
+    /// Takes the admitted transition at <paramref name="position"/> of <paramref name="observation"/> for
+    /// <paramref name="owner"/>, its source's shard (<see cref="ShardOf"/>; another one). Returns false when it is not
+    /// to be forwarded (beyond the transition window, whose transitions teach nothing, or beyond the predecessors).
     /// </summary>
-    public bool Forward(ObservationRecord observation, int position)
-    {
-        ArgumentNullException.ThrowIfNull(observation);
-        return position < Math.Min(observation.Predecessors.Length, window) && Forward(observation, position, ShardOf(observation.Predecessors[position]));
-    }
-
-    /// <summary><see cref="Forward(ObservationRecord, int)"/> when the caller has the source's shard already.</summary>
     public bool Forward(ObservationRecord observation, int position, int owner)
     {
         ArgumentNullException.ThrowIfNull(observation);

@@ -14,17 +14,16 @@ public sealed class TransitionForwardingTests
     {
         var local = new TransitionForwarding(shard: 0, Shards, window: 3);
         var sources = Enumerable.Range(0, 200).Select(i => $"src-{i}").ToArray();
-        var foreign = sources.Where(s => !local.IsLocal(s)).Take(4).ToArray();
-        Assert.True(local.IsLocal(""));
+        var foreign = sources.Where(s => !local.IsLocalShard(local.ShardOf(s))).Take(4).ToArray();
+        Assert.True(local.IsLocalShard(0));
         var observation = new ObservationRecord("t", "a", 5, 1f, [foreign[0], foreign[1], foreign[2], foreign[3]], Listener: 42);
 
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal(i < 3, local.Forward(observation, i)); // position 3 is beyond the window: it teaches nothing
+            Assert.Equal(i < 3, local.Forward(observation, i, local.ShardOf(foreign[i]))); // position 3 is beyond the window: it teaches nothing
         }
 
-        Assert.False(local.Forward(observation, 4)); // beyond the predecessors too: nothing, not an exception
-        Assert.False(local.Forward(observation, 3, local.ShardOf(foreign[3]))); // with its shard given, the window holds alike
+        Assert.False(local.Forward(observation, 4, local.ShardOf(foreign[0]))); // beyond the predecessors too: nothing, not an exception
 
         local.Complete(observation);
         var batches = local.Take();
@@ -42,7 +41,7 @@ public sealed class TransitionForwardingTests
         Assert.DoesNotContain(records, r => r.o.Predecessors.Contains(foreign[3]));
         Assert.All(batches, b => Assert.Equal(1, b.Batch.Sequence));
 
-        local.Forward(observation, 0);
+        local.Forward(observation, 0, local.ShardOf(foreign[0]));
         local.Complete(observation);
         var next = Assert.Single(local.Take());
         Assert.Equal(2, next.Batch.Sequence); // the next batch to the same shard
