@@ -38,6 +38,7 @@ public sealed class AffinityTable
 
     public void Add(int id, double delta, long nowMs)
     {
+        nowMs = Affinity.Representable(nowMs); // decay to the stamp the entry keeps, so repeated adds lose nothing to rounding
         var i = IndexOf(id);
         if (i >= 0)
         {

@@ -3,8 +3,9 @@ using Personalization.Engine;
 namespace Personalization.Tests.Domain;
 
 /// <summary>
-/// The compact per-listener representation (it bounds the heap per active user): a history step packed into 16 bytes, and
-/// bounded lists whose arrays grow with use. Behaviour must be exactly that of the plain representation.
+/// The compact per-listener representation (it bounds the heap per active user): a history step packed into 16 bytes, an
+/// affinity into 12 (its stamp at whole seconds), event ids as 48-bit fingerprints, and bounded lists whose arrays grow
+/// with use. Behaviour must be that of the plain representation, up to those stated roundings.
 /// </summary>
 [Trait("Category", "Domain")]
 [Trait("Requires", "None")]
@@ -75,5 +76,51 @@ public sealed class CompactStateTests
 
         blocks.Remove(40);
         Assert.Equal(Enumerable.Range(31, 20).Where(v => v != 40), blocks.ToArray());
+    }
+
+    [Fact]
+    public void An_affinity_is_12_bytes_and_keeps_its_stamp_at_whole_seconds_clamped_to_its_range()
+    {
+        Assert.Equal(12, System.Runtime.CompilerServices.Unsafe.SizeOf<Affinity>());
+        Assert.Equal((7, 0.5f, 1_764_000_000_000L), (new Affinity(7, 0.5f, 1_764_000_000_999L).Id, new Affinity(7, 0.5f, 1_764_000_000_999L).Weight, new Affinity(7, 0.5f, 1_764_000_000_999L).StampMs));
+        Assert.Equal(0L, new Affinity(1, 1f, -5_000L).StampMs);
+        Assert.Equal(uint.MaxValue * 1000L, new Affinity(1, 1f, long.MaxValue).StampMs);
+        Assert.Equal(new Affinity(1, 1f, 2_000L), new Affinity(1, 1f, 2_999L)); // one second: one stamp
+        Assert.NotEqual(new Affinity(1, 1f, 2_000L), new Affinity(1, 1f, 3_000L));
+        Assert.Equal(5_000L, (new Affinity(1, 1f, 0) with { StampMs = 5_432L }).StampMs);
+    }
+
+    [Fact]
+    public void Many_adds_within_a_second_lose_nothing_to_the_stamps_rounding()
+    {
+        var halfLife = TimeSpan.FromDays(14);
+        var table = new AffinityTable(4, halfLife);
+        const long T0 = 1_764_000_000_000L;
+        for (var i = 0; i < 1_000; i++) table.Add(1, 1.0, T0 + (i % 999)); // all inside one second, at varying milliseconds
+        Assert.Equal(1_000.0, table.Get(1, T0), 3); // no decay charged between adds of the same second
+
+        table.Add(1, 1.0, T0 + halfLife.Ticks / TimeSpan.TicksPerMillisecond); // one half-life later: the sum halves, then one more
+        Assert.Equal(501.0, table.Get(1, T0 + halfLife.Ticks / TimeSpan.TicksPerMillisecond), 3);
+    }
+
+    [Fact]
+    public void The_event_id_window_compares_48_bit_fingerprints_and_restores_64_bit_hashes_into_them()
+    {
+        var window = new EventIdWindow(8);
+        const ulong Hash = 0xABCD_1234_5678_9ABCUL;
+        window.Add(Hash);
+
+        Assert.True(window.Contains(Hash));
+        Assert.True(window.Contains(Hash & EventIdWindow.FingerprintMask)); // a stored fingerprint, restored, is the same id
+        Assert.True(window.Contains(Hash ^ (1UL << 60))); // above 48 bits nothing is kept: the documented collision
+        Assert.False(window.Contains(Hash ^ (1UL << 40))); // the same low 32 bits, another high half: not a duplicate
+        Assert.False(window.Contains(Hash ^ 1UL));
+        Assert.Equal([Hash & EventIdWindow.FingerprintMask], window.ToArray());
+
+        for (ulong i = 0; i < 20; i++) window.Add((i << 32) | 0x5678_9ABCUL); // many equal low halves: each confirmed by its high half
+        Assert.False(window.Contains(Hash)); // pushed out of the window of 8
+        Assert.True(window.Contains((19UL << 32) | 0x5678_9ABCUL));
+        Assert.True(window.Contains((12UL << 32) | 0x5678_9ABCUL));
+        Assert.False(window.Contains((11UL << 32) | 0x5678_9ABCUL));
     }
 }
