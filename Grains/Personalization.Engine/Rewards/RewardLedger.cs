@@ -25,7 +25,7 @@ public sealed class RewardLedger(RewardOptions options, TimeSpan sessionGap)
         Stats.ItemsServed += kept;
         for (var i = 0; i < kept; i++)
         {
-            Stats.ServedBySource[(int)sources[i]]++;
+            Stats.CountServed(sources[i]);
             Observer?.Served(context, sources[i], i, i < explored.Length && explored[i]);
         }
     }
@@ -50,8 +50,7 @@ public sealed class RewardLedger(RewardOptions options, TimeSpan sessionGap)
         var source = Served.SourceAt(slot, position);
         var delta = RewardSignal.Of(after) - RewardSignal.Of(before);
         Stats.Count(after & ~before);
-        Stats.Reward += delta;
-        Stats.RewardBySource[(int)source] += delta;
+        Stats.AddReward(source, delta);
         Observer?.Attributed(Served.ContextOf(slot), source, position, after & ~before, delta);
     }
 

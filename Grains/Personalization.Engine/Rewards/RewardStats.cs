@@ -3,7 +3,8 @@ namespace Personalization.Engine.Rewards;
 /// <summary>
 /// One listener's lifetime reward statistics: served lists and items, attributed outcomes (each counted once per
 /// served item), lists followed by a return within the attribution window, and the reward (<see cref="RewardSignal"/>)
-/// in total and per candidate source. Fixed size (a few counters and two arrays of <see cref="SourceCount"/>).
+/// in total and per candidate source. Fixed size: a few counters, and two arrays of <see cref="SourceCount"/> that exist
+/// only once a list was served (most of a silo's active listeners may never be).
 /// </summary>
 public sealed class RewardStats
 {
@@ -21,11 +22,33 @@ public sealed class RewardStats
     public long ListsReturned { get; set; }
     public double Reward { get; set; }
 
-    /// <summary>Served items per source (index = <see cref="ReasonKind"/>).</summary>
-    public long[] ServedBySource { get; } = new long[SourceCount];
+    private static readonly long[] NoneServed = new long[SourceCount];
+    private static readonly double[] NoReward = new double[SourceCount];
+    private long[]? _servedBySource;
+    private double[]? _rewardBySource;
 
-    /// <summary>Reward per source (index = <see cref="ReasonKind"/>).</summary>
-    public double[] RewardBySource { get; } = new double[SourceCount];
+    /// <summary>Served items per source (index = <see cref="ReasonKind"/>; <see cref="SourceCount"/> entries, zeros until the first).</summary>
+    public ReadOnlySpan<long> ServedBySource => _servedBySource ?? NoneServed;
+
+    /// <summary>Reward per source (index = <see cref="ReasonKind"/>; <see cref="SourceCount"/> entries, zeros until the first).</summary>
+    public ReadOnlySpan<double> RewardBySource => _rewardBySource ?? NoReward;
+
+    public void CountServed(ReasonKind source) => (_servedBySource ??= new long[SourceCount])[(int)source]++;
+
+    public void AddReward(ReasonKind source, double delta)
+    {
+        Reward += delta;
+        (_rewardBySource ??= new double[SourceCount])[(int)source] += delta;
+    }
+
+    /// <summary>Restores the per-source statistics as stored (entries beyond <see cref="SourceCount"/> are ignored; all zeros keep nothing).</summary>
+    public void RestoreBySource(ReadOnlySpan<long> served, ReadOnlySpan<double> reward)
+    {
+        served = served[..Math.Min(served.Length, SourceCount)];
+        reward = reward[..Math.Min(reward.Length, SourceCount)];
+        _servedBySource = served.ContainsAnyExcept(0L) ? [.. served, .. new long[SourceCount - served.Length]] : null;
+        _rewardBySource = reward.ContainsAnyExcept(0.0) ? [.. reward, .. new double[SourceCount - reward.Length]] : null;
+    }
 
     public void Count(ItemOutcome added)
     {
@@ -41,7 +64,7 @@ public sealed class RewardStats
     {
         ListsServed = ItemsServed = Started = Completed = SkippedEarly = Saved = Liked = Disliked = ListsReturned = 0;
         Reward = 0;
-        Array.Clear(ServedBySource);
-        Array.Clear(RewardBySource);
+        _servedBySource = null;
+        _rewardBySource = null;
     }
 }

@@ -51,6 +51,7 @@ public static class GrainServices
         services.AddSingleton<SnapshotCodec>();
         services.AddSingleton(sp => UserIdPseudonyms.Create(sp.GetRequiredService<IOptions<LogPrivacyOptions>>().Value));
         services.AddSingleton<EventMapper>();
+        services.AddSingleton<ListenerServices>();
         services.AddSingleton<LiveModel>();
         services.AddSingleton(sp =>
         {

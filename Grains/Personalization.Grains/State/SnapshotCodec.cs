@@ -74,8 +74,7 @@ public sealed class SnapshotCodec(Vocabulary vocabulary)
     {
         (s.ListsServed, s.ItemsServed, s.Started, s.Completed, s.SkippedEarly) = (r.ListsServed, r.ItemsServed, r.Started, r.Completed, r.SkippedEarly);
         (s.Saved, s.Liked, s.Disliked, s.ListsReturned, s.Reward) = (r.Saved, r.Liked, r.Disliked, r.ListsReturned, r.Reward);
-        (r.ServedBySource ?? []).AsSpan(0, Math.Min(r.ServedBySource?.Length ?? 0, RewardStats.SourceCount)).CopyTo(s.ServedBySource);
-        (r.RewardBySource ?? []).AsSpan(0, Math.Min(r.RewardBySource?.Length ?? 0, RewardStats.SourceCount)).CopyTo(s.RewardBySource);
+        s.RestoreBySource(r.ServedBySource, r.RewardBySource);
     }
 
     private AffinityRecord[] Affinities(AffinityTable table)

@@ -27,8 +27,11 @@ public sealed partial class ListenerStore(
     ILogger logger,
     UserIdPseudonyms pseudonyms)
 {
-    /// <summary>What log lines name this listener by: a keyed hash, never the user id.</summary>
-    private readonly string _logged = pseudonyms.Of(userId);
+    /// <summary>
+    /// What log lines name this listener by: a keyed hash, never the user id. Computed per log line (they are rare:
+    /// failures and hand-overs), not held: a string per active listener otherwise.
+    /// </summary>
+    private string Logged => pseudonyms.Of(userId);
 
     private DateTimeOffset _snapshotAt = clock.GetUtcNow();
     private Task _compaction = Task.CompletedTask;
@@ -57,7 +60,7 @@ public sealed partial class ListenerStore(
             catch (JournalSnapshotBehindException behind) when (migrated is null && attempt < MaxLoadAttempts)
             {
                 // Another activation wrote a newer snapshot after ours was read (a hand-over): read it again.
-                LogSnapshotBehind(_logged, SnapshotSequence, behind.CoveredThrough);
+                LogSnapshotBehind(Logged, SnapshotSequence, behind.CoveredThrough);
                 await snapshots.ReadStateAsync(cancellationToken);
             }
         }
@@ -76,7 +79,7 @@ public sealed partial class ListenerStore(
         await foreach (var entry in journal.ReadAfterAsync(userId, state.Sequence, cancellationToken))
         {
             state.Apply(entry.Event.EventId, mapper.ToListen(entry.Event, idOf));
-            if (state.Sequence != entry.Sequence) LogReplayGap(_logged, entry.Sequence, state.Sequence);
+            if (state.Sequence != entry.Sequence) LogReplayGap(Logged, entry.Sequence, state.Sequence);
         }
 
         // Nothing stored at all: nothing to compact. Otherwise the previous activation's last compaction may not have
@@ -123,7 +126,7 @@ public sealed partial class ListenerStore(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogSnapshotFailed(ex, _logged);
+            LogSnapshotFailed(ex, Logged);
             return true;
         }
     }
@@ -146,7 +149,7 @@ public sealed partial class ListenerStore(
             var storedSequence = snapshots.RecordExists ? snapshots.State.Sequence : 0;
             if (storedSequence >= state.Sequence)
             {
-                LogStale(_logged, storedSequence, state.Sequence);
+                LogStale(Logged, storedSequence, state.Sequence);
                 snapshots.State = Shell(storedSequence);
                 return false;
             }
@@ -156,7 +159,7 @@ public sealed partial class ListenerStore(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogSnapshotFailed(ex, _logged);
+            LogSnapshotFailed(ex, Logged);
             return true;
         }
     }
@@ -201,7 +204,7 @@ public sealed partial class ListenerStore(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogCompactionFailed(ex, _logged, through); // harmless: the next snapshot truncates these entries too
+            LogCompactionFailed(ex, Logged, through); // harmless: the next snapshot truncates these entries too
         }
     }
 

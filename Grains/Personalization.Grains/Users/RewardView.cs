@@ -12,7 +12,7 @@ public static class RewardView
     {
         ArgumentNullException.ThrowIfNull(s);
         return Create(s.ListsServed, s.ItemsServed, s.Started, s.Completed, s.SkippedEarly, s.Saved, s.Liked, s.Disliked,
-            s.ListsReturned, s.Reward, s.ServedBySource, s.RewardBySource);
+            s.ListsReturned, s.Reward, s.ServedBySource.ToArray(), s.RewardBySource.ToArray());
     }
 
     public static RewardSummary Create(RewardsRecord? r) => r is null

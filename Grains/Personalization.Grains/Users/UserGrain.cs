@@ -24,26 +24,9 @@ namespace Personalization.Grains.Users;
 /// </summary>
 public sealed class UserGrain(
     [PersistentState(StorageNames.UserState, StorageNames.Users)] IPersistentState<UserSnapshot> store,
-    SnapshotCodec codec,
-    EventMapper mapper,
-    RecommendationPolicy policy,
-    Recommender recommender,
-    LearnedRanker ranker,
-    IRewardObserver rewardObserver,
-    IModelView model,
-    ModelTail tail,
-    IModelFeed feed,
-    RequestValidator validator,
-    TimeProvider clock,
-    IEventJournal journal,
-    IOptions<EngineOptions> engineOptions,
-    IOptions<SnapshotOptions> snapshotOptions,
-    TasteViews tasteViews,
-    CatalogRules catalog,
-    ILogger<UserGrain> logger) : Grain, IUserGrain, IListenerCheckpointGrain, IGrainMigrationParticipant
+    ListenerServices services) : Grain, IUserGrain, IListenerCheckpointGrain, IGrainMigrationParticipant
 {
     private const string MigratedStateKey = "pzn.listener";
-    private readonly EngineOptions _options = engineOptions.Value;
     private ListenerStore _store = null!;
     private ListenerState _state = null!;
     private UserSnapshot? _migrated;
@@ -55,13 +38,13 @@ public sealed class UserGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _ids = new ListenerIds(mapper.Vocabulary, MaxLeases(_options));
+        _ids = new ListenerIds(services.Mapper.Vocabulary, MaxLeases(services.Engine));
         _store = new ListenerStore(
-            this.GetPrimaryKeyString(), store, journal, codec, mapper, snapshotOptions.Value, clock, logger,
+            this.GetPrimaryKeyString(), store, services.Journal, services.Codec, services.Mapper, services.Snapshots, services.Clock, services.Logger,
             ServiceProvider.GetRequiredService<UserIdPseudonyms>()) { Ids = _ids }; // logs name the listener by a keyed hash
-        await catalog.WhenLoadedAsync(cancellationToken); // on a silo that just joined: its catalogue rules first (Strict, takedowns)
-        _state = await _store.LoadAsync(_migrated, _options, cancellationToken);
-        _state.Rewards.Observer = rewardObserver; // after the journal replay: replayed events are not attributed twice
+        await services.Catalog.WhenLoadedAsync(cancellationToken); // on a silo that just joined: its catalogue rules first (Strict, takedowns)
+        _state = await _store.LoadAsync(_migrated, services.Engine, cancellationToken);
+        _state.Rewards.Observer = services.RewardObserver; // after the journal replay: replayed events are not attributed twice
         _listenerKey = Personalization.Engine.StableHash.Of(this.GetPrimaryKeyString());
         _migrated = null;
         ServiceProvider.GetRequiredService<PersonalizationMetrics>().UserActivated(); // operations hook: active users gauge
@@ -96,7 +79,7 @@ public sealed class UserGrain(
     {
         try
         {
-            if (!_poisoned) dehydrationContext.TryAddValue(MigratedStateKey, codec.Capture(_state));
+            if (!_poisoned) dehydrationContext.TryAddValue(MigratedStateKey, services.Codec.Capture(_state));
         }
         finally
         {
@@ -110,49 +93,49 @@ public sealed class UserGrain(
     }
 
     Task<RecordResult> IUserGrain.RecordAsync(ListenEvent listenEvent) =>
-        RecordAsync(validator.ValidateEvent(listenEvent, clock.GetUtcNow()), [listenEvent], single: true);
+        RecordAsync(services.Validator.ValidateEvent(listenEvent, services.Clock.GetUtcNow()), [listenEvent], single: true);
 
     Task<RecordResult> IUserGrain.RecordBatchAsync(IReadOnlyList<ListenEvent> events) =>
-        RecordAsync(validator.ValidateBatch(events, clock.GetUtcNow()), events);
+        RecordAsync(services.Validator.ValidateBatch(events, services.Clock.GetUtcNow()), events);
 
     Task<RecordResult> IUserGrain.ImportAsync(IReadOnlyList<ListenEvent> events) =>
-        RecordAsync(validator.ValidateBatch(events, clock.GetUtcNow()), events, import: true);
+        RecordAsync(services.Validator.ValidateBatch(events, services.Clock.GetUtcNow()), events, import: true);
 
     async Task<RecommendationList> IUserGrain.RecommendAsync(RecommendRequest request)
     {
-        ThrowIfInvalid(validator.ValidateRecommend(request));
-        var seed = request.Seed is { } named && mapper.Vocabulary.TryGetId(named, out var seedId) ? seedId : -1;
-        await tail.PrepareAsync(_state, seed); // completes at once unless an anchor's list is in the model's tail and not cached
-        var now = request.At ?? clock.GetUtcNow();
+        ThrowIfInvalid(services.Validator.ValidateRecommend(request));
+        var seed = request.Seed is { } named && services.Mapper.Vocabulary.TryGetId(named, out var seedId) ? seedId : -1;
+        await services.Tail.PrepareAsync(_state, seed); // completes at once unless an anchor's list is in the model's tail and not cached
+        var now = request.At ?? services.Clock.GetUtcNow();
         HashSet<int>? exclude = null;
         if (request.Exclude is { Count: > 0 } excluded)
         {
             exclude = [];
             foreach (var id in excluded)
             {
-                if (mapper.Vocabulary.TryGetId(id, out var track)) exclude.Add(track);
+                if (services.Mapper.Vocabulary.TryGetId(id, out var track)) exclude.Add(track);
             }
         }
 
         // Served lists are remembered (for reward attribution) in memory only; see RewardLedger.
-        var served = policy.Serve(_state, model, now.ToUnixTimeMilliseconds(), request.Count, exclude, _listenerKey, catalog.For(request));
+        var served = services.Policy.Serve(_state, services.Model, now.ToUnixTimeMilliseconds(), request.Count, exclude, _listenerKey, services.Catalog.For(request));
         var session = SessionOutcomes.Of(_state, now.ToUnixTimeMilliseconds());
         var items = new Recommendation[served.Count];
-        for (var i = 0; i < served.Count; i++) items[i] = mapper.ToRecommendation(served[i], i, session);
-        return new RecommendationList(Guid.NewGuid().ToString("N"), clock.GetUtcNow(), items);
+        for (var i = 0; i < served.Count; i++) items[i] = services.Mapper.ToRecommendation(served[i], i, session);
+        return new RecommendationList(Guid.NewGuid().ToString("N"), services.Clock.GetUtcNow(), items);
     }
 
     Task<UserProfile> IUserGrain.GetProfileAsync() =>
-        Task.FromResult(ProfileView.Create(this.GetPrimaryKeyString(), _state, mapper, clock.GetUtcNow().ToUnixTimeMilliseconds()));
+        Task.FromResult(ProfileView.Create(this.GetPrimaryKeyString(), _state, services.Mapper, services.Clock.GetUtcNow().ToUnixTimeMilliseconds()));
 
     async Task<UserExport> IUserGrain.ExportAsync() =>
-        ExportView.Create(this.GetPrimaryKeyString(), codec.Capture(_state)) with { JournalTail = await _store.ReadTailAsync(CancellationToken.None) };
+        ExportView.Create(this.GetPrimaryKeyString(), services.Codec.Capture(_state)) with { JournalTail = await _store.ReadTailAsync(CancellationToken.None) };
 
     Task<TasteSummary> IUserGrain.GetTasteSummaryAsync(TasteSummaryRequest request) =>
-        Task.FromResult(tasteViews.Summarize(this.GetPrimaryKeyString(), _state, request, clock.GetUtcNow()));
+        Task.FromResult(services.TasteViews.Summarize(this.GetPrimaryKeyString(), _state, request, services.Clock.GetUtcNow()));
 
     Task<RecommendationList> IUserGrain.DiscoverAsync(RecommendRequest request) =>
-        Task.FromResult(tasteViews.Discover(_state, request, clock.GetUtcNow()));
+        Task.FromResult(services.TasteViews.Discover(_state, request, services.Clock.GetUtcNow()));
 
     // Loading replayed any tail; writing the snapshot lets the journal release what it covers.
     async Task IListenerCheckpointGrain.CheckpointAsync()
@@ -172,7 +155,7 @@ public sealed class UserGrain(
     private async Task<RecordResult> RecordAsync(IReadOnlyList<FieldError> errors, IReadOnlyList<ListenEvent> events, bool import = false, bool single = false)
     {
         ThrowIfInvalid(errors);
-        catalog.ThrowIfUnknown(events, single); // Strict mode: the whole batch or nothing
+        services.Catalog.ThrowIfUnknown(events, single); // Strict mode: the whole batch or nothing
         var duplicates = 0;
         var entries = new List<JournalEntry>(events.Count);
         var observations = new List<ModelObservation>(events.Count);
@@ -185,10 +168,10 @@ public sealed class UserGrain(
                 continue;
             }
 
-            var listen = mapper.ToListen(e, _ids.Id);
+            var listen = services.Mapper.ToListen(e, _ids.Id);
             // A play's example is the state just before it; a redelivered event is not a play (no work, no budget spent).
             var example = listen.Kind is SignalKind.Play or SignalKind.Complete && !_state.IsDuplicate(e.EventId)
-                ? recommender.ExampleFor(_state, model, listen.TimeMs, listen.Track)
+                ? services.Recommender.ExampleFor(_state, services.Model, listen.TimeMs, listen.Track)
                 : null;
             var change = _state.Apply(e.EventId, listen);
             if (!change.Applied)
@@ -232,9 +215,9 @@ public sealed class UserGrain(
                 throw;
             }
 
-            foreach (var o in observations) feed.Publish(o); // names resolved now, while this listener holds its ids
+            foreach (var o in observations) services.Feed.Publish(o); // names resolved now, while this listener holds its ids
             _ids.Collect(_state);
-            foreach (var (example, timeMs) in examples) ranker.Add(example, timeMs); // committed plays only: the silo's re-ranker learns from them
+            foreach (var (example, timeMs) in examples) services.Ranker.Add(example, timeMs); // committed plays only: the silo's re-ranker learns from them
             if (!await _store.MaybeSnapshotAsync(_state)) DeactivateOnIdle(); // a newer activation wrote: hand over to storage
         }
 

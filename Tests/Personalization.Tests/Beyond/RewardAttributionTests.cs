@@ -122,6 +122,29 @@ public sealed class RewardAttributionTests
 
         Assert.Equal(0, state.Rewards.Served.Count);
         Assert.Equal((0L, 0L, 0.0), (state.Rewards.Stats.ListsServed, state.Rewards.Stats.Completed, state.Rewards.Stats.Reward));
+        Assert.Equal(new long[RewardStats.SourceCount], state.Rewards.Stats.ServedBySource.ToArray());
+        Assert.Equal(new double[RewardStats.SourceCount], state.Rewards.Stats.RewardBySource.ToArray());
+    }
+
+    [Fact]
+    public void Per_source_statistics_restore_as_stored_padded_or_cut_to_the_source_count()
+    {
+        var stats = new RewardStats();
+        Assert.Equal(RewardStats.SourceCount, stats.ServedBySource.Length); // zeros before anything is served
+
+        stats.RestoreBySource([3, 0, 5], [.. Enumerable.Range(1, RewardStats.SourceCount + 2).Select(i => i * 0.5)]);
+        Assert.Equal([3L, 0, 5, 0, 0, 0, 0, 0], stats.ServedBySource.ToArray());
+        Assert.Equal(Enumerable.Range(1, RewardStats.SourceCount).Select(i => i * 0.5), stats.RewardBySource.ToArray());
+
+        stats.CountServed(ReasonKind.FromHistory);
+        stats.AddReward(ReasonKind.FromHistory, 1.0);
+        Assert.Equal([3L, 0, 5, 1, 0, 0, 0, 0], stats.ServedBySource.ToArray());
+        Assert.Equal(2.0 + 1.0, stats.RewardBySource[(int)ReasonKind.FromHistory]);
+        Assert.Equal(1.0, stats.Reward);
+
+        stats.RestoreBySource(null, []); // a record without them (older snapshots): zeros
+        Assert.Equal(new long[RewardStats.SourceCount], stats.ServedBySource.ToArray());
+        Assert.Equal(new double[RewardStats.SourceCount], stats.RewardBySource.ToArray());
     }
 
     [Theory]

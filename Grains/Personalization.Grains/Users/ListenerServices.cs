@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Personalization.Abstractions;
+using Personalization.Engine;
+using Personalization.Engine.Exploration;
+using Personalization.Engine.Model;
+using Personalization.Engine.Ranking;
+using Personalization.Engine.Rewards;
+using Personalization.Grains.Catalog;
+using Personalization.Grains.Model;
+using Personalization.Journal;
+using Personalization.Grains.State;
+
+namespace Personalization.Grains.Users;
+
+/// <summary>
+/// The silo-wide services every listener uses, resolved once per silo. A <see cref="UserGrain"/> holds one reference to
+/// them instead of a field per service: with every listener of a silo active at once, 16 references fewer per
+/// activation is about 130 bytes per listener.
+/// </summary>
+public sealed class ListenerServices(
+    SnapshotCodec codec,
+    EventMapper mapper,
+    RecommendationPolicy policy,
+    Recommender recommender,
+    LearnedRanker ranker,
+    IRewardObserver rewardObserver,
+    IModelView model,
+    ModelTail tail,
+    IModelFeed feed,
+    RequestValidator validator,
+    TimeProvider clock,
+    IEventJournal journal,
+    IOptions<EngineOptions> engineOptions,
+    IOptions<SnapshotOptions> snapshotOptions,
+    TasteViews tasteViews,
+    CatalogRules catalog,
+    ILogger<UserGrain> logger)
+{
+    public SnapshotCodec Codec { get; } = codec;
+    public EventMapper Mapper { get; } = mapper;
+    public RecommendationPolicy Policy { get; } = policy;
+    public Recommender Recommender { get; } = recommender;
+    public LearnedRanker Ranker { get; } = ranker;
+    public IRewardObserver RewardObserver { get; } = rewardObserver;
+    public IModelView Model { get; } = model;
+    public ModelTail Tail { get; } = tail;
+    public IModelFeed Feed { get; } = feed;
+    public RequestValidator Validator { get; } = validator;
+    public TimeProvider Clock { get; } = clock;
+    public IEventJournal Journal { get; } = journal;
+    public EngineOptions Engine { get; } = engineOptions.Value;
+    public SnapshotOptions Snapshots { get; } = snapshotOptions.Value;
+    public TasteViews TasteViews { get; } = tasteViews;
+    public CatalogRules Catalog { get; } = catalog;
+    public ILogger<UserGrain> Logger { get; } = logger;
+}
