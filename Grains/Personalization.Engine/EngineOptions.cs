@@ -40,7 +40,7 @@ public sealed class EngineOptions
     /// Event ids a listener remembers, so a retried event or batch is acknowledged but not applied twice. At least the
     /// largest batch a silo accepts (<c>Personalization:Validation:MaxBatchSize</c>, 500; checked at start): a batch
     /// whose acknowledgement was lost is retried whole, and a smaller window would have forgotten its first events by the
-    /// time the batch was applied. The array grows with a listener's events up to it (8 bytes an id).
+    /// time the batch was applied. The arrays grow with a listener's events up to it (6 bytes an id: a 48-bit fingerprint).
     /// </summary>
     public int DedupeWindow { get; set; } = 512;
     public int MaxBlockedTracks { get; set; } = 64;
