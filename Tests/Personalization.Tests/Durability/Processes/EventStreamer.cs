@@ -16,6 +16,7 @@ public sealed class EventStreamer(ProcessCluster cluster, int users, int concurr
     private readonly ConcurrentQueue<(TimeSpan At, string Error)> _failures = new();
     private readonly ConcurrentQueue<string> _failureMessages = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly WorkerStatus[] _workers = Enumerable.Range(0, concurrency).Select(_ => new WorkerStatus()).ToArray();
     private long _calls;
 
     /// <summary>Longest a single event may keep failing before the run is declared broken.</summary>
@@ -52,13 +53,48 @@ public sealed class EventStreamer(ProcessCluster cluster, int users, int concurr
             if (deadline.Elapsed > timeout)
             {
                 var recent = string.Join(", ", _failures.Where(f => f.At > _clock.Elapsed - TimeSpan.FromSeconds(10)).GroupBy(f => f.Error).Select(g => $"{g.Key}×{g.Count()}"));
-                throw new TimeoutException($"Only {_acknowledged.Count(a => a >= events)} of {users} users reached {events} events; failures in the last 10 s: {recent}.");
+                throw new TimeoutException($"Only {_acknowledged.Count(a => a >= events)} of {users} users reached {events} events; failures in the last 10 s: {recent}. Workers: {DescribeWorkers(events)}.");
             }
             await Task.Delay(100);
         }
     }
 
+    /// <summary>What each worker that still has users below <paramref name="events"/> is doing: its call in flight (event, how long, attempts), or how it ended.</summary>
+    private string DescribeWorkers(int events)
+    {
+        var lines = new List<string>();
+        for (var w = 0; w < _workers.Length; w++)
+        {
+            var behind = Enumerable.Range(0, users).Where(u => u % _workers.Length == w && _acknowledged[u] < events).ToList();
+            if (behind.Count == 0) continue;
+            var status = _workers[w];
+            var state = status.Ended is { } ended
+                ? $"ended: {ended}"
+                : status.EventId is { } eventId
+                    ? $"{eventId} in flight for {(_clock.Elapsed - status.Since).TotalSeconds:F1} s, attempt {status.Attempts}"
+                    : "between calls";
+            lines.Add($"worker {w} ({behind.Count} users behind, first {UserId(behind[0])}): {state}");
+        }
+
+        return lines.Count == 0 ? "none behind" : string.Join("; ", lines);
+    }
+
     private async Task WorkerAsync(int worker, CancellationToken stop)
+    {
+        try
+        {
+            await StreamAsync(_workers[worker], worker, stop);
+        }
+        catch (Exception ex)
+        {
+            _workers[worker].Ended = $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}";
+            throw;
+        }
+
+        _workers[worker].Ended = "stopped";
+    }
+
+    private async Task StreamAsync(WorkerStatus status, int worker, CancellationToken stop)
     {
         var start = DateTimeOffset.UtcNow.AddHours(-1);
         for (var round = 0; !stop.IsCancellationRequested; round++)
@@ -70,14 +106,17 @@ public sealed class EventStreamer(ProcessCluster cluster, int users, int concurr
                     start.AddSeconds(round * 10 + sequence), 180_000, 180_000);
                 // Once started, an event is retried until acknowledged (even after stop), so nothing is left in doubt.
                 var giveUpAt = _clock.Elapsed + HardDeadline;
+                status.Begin(e.EventId, _clock.Elapsed);
                 while (true)
                 {
                     if (_clock.Elapsed > giveUpAt) throw new TimeoutException($"{e.EventId} not acknowledged within {HardDeadline}.");
                     Interlocked.Increment(ref _calls);
+                    status.Attempts++;
                     try
                     {
                         await cluster.Facade.RecordAsync(UserId(u), e, CancellationToken.None);
                         _acknowledged[u] = sequence + 1;
+                        status.EventId = null;
                         break;
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
@@ -88,6 +127,22 @@ public sealed class EventStreamer(ProcessCluster cluster, int users, int concurr
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>One worker's current call, for the timeout's message (written by the worker, read racily by the waiter: diagnostics only).</summary>
+    private sealed class WorkerStatus
+    {
+        public volatile string? EventId;
+        public volatile string? Ended;
+        public TimeSpan Since;
+        public int Attempts;
+
+        public void Begin(string eventId, TimeSpan now)
+        {
+            Since = now;
+            Attempts = 0;
+            EventId = eventId;
         }
     }
 }
