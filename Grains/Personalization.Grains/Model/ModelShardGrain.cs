@@ -227,7 +227,11 @@ public sealed partial class ModelShardGrain(
     {
         try
         {
-            await ClusterRetry.RunAsync(() => GrainFactory.GetGrain<IModelShardGrain>(shard).LearnTransitionsAsync(batch), CancellationToken.None);
+            // The reference is taken here, on this activation: a retry runs after a delay on a thread-pool thread (the
+            // retry pipeline does not resume on the activation's scheduler), where GrainFactory throws "Activation access
+            // violation" — which made every retry of a forward fail at once during a rolling restart.
+            var target = GrainFactory.GetGrain<IModelShardGrain>(shard);
+            await ClusterRetry.RunAsync(() => target.LearnTransitionsAsync(batch), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -284,8 +288,7 @@ public sealed partial class ModelShardGrain(
             // a name is kept (evidence is hashes only). Listener 0 is a trusted source: admitted at once.
             var trusted = o.Listener == 0;
             var trackHash = Engine.StableHash.Of(o.TrackId);
-            var held = HeldId(o.TrackId);
-            if (!trusted && held < 0 && !_admission.Vouch(trackHash, o.Listener))
+            if (!trusted && !Holds(o.TrackId) && !_admission.Vouch(trackHash, o.Listener))
             {
                 // The transitions into a track still waiting gather their evidence all the same.
                 foreach (var source in o.Predecessors)
@@ -297,7 +300,9 @@ public sealed partial class ModelShardGrain(
                 continue;
             }
 
-            var track = held >= 0 ? held : vocabulary.Intern(o.TrackId);
+            // Interned under the vocabulary's lock: the unlocked lookup in Holds may meet an id whose leased entry was
+            // just reclaimed and reused for another name, so its id is not taken from there.
+            var track = vocabulary.Intern(o.TrackId);
             var predecessors = new int[o.Predecessors.Length];
             for (var i = 0; i < predecessors.Length; i++)
             {
@@ -357,8 +362,7 @@ public sealed partial class ModelShardGrain(
         ReportMemory();
     }
 
-    /// <summary>The vocabulary id of <paramref name="track"/> when this shard holds it (admitted, with its artist); -1 otherwise.</summary>
-    private int HeldId(string track) => vocabulary.TryGetId(track, out var id) && vocabulary.IsAdmitted(id) && _learner.ArtistOf(id) >= 0 ? id : -1;
+    private bool Holds(string track) => vocabulary.TryGetId(track, out var id) && vocabulary.IsAdmitted(id) && _learner.ArtistOf(id) >= 0;
 
     private static ulong PairKey(string source, ulong trackHash) => Engine.StableHash.Of(source) ^ (trackHash * 0x9E3779B97F4A7C15UL);
 
