@@ -32,7 +32,7 @@ public sealed class EventIdWindow
     public bool Contains(ulong hash)
     {
         var low = (uint)hash;
-        var high = (ushort)((hash & FingerprintMask) >> 32);
+        var high = HighOf(hash);
         var low32 = _low.AsSpan(0, _count);
         for (var from = 0; from < low32.Length;)
         {
@@ -68,7 +68,7 @@ public sealed class EventIdWindow
         }
 
         _low[slot] = (uint)hash;
-        _high[slot] = (ushort)((hash & FingerprintMask) >> 32);
+        _high[slot] = HighOf(hash);
     }
 
     /// <summary>Oldest first, for persistence: each a fingerprint (the hash's low 48 bits).</summary>
@@ -84,6 +84,9 @@ public sealed class EventIdWindow
 
         return result;
     }
+
+    /// <summary>Bits 32–47 of a hash: the fingerprint's half beside its low 32 bits.</summary>
+    private static ushort HighOf(ulong hash) => (ushort)((hash & FingerprintMask) >> 32);
 
     public void Clear()
     {

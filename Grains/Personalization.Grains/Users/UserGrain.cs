@@ -1,16 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Personalization.Abstractions;
 using Personalization.Abstractions.Blend;
 using Personalization.Journal;
 using Personalization.Engine;
-using Personalization.Engine.Exploration;
-using Personalization.Engine.Rewards;
 using Personalization.Engine.Model;
 using Personalization.Engine.Ranking;
-using Personalization.Grains.Catalog;
-using Personalization.Grains.Model;
 using Personalization.Grains.Operations;
 using Personalization.Grains.State;
 
@@ -41,7 +35,7 @@ public sealed class UserGrain(
         _ids = new ListenerIds(services.Mapper.Vocabulary, MaxLeases(services.Engine));
         _store = new ListenerStore(
             this.GetPrimaryKeyString(), store, services.Journal, services.Codec, services.Mapper, services.Snapshots, services.Clock, services.Logger,
-            ServiceProvider.GetRequiredService<UserIdPseudonyms>()) { Ids = _ids }; // logs name the listener by a keyed hash
+            services.Pseudonyms) { Ids = _ids }; // logs name the listener by a keyed hash
         await services.Catalog.WhenLoadedAsync(cancellationToken); // on a silo that just joined: its catalogue rules first (Strict, takedowns)
         _state = await _store.LoadAsync(_migrated, services.Engine, cancellationToken);
         _state.Rewards.Observer = services.RewardObserver; // after the journal replay: replayed events are not attributed twice
