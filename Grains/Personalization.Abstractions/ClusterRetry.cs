@@ -45,6 +45,40 @@ public static class ClusterRetry
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// Like <see cref="RunAsync{T}"/>, for a caller that can wait: a refused call is repeated (waits doubling from 100 ms
+    /// to at most <see cref="MaxPatientDelay"/>) for as long as <paramref name="patience"/> lasts, and a timed-out one once.
+    /// For background deliveries that must outlast a membership change: a silo that stops keeps the grain directory
+    /// pointing at the activations it just deactivated until it has left, so calls to them are refused for seconds, not
+    /// for the 0.7 s of <see cref="RunAsync{T}"/>. Waits on <paramref name="clock"/>'s timers.
+    /// </summary>
+    public static async Task RunPatientlyAsync(Func<Task> call, TimeSpan patience, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(clock);
+        var started = clock.GetTimestamp();
+        var delay = TimeSpan.FromMilliseconds(100);
+        var timeouts = 0;
+        while (true)
+        {
+            try
+            {
+                await call().WaitAsync(cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (IsMembershipChurn(ex) || (ex is TimeoutException && ++timeouts < MaxTimeoutAttempts))
+            {
+                if (clock.GetElapsedTime(started) + delay > patience) throw;
+            }
+
+            await Task.Delay(delay, clock, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPatientDelay.Ticks));
+        }
+    }
+
+    /// <summary>The longest wait between two attempts of <see cref="RunPatientlyAsync"/>.</summary>
+    public static readonly TimeSpan MaxPatientDelay = TimeSpan.FromSeconds(1);
+
     public static bool IsMembershipChurn(Exception exception) =>
         exception is OrleansMessageRejectionException or SiloUnavailableException or Model.ModelShardMovingException
             or StorageUnavailableException { ActivationMoved: true };

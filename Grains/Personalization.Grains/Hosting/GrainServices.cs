@@ -60,6 +60,9 @@ public static class GrainServices
         });
         services.AddSingleton<IModelView>(sp => new TieredModelView(sp.GetRequiredService<LiveModel>(), sp.GetRequiredService<TailCache>()));
         services.AddSingleton<ModelTail>();
+        services.AddSingleton<HandOverRelay>();
+        services.AddSingleton<RelayedBatches>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RelayedBatches>());
         services.AddSingleton<ModelPipeline>();
         services.AddSingleton<IModelPipeline>(sp => sp.GetRequiredService<ModelPipeline>());
         services.AddSingleton<IModelFeed>(sp => sp.GetRequiredService<ModelPipeline>());

@@ -37,6 +37,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     private readonly ModelPipelineOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<ModelPipeline> _logger;
+    private readonly HandOverRelay _relay;
     private readonly long[] _versions;
     private readonly long[] _epochs;
     private readonly bool[] _hasTail;
@@ -45,6 +46,12 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     /// <summary>This feed's sender id (random, never 0) and the number of the last batch sent to each shard.</summary>
     private readonly ulong _sender = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
     private readonly long[] _sequences;
+
+    /// <summary>Cancelled when this silo starts to stop: a shard it cannot reach then gets its batches through another silo (<see cref="_relayed"/>).</summary>
+    private readonly CancellationTokenSource _stopStarted = new();
+
+    /// <summary>Shards whose batches go through <see cref="HandOverRelay"/> since one was refused during the stop (then all later ones do, in order).</summary>
+    private readonly bool[] _relayed;
     private readonly ModelCheckpointStatus _status;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private long _published;
@@ -55,8 +62,9 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     public ModelPipeline(
         IGrainFactory grains, Vocabulary vocabulary, LiveModel model, IOptions<ModelPipelineOptions> options,
         IOptions<EngineOptions> engine, TimeProvider clock, ModelCheckpointStatus status, IClusterMembershipService membership,
-        ILocalSiloDetails silo, ILogger<ModelPipeline> logger)
+        ILocalSiloDetails silo, HandOverRelay relay, ILogger<ModelPipeline> logger)
     {
+        _relay = relay;
         _membership = membership;
         _silo = silo;
         _status = status;
@@ -70,6 +78,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         _epochs = new long[_options.Shards];
         _hasTail = new bool[_options.Shards];
         _sequences = new long[_options.Shards];
+        _relayed = new bool[_options.Shards];
         _merger = new ShardMerger(_options.Shards, Math.Max(engine.Value.MaxSuccessorsPerTrack, engine.Value.MaxTopTracksPerArtist), engine.Value.TrendingSize);
         _queue = Channel.CreateBounded<Item>(new BoundedChannelOptions(_options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     }
@@ -286,8 +295,13 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
                 // One batch per shard at a time, numbered: a call refused, broken by a silo that stopped, or timed out is
                 // sent again with its number, and a shard that had applied it skips it (ObservationBatch).
                 var batch = new ObservationBatch(_sender, ++_sequences[p.Key], [.. p.Value]);
-                await ClusterRetry.RunAsync(() => _grains.GetGrain<IModelShardGrain>(p.Key).LearnAsync(batch), stoppingToken);
+                await DeliverAsync(p.Key, batch, stoppingToken);
                 Interlocked.Add(ref _applied, p.Value.Count);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                Interlocked.Add(ref _dropped, p.Value.Count);
+                LogPushCancelled(p.Value.Count, p.Key);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -297,6 +311,46 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         });
         await Task.WhenAll(sends);
         batch.Clear();
+    }
+
+    /// <summary>
+    /// Delivers one numbered batch. While the silo runs, a refused call is retried for
+    /// <see cref="ModelPipelineOptions.DeliveryPatience"/> (a stopping silo's shards are refused until it has left). Once
+    /// this silo stops, waiting is no use for a shard the directory still places on it (until it has left), so a refused
+    /// batch, and every later one to that shard, goes through a silo that stays (<see cref="HandOverRelay"/>).
+    /// </summary>
+    private async Task DeliverAsync(int shard, ObservationBatch batch, CancellationToken stoppingToken)
+    {
+        var target = _grains.GetGrain<IModelShardGrain>(shard);
+        if (!_stopStarted.IsCancellationRequested)
+        {
+            try
+            {
+                using var patience = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _stopStarted.Token);
+                await ClusterRetry.RunPatientlyAsync(() => target.LearnAsync(batch), _options.DeliveryPatience, _clock, patience.Token);
+                return;
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // the silo started to stop while this batch waited: it is delivered as a stopping silo delivers
+            }
+        }
+
+        if (!_relayed[shard])
+        {
+            try
+            {
+                await ClusterRetry.RunAsync(() => target.LearnAsync(batch), stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (ClusterRetry.IsMembershipChurn(ex))
+            {
+                _relayed[shard] = true;
+                LogRelaying(ex, shard);
+            }
+        }
+
+        await _relay.SendAsync(shard, batch, stoppingToken);
     }
 
     /// <summary>One shard's changes, in this silo's ids, merged with the other shards' partial lists into the read model.</summary>
@@ -347,6 +401,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     private async Task BeforeDeactivationAsync(CancellationToken cancellationToken)
     {
         if (_loops is null) return;
+        await _stopStarted.CancelAsync();
         await _refreshStopping.CancelAsync();
         await HandOverQueueAsync(untilEmpty: false, cancellationToken); // what is left, the hand-over after the deactivation tries again
     }
@@ -397,6 +452,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     public void Dispose()
     {
         _refreshGate.Dispose();
+        _stopStarted.Dispose();
         _stopping.Dispose();
         _refreshStopping.Dispose();
     }
@@ -409,6 +465,12 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handing the queued observations to the model shards while stopping did not complete; {Count} are dropped from the model.")]
     private partial void LogStopFlushFailed(Exception ex, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} observations to model shard {Shard} was still under way when the feed stopped; they are dropped from the model.")]
+    private partial void LogPushCancelled(int count, int shard);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model shard {Shard} refuses this stopping silo's calls; its batches go through a silo that stays.")]
+    private partial void LogRelaying(Exception ex, int shard);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} observations to model shard {Shard} failed; they are dropped from the model.")]
     private partial void LogPushFailed(Exception ex, int count, int shard);

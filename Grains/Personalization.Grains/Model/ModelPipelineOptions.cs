@@ -45,6 +45,14 @@ public sealed class ModelPipelineOptions
     /// <summary>How long a stopping silo waits to hand its queued observations to the shards.</summary>
     public TimeSpan StopFlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a batch the cluster refuses (a silo joins or leaves) is retried before its observations are dropped. A
+    /// stopping silo's shards are refused until it has left the cluster (the grain directory points at them until then),
+    /// which takes about its <see cref="StopFlushTimeout"/> and the rest of its shutdown. The feed waits meanwhile; what
+    /// is published queues (<see cref="QueueCapacity"/>).
+    /// </summary>
+    public TimeSpan DeliveryPatience { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Whether a shard moves to its home when silos join or leave (it always activates at its home; see Placement/ShardRebalancer).</summary>
     public bool FollowCluster { get; set; } = true;
 
@@ -60,6 +68,7 @@ public sealed class ModelPipelineOptions
         if (MaxKeysPerPull is < 1 or > 1_000_000) errors.Add($"{nameof(MaxKeysPerPull)} must be in [1, 1000000].");
         if (MaxBatchSize is < 1 or > 1_000_000) errors.Add($"{nameof(MaxBatchSize)} must be in [1, 1000000].");
         if (StopFlushTimeout < TimeSpan.Zero || StopFlushTimeout > TimeSpan.FromMinutes(2)) errors.Add($"{nameof(StopFlushTimeout)} must be in [0, 2 min].");
+        if (DeliveryPatience < TimeSpan.FromSeconds(1) || DeliveryPatience > TimeSpan.FromMinutes(5)) errors.Add($"{nameof(DeliveryPatience)} must be in [1 s, 5 min].");
         if (HeadTracks is < 1 or > 100_000_000) errors.Add($"{nameof(HeadTracks)} must be in [1, 100000000].");
         if (HeadRefreshInterval < TimeSpan.FromSeconds(1) || HeadRefreshInterval > TimeSpan.FromHours(1)) errors.Add($"{nameof(HeadRefreshInterval)} must be in [1 s, 1 h].");
         if (TailCacheKeys is < 1 or > 10_000_000) errors.Add($"{nameof(TailCacheKeys)} must be in [1, 10000000].");

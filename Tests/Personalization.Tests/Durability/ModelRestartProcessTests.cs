@@ -26,6 +26,7 @@ public sealed class ModelRestartProcessTests(AzuriteFixture azurite, ITestOutput
         ["Personalization__Ranker__RetrainEvery"] = "20",
         ["Personalization__Ranker__MinRetrainInterval"] = "00:00:00",
         ["Personalization__Ranker__Trees"] = "20",
+        ["Logging__LogLevel__Personalization.Grains.Model"] = "Information",
     };
 
     [Fact]
