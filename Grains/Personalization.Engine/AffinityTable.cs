@@ -4,13 +4,18 @@ namespace Personalization.Engine;
 /// Bounded top-K table of exponentially decayed affinities (artist or track → weight). When full, the entry with the
 /// smallest absolute decayed weight is evicted, so strong likes and strong dislikes are the last to go.
 /// Small linear arrays rather than a dictionary: K is at most a few hundred and memory per listener matters.
+/// Every weight is kept as of one stamp, the table's (8 bytes an entry: id and weight): exponential decay multiplies
+/// every weight by the same factor, so an add after the stamp decays the others to it first, an add before it decays
+/// its delta to it, and a read decays by one factor. The stamp is a whole second (<see cref="Affinity.Representable"/>),
+/// which is nothing to a half-life of days.
 /// </summary>
 public sealed class AffinityTable
 {
     private readonly int _capacity;
     private readonly double _halfLifeMs;
-    private Affinity[] _items;
+    private Entry[] _items;
     private int _count;
+    private long _stampMs;
 
     public AffinityTable(int capacity, TimeSpan halfLife)
     {
@@ -25,34 +30,39 @@ public sealed class AffinityTable
 
     public int Capacity => _capacity;
 
-    /// <summary>Raw entries (weight as of each entry's stamp), for persistence.</summary>
-    public ReadOnlySpan<Affinity> Entries => _items.AsSpan(0, _count);
+    /// <summary>The time every weight is kept as of (0 while the table is empty).</summary>
+    public long StampMs => _count == 0 ? 0 : _stampMs;
+
+    /// <summary>The entries (each weight as of <see cref="StampMs"/>), for persistence: a copy.</summary>
+    public Affinity[] Entries
+    {
+        get
+        {
+            var result = new Affinity[_count];
+            for (var i = 0; i < _count; i++) result[i] = new Affinity(_items[i].Id, _items[i].Weight, _stampMs);
+            return result;
+        }
+    }
+
+    /// <summary>The ids held, in no order.</summary>
+    public void CollectIds(ISet<int> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        for (var i = 0; i < _count; i++) ids.Add(_items[i].Id);
+    }
 
     public double Decay(long fromMs, long toMs) => toMs <= fromMs ? 1.0 : Math.Pow(2, -(toMs - fromMs) / _halfLifeMs);
 
     public double Get(int id, long nowMs)
     {
         var i = IndexOf(id);
-        return i < 0 ? 0 : _items[i].Weight * Decay(_items[i].StampMs, nowMs);
+        return i < 0 ? 0 : _items[i].Weight * Decay(_stampMs, nowMs);
     }
 
-    public void Add(int id, double delta, long nowMs)
-    {
-        nowMs = Affinity.Representable(nowMs); // decay to the stamp the entry keeps, so repeated adds lose nothing to rounding
-        var i = IndexOf(id);
-        if (i >= 0)
-        {
-            var current = _items[i];
-            var stamp = Math.Max(current.StampMs, nowMs);
-            _items[i] = new Affinity(id, (float)(current.Weight * Decay(current.StampMs, stamp) + delta), stamp);
-            return;
-        }
+    public void Add(int id, double delta, long nowMs) => Put(id, delta, Affinity.Representable(nowMs));
 
-        Insert(new Affinity(id, (float)delta, nowMs), nowMs);
-    }
-
-    /// <summary>Restores one persisted entry as stored (used when loading a snapshot).</summary>
-    public void Restore(Affinity entry) => Insert(entry, entry.StampMs);
+    /// <summary>Restores one persisted entry (its weight as of its own stamp; used when loading a snapshot).</summary>
+    public void Restore(Affinity entry) => Put(entry.Id, entry.Weight, entry.StampMs, restoring: true);
 
     public void Remove(int id)
     {
@@ -67,10 +77,11 @@ public sealed class AffinityTable
     /// <summary>Up to <paramref name="n"/> entries by decayed weight, highest first (ties by id), as of <paramref name="nowMs"/>.</summary>
     public IReadOnlyList<(int Id, double Weight)> Top(int n, long nowMs, bool positiveOnly = false)
     {
+        var factor = Decay(_stampMs, nowMs); // one factor for all: the order is the stored weights' order
         var list = new List<(int Id, double Weight)>(_count);
         for (var i = 0; i < _count; i++)
         {
-            var w = _items[i].Weight * Decay(_items[i].StampMs, nowMs);
+            var w = _items[i].Weight * factor;
             if (!positiveOnly || w > 0) list.Add((_items[i].Id, w));
         }
 
@@ -79,15 +90,42 @@ public sealed class AffinityTable
         return list;
     }
 
-    private void Insert(Affinity entry, long nowMs)
+    /// <summary>
+    /// Adds <paramref name="delta"/> as of <paramref name="atMs"/>: the table's weights move to a later stamp first, or the
+    /// delta decays to the table's stamp. A restored entry is placed as stored (a new entry, never a sum).
+    /// </summary>
+    private void Put(int id, double delta, long atMs, bool restoring = false)
+    {
+        if (_count == 0) _stampMs = atMs;
+        else if (atMs > _stampMs) MoveStamp(atMs);
+        else delta *= Decay(atMs, _stampMs);
+
+        var i = restoring ? -1 : IndexOf(id);
+        if (i >= 0)
+        {
+            _items[i] = new Entry(id, (float)(_items[i].Weight + delta));
+            return;
+        }
+
+        Insert(new Entry(id, (float)delta));
+    }
+
+    private void MoveStamp(long toMs)
+    {
+        var factor = Decay(_stampMs, toMs);
+        for (var i = 0; i < _count; i++) _items[i] = new Entry(_items[i].Id, (float)(_items[i].Weight * factor));
+        _stampMs = toMs;
+    }
+
+    private void Insert(Entry entry)
     {
         if (_count == _capacity)
         {
             var victim = 0;
-            var smallest = double.MaxValue;
+            var smallest = float.MaxValue;
             for (var i = 0; i < _count; i++)
             {
-                var w = Math.Abs(_items[i].Weight * Decay(_items[i].StampMs, nowMs));
+                var w = Math.Abs(_items[i].Weight); // all as of one stamp: comparing stored weights compares decayed ones
                 if (w < smallest)
                 {
                     smallest = w;
@@ -117,4 +155,6 @@ public sealed class AffinityTable
 
         return -1;
     }
+
+    private readonly record struct Entry(int Id, float Weight);
 }

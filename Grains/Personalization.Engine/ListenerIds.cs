@@ -9,20 +9,21 @@ namespace Personalization.Engine;
 /// </summary>
 public sealed class ListenerIds(Vocabulary vocabulary, int maxLeases)
 {
-    private readonly HashSet<int> _leases = [];
+    /// <summary>Created with the first lease: most listeners name only admitted ids and never need it.</summary>
+    private HashSet<int>? _leases;
 
     public Vocabulary Vocabulary => vocabulary;
 
     public int MaxLeases => maxLeases;
 
     /// <summary>Names this listener holds a lease on.</summary>
-    public int LeaseCount => _leases.Count;
+    public int LeaseCount => _leases?.Count ?? 0;
 
     public int Id(string name)
     {
-        if (vocabulary.TryGetId(name, out var known) && _leases.Contains(known) && vocabulary.NameOf(known) == name) return known;
+        if (vocabulary.TryGetId(name, out var known) && _leases is not null && _leases.Contains(known) && vocabulary.NameOf(known) == name) return known;
         var id = vocabulary.Lease(name, out var leased);
-        if (leased && !_leases.Add(id)) vocabulary.Release(id); // already held: one lease per listener
+        if (leased && !(_leases ??= []).Add(id)) vocabulary.Release(id); // already held: one lease per listener
         return id;
     }
 
@@ -32,7 +33,7 @@ public sealed class ListenerIds(Vocabulary vocabulary, int maxLeases)
     /// </summary>
     public void Collect(ListenerState state, bool force = false)
     {
-        if (!force && _leases.Count <= maxLeases) return;
+        if (_leases is null || (!force && _leases.Count <= maxLeases)) return;
         var referenced = new HashSet<int>();
         state.CollectIds(referenced);
         _leases.RemoveWhere(id =>
@@ -45,6 +46,7 @@ public sealed class ListenerIds(Vocabulary vocabulary, int maxLeases)
 
     public void ReleaseAll()
     {
+        if (_leases is null) return;
         foreach (var id in _leases) vocabulary.Release(id);
         _leases.Clear();
     }

@@ -144,8 +144,8 @@ public sealed class ListenerState
             ids.Add(History[i].Artist);
         }
 
-        foreach (var a in Artists.Entries) ids.Add(a.Id);
-        foreach (var t in Tracks.Entries) ids.Add(t.Id);
+        Artists.CollectIds(ids);
+        Tracks.CollectIds(ids);
         foreach (var b in BlockedTracks.ToArray()) ids.Add(b);
         var served = Rewards.Served;
         for (var k = 0; k < served.Count; k++)

@@ -164,6 +164,9 @@ public sealed partial class ListenerStore(
         }
     }
 
+    /// <summary>What a migrating activation carries of the stored snapshot to its next one: the shell, the ETag and whether a record exists.</summary>
+    public GrainState<UserSnapshot> CaptureStored() => new(snapshots.State) { ETag = snapshots.Etag, RecordExists = snapshots.RecordExists };
+
     /// <summary>The small object kept in the persistent state between writes (also what migration carries).</summary>
     public static UserSnapshot Shell(long sequence) => new() { Sequence = sequence };
 

@@ -16,14 +16,16 @@ namespace Personalization.Grains.Users;
 /// step teaches to the silo's model feed (no grain call per event), and answers recommendations from the silo-local
 /// read model (no grain call either).
 /// </summary>
-public sealed class UserGrain(
-    [PersistentState(StorageNames.UserState, StorageNames.Users)] IPersistentState<UserSnapshot> store,
-    ListenerServices services) : Grain, IUserGrain, IListenerCheckpointGrain, IGrainMigrationParticipant
+public sealed class UserGrain(ListenerServices services) : Grain, IUserGrain, IListenerCheckpointGrain, IGrainMigrationParticipant
 {
     private const string MigratedStateKey = "pzn.listener";
+
+    /// <summary>What a migration carries of the stored snapshot (its sequence, ETag, existence), so the next activation need not read it.</summary>
+    private const string MigratedStoredKey = "pzn.listener.stored";
     private ListenerStore _store = null!;
     private ListenerState _state = null!;
     private UserSnapshot? _migrated;
+    private GrainState<UserSnapshot>? _migratedStored;
     private ulong _listenerKey;
     private ListenerIds _ids = null!;
 
@@ -33,14 +35,18 @@ public sealed class UserGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ids = new ListenerIds(services.Mapper.Vocabulary, MaxLeases(services.Engine));
+        var stored = new ListenerSnapshotState(services.UserStorage, this.GetGrainId());
+        if (_migratedStored is { } carried) stored.Restore(carried);
+        else await stored.ReadStateAsync(cancellationToken);
         _store = new ListenerStore(
-            this.GetPrimaryKeyString(), store, services.Journal, services.Codec, services.Mapper, services.Snapshots, services.Clock, services.Logger,
+            this.GetPrimaryKeyString(), stored, services.Journal, services.Codec, services.Mapper, services.Snapshots, services.Clock, services.Logger,
             services.Pseudonyms) { Ids = _ids }; // logs name the listener by a keyed hash
         await services.Catalog.WhenLoadedAsync(cancellationToken); // on a silo that just joined: its catalogue rules first (Strict, takedowns)
         _state = await _store.LoadAsync(_migrated, services.Engine, cancellationToken);
         _state.Rewards.Observer = services.RewardObserver; // after the journal replay: replayed events are not attributed twice
         _listenerKey = Personalization.Engine.StableHash.Of(this.GetPrimaryKeyString());
         _migrated = null;
+        _migratedStored = null;
         ServiceProvider.GetRequiredService<PersonalizationMetrics>().UserActivated(); // operations hook: active users gauge
     }
 
@@ -73,7 +79,11 @@ public sealed class UserGrain(
     {
         try
         {
-            if (!_poisoned) dehydrationContext.TryAddValue(MigratedStateKey, services.Codec.Capture(_state));
+            if (!_poisoned)
+            {
+                dehydrationContext.TryAddValue(MigratedStateKey, services.Codec.Capture(_state));
+                dehydrationContext.TryAddValue(MigratedStoredKey, _store.CaptureStored());
+            }
         }
         finally
         {
@@ -84,6 +94,7 @@ public sealed class UserGrain(
     void IGrainMigrationParticipant.OnRehydrate(IRehydrationContext rehydrationContext)
     {
         if (rehydrationContext.TryGetValue(MigratedStateKey, out UserSnapshot? snapshot)) _migrated = snapshot;
+        if (rehydrationContext.TryGetValue(MigratedStoredKey, out GrainState<UserSnapshot>? stored)) _migratedStored = stored;
     }
 
     Task<RecordResult> IUserGrain.RecordAsync(ListenEvent listenEvent) =>

@@ -112,6 +112,39 @@ public sealed class AffinityTableTests
     }
 
     [Fact]
+    public void Every_weight_is_kept_as_of_the_tables_stamp_and_reads_as_if_each_decayed_on_its_own()
+    {
+        var table = new AffinityTable(8, HalfLife);
+        table.Add(1, 4.0, 0);
+        table.Add(2, 2.0, HalfLifeMs); // the stamp moves: 1 is kept as 2.0 now
+        table.Add(3, 8.0, 0); // before the stamp: the delta decays to it (4.0)
+
+        Assert.Equal(HalfLifeMs, table.StampMs);
+        Assert.Equal(2.0, table.Get(1, HalfLifeMs), 5);
+        Assert.Equal(2.0, table.Get(2, HalfLifeMs), 5);
+        Assert.Equal(4.0, table.Get(3, HalfLifeMs), 5);
+        Assert.Equal(1.0, table.Get(1, 2 * HalfLifeMs), 5);
+        Assert.All(table.Entries, e => Assert.Equal(HalfLifeMs, e.StampMs));
+        Assert.Equal(2.0, table.Get(1, 0), 5); // read before the stamp: no growth
+    }
+
+    [Fact]
+    public void Entries_stored_with_their_own_stamps_restore_to_the_weights_they_had()
+    {
+        var restored = new AffinityTable(8, HalfLife);
+        restored.Restore(new Affinity(1, 4f, 0));
+        restored.Restore(new Affinity(2, 1f, 2 * HalfLifeMs));
+        restored.Restore(new Affinity(3, 2f, HalfLifeMs));
+
+        Assert.Equal(2 * HalfLifeMs, restored.StampMs);
+        Assert.Equal(1.0, restored.Get(1, 2 * HalfLifeMs), 5);
+        Assert.Equal(1.0, restored.Get(2, 2 * HalfLifeMs), 5);
+        Assert.Equal(1.0, restored.Get(3, 2 * HalfLifeMs), 5);
+        Assert.Equal([1, 2, 3], restored.Top(3, 3 * HalfLifeMs).Select(t => t.Id)); // equal weights (halvings are exact): by id
+        Assert.Equal(0.5, restored.Top(3, 3 * HalfLifeMs)[0].Weight, 6);
+    }
+
+    [Fact]
     public void Invalid_capacity_or_half_life_is_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new AffinityTable(0, HalfLife));
