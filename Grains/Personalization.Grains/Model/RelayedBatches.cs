@@ -43,12 +43,18 @@ public sealed partial class RelayedBatches : ILifecycleParticipant<ISiloLifecycl
     /// <summary>Relayed observations given up (refused beyond the patience, or still waiting when this silo stopped).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>Queues a batch; throws <see cref="InvalidOperationException"/> when <see cref="Capacity"/> batches wait or the silo stops.</summary>
+    /// <summary>
+    /// Queues a numbered batch (a relayed batch must be numbered, or a repeat would be learned twice); throws
+    /// <see cref="ArgumentException"/> for a shard that does not exist or an unnumbered batch, and
+    /// <see cref="InvalidOperationException"/> when <see cref="Capacity"/> batches wait or the silo stops.
+    /// </summary>
     public void Accept(int shard, ObservationBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(batch.Observations, nameof(batch));
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, _options.Shards);
+        if (batch.Sender == 0 || batch.Sequence < 1) throw new ArgumentException("A relayed batch has a sender and a batch number of 1 or more.", nameof(batch));
         if (_stopping.IsCancellationRequested || !_queue.Writer.TryWrite((shard, batch)))
         {
             throw new InvalidOperationException($"This silo takes no more relayed batches ({Capacity} wait, or it stops).");

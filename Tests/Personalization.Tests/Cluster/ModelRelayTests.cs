@@ -59,7 +59,7 @@ public sealed class ModelRelayTests(RelayCluster cluster) : IClassFixture<RelayC
     }
 
     [Fact]
-    public async Task A_relay_refuses_a_shard_that_does_not_exist_and_queues_nothing()
+    public async Task A_relay_refuses_a_shard_that_does_not_exist_or_an_unnumbered_batch_and_queues_nothing()
     {
         var silo = cluster.Cluster.GetActiveSilos().First().SiloAddress;
         var relayed = cluster.Cluster.GetSiloServiceProvider(silo).GetRequiredService<RelayedBatches>();
@@ -68,6 +68,8 @@ public sealed class ModelRelayTests(RelayCluster cluster) : IClassFixture<RelayC
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => relay.RelayAsync(Shards, Batch(1, 1)));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => relay.RelayAsync(-1, Batch(1, 1)));
+        await Assert.ThrowsAsync<ArgumentException>(() => relay.RelayAsync(Shard, Batch(0, 1))); // unnumbered: a repeat would count twice
+        await Assert.ThrowsAsync<ArgumentException>(() => relay.RelayAsync(Shard, Batch(1, 0)));
         Assert.Equal(delivered, relayed.Delivered);
     }
 
