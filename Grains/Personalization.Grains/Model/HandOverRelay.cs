@@ -15,7 +15,7 @@ public sealed class HandOverRelay(IGrainFactory grains, IClusterMembershipServic
     public Task SendAsync(int shard, ObservationBatch batch, CancellationToken cancellationToken) =>
         ClusterRetry.RunAsync(async () =>
         {
-            var to = Target() ?? throw new InvalidOperationException("No other silo is active to relay the model's observations.");
+            var to = OtherActiveSilo() ?? throw new InvalidOperationException("No other silo is active to relay the model's observations.");
             var relay = grains.GetGrain<IModelRelayGrain>(ShardSiloKey.Of(silo.SiloAddress) + ">" + ShardSiloKey.Of(to));
             RequestContext.Set(IPlacementDirector.PlacementHintKey, to);
             try
@@ -28,8 +28,11 @@ public sealed class HandOverRelay(IGrainFactory grains, IClusterMembershipServic
             }
         }, cancellationToken);
 
-    /// <summary>The active silo, other than this one, that comes first by its key (every batch of a stop goes to the same one while it lasts).</summary>
-    private SiloAddress? Target() =>
+    /// <summary>
+    /// The active silo, other than this one, that comes first by its key (every batch of a stop goes to the same one while
+    /// it lasts); null when this is the cluster's only active silo.
+    /// </summary>
+    public SiloAddress? OtherActiveSilo() =>
         membership.CurrentSnapshot.Members.Values
             .Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(silo.SiloAddress))
             .Select(m => m.SiloAddress)

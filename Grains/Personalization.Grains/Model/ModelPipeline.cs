@@ -26,8 +26,6 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _refreshStopping = new();
-    private readonly IClusterMembershipService _membership;
-    private readonly ILocalSiloDetails _silo;
     private Task? _loops;
     private readonly Channel<Item> _queue;
     private readonly IGrainFactory _grains;
@@ -61,12 +59,9 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
 
     public ModelPipeline(
         IGrainFactory grains, Vocabulary vocabulary, LiveModel model, IOptions<ModelPipelineOptions> options,
-        IOptions<EngineOptions> engine, TimeProvider clock, ModelCheckpointStatus status, IClusterMembershipService membership,
-        ILocalSiloDetails silo, HandOverRelay relay, ILogger<ModelPipeline> logger)
+        IOptions<EngineOptions> engine, TimeProvider clock, ModelCheckpointStatus status, HandOverRelay relay, ILogger<ModelPipeline> logger)
     {
         _relay = relay;
-        _membership = membership;
-        _silo = silo;
         _status = status;
         _grains = grains;
         _vocabulary = vocabulary;
@@ -415,7 +410,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
     private async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_loops is null) return;
-        if (!OtherSiloActive())
+        if (_relay.OtherActiveSilo() is null)
         {
             if (_queue.Reader.Count > 0) LogNoSiloForHandOver(_queue.Reader.Count);
             await _stopping.CancelAsync();
@@ -445,9 +440,6 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
             LogStopFlushFailed(ex, _queue.Reader.Count);
         }
     }
-
-    private bool OtherSiloActive() =>
-        _membership.CurrentSnapshot.Members.Values.Any(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(_silo.SiloAddress));
 
     public void Dispose()
     {

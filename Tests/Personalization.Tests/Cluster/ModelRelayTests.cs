@@ -4,6 +4,7 @@ using Personalization.Abstractions.Model;
 using Personalization.Grains.Model;
 using Personalization.Grains.Model.Placement;
 using Personalization.Testing;
+using Personalization.Tests.Durability.Processes;
 
 namespace Personalization.Tests.Cluster;
 
@@ -29,7 +30,7 @@ public sealed class ModelRelayTests(RelayCluster cluster) : IClassFixture<RelayC
         var silo = cluster.Cluster.GetActiveSilos().Last().SiloAddress;
         var relayed = cluster.Cluster.GetSiloServiceProvider(silo).GetRequiredService<RelayedBatches>();
         var relay = cluster.Client.GetGrain<IModelRelayGrain>("relay-test>" + ShardSiloKey.Of(silo));
-        var learned = await LearnedAsync();
+        var learned = await ModelProbe.CheckpointShardsAsync(cluster.Client);
         var delivered = relayed.Delivered;
         var sender = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
 
@@ -55,7 +56,7 @@ public sealed class ModelRelayTests(RelayCluster cluster) : IClassFixture<RelayC
 
         Assert.Equal(delivered + 3 * BatchSize, relayed.Delivered);
         Assert.Equal(0, relayed.Dropped);
-        Assert.Equal(learned + 2 * BatchSize, await LearnedAsync());
+        Assert.Equal(learned + 2 * BatchSize, await ModelProbe.CheckpointShardsAsync(cluster.Client));
     }
 
     [Fact]
@@ -75,9 +76,6 @@ public sealed class ModelRelayTests(RelayCluster cluster) : IClassFixture<RelayC
 
     private ObservationBatch Batch(ulong sender, long sequence) => new(sender, sequence,
         [.. Enumerable.Range(0, BatchSize).Select(i => new ObservationRecord($"relayed-{sequence}-{i}", "relayed-artist", cluster.Clock.Now.ToUnixTimeMilliseconds(), 1f, [], Listener: (ulong)i))]);
-
-    private async Task<long> LearnedAsync() =>
-        (await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => cluster.Client.GetGrain<IModelShardGrain>(s).CheckpointAsync()))).Sum();
 
     private async Task<string?> HostOfAsync(GrainId grain)
     {
