@@ -110,12 +110,36 @@ public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, Tex
             var seconds = clock.Elapsed.TotalSeconds;
             var after = await diagnostics.GetHeapAsync(collect: true);
             var active = await ActiveUsersAsync();
-            var reading = new MemoryReading(users, before.HeapBytes, after.HeapBytes, active, after.WorkingSetBytes, seconds);
+            var settling = Stopwatch.StartNew();
+            var settled = await SettledHeapAsync(diagnostics, users, sizes.MemorySettleTimeout);
+            var reading = new MemoryReading(
+                users, before.HeapBytes, after.HeapBytes, active, after.WorkingSetBytes, seconds, after.RecentlyActiveActivations, settled.HeapBytes,
+                settled.RecentlyActiveActivations, settling.Elapsed.TotalSeconds);
             readings.Add(reading);
-            log.WriteLine($"  memory {users:N0} users: {reading.BytesPerUser:N0} heap bytes per user ({active:N0} user grains active, seeded in {seconds:F1} s)");
+            log.WriteLine(
+                $"  memory {users:N0} users: {reading.BytesPerUser:N0} heap bytes per user once settled ({settled.RecentlyActiveActivations:N0} recently active, after " +
+                $"{reading.SettleSeconds:F0} s); {reading.BytesPerUserAfter:N0} right after ({after.RecentlyActiveActivations:N0} recently active); " +
+                $"{active:N0} user grains active, seeded in {seconds:F1} s");
         }
 
         return readings;
+    }
+
+    /// <summary>
+    /// The heap once Orleans' working set holds at most 1 % of <paramref name="users"/> (activations leave it 10–15 s after
+    /// their last call), polled once a second for up to <paramref name="timeout"/>; after it, the reading as it is then.
+    /// </summary>
+    private static async Task<SiloHeap> SettledHeapAsync(IDiagnosticsGrain diagnostics, int users, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            var probe = await diagnostics.GetHeapAsync(collect: false);
+            if (probe.RecentlyActiveActivations >= 0 && probe.RecentlyActiveActivations <= users / 100) break;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        return await diagnostics.GetHeapAsync(collect: true);
     }
 
     private string WarmPrefix => $"w{_runId}-";

@@ -26,6 +26,9 @@ public sealed record PerfSizes
     /// <summary>Users activated by the memory scenario (one measurement each, in this order).</summary>
     public IReadOnlyList<int> MemoryUsers { get; init; } = [100_000, 1_000_000];
 
+    /// <summary>How long the memory scenario waits for Orleans' working set to settle (see <see cref="MemoryReading"/>); zero: not at all.</summary>
+    public TimeSpan MemorySettleTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Model sizes of the catalog scenario; the first and the last are compared.</summary>
     public IReadOnlyList<int> CatalogTracks { get; init; } = [10_000, 100_000, 1_000_000];
 
@@ -51,6 +54,7 @@ public sealed record PerfSizes
         WarmUsers = 1_000,
         RecommendCatalog = 50_000,
         MemoryUsers = [5_000],
+        MemorySettleTimeout = TimeSpan.Zero,
         CatalogTracks = [10_000, 100_000],
         CatalogUsers = 500,
         DurableDuration = TimeSpan.FromSeconds(2),

@@ -32,11 +32,12 @@ public static class PerfTable
 
         if (r.Memory.Count > 0)
         {
-            b.AppendLine().AppendLine("| users activated | heap before | heap after | bytes per user | user grains active |");
-            b.AppendLine("|---:|---:|---:|---:|---:|");
+            b.AppendLine().AppendLine("| users activated | heap before | heap right after (recently active) | bytes per user right after | heap settled (recently active) | bytes per user settled | user grains active |");
+            b.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var m in r.Memory)
             {
-                b.AppendLine(Invariant($"| {m.Users:N0} | {Mb(m.HeapBeforeBytes)} | {Mb(m.HeapAfterBytes)} | {m.BytesPerUser:N0} | {m.ActiveUserGrains:N0} |"));
+                b.AppendLine(Invariant(
+                    $"| {m.Users:N0} | {Mb(m.HeapBeforeBytes)} | {Mb(m.HeapAfterBytes)} ({m.RecentlyActiveAfter:N0}) | {m.BytesPerUserAfter:N0} | {Mb(m.SettledHeapBytes)} ({m.RecentlyActiveSettled:N0}) | {m.BytesPerUser:N0} | {m.ActiveUserGrains:N0} |"));
             }
         }
 

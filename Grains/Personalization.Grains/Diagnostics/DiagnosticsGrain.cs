@@ -44,7 +44,8 @@ public sealed class DiagnosticsGrain(
         }
 
         var info = GC.GetGCMemoryInfo();
-        return Task.FromResult(new SiloHeap(GC.GetTotalMemory(false), info.TotalCommittedBytes, Environment.WorkingSet, GC.CollectionCount(2)));
+        var recentlyActive = ServiceProvider.GetService<IActivationWorkingSet>()?.Count ?? -1;
+        return Task.FromResult(new SiloHeap(GC.GetTotalMemory(false), info.TotalCommittedBytes, Environment.WorkingSet, GC.CollectionCount(2), recentlyActive));
     }
 
     async Task<int> IDiagnosticsGrain.SeedUsersAsync(UserSeedRequest request)
