@@ -38,7 +38,7 @@ internal sealed class CandidateExport : IDisposable
     public void Add(ListenerState state, IModelView model, IReadOnlyList<RecommendedTrack> ranked, long nowMs, int target)
     {
         _queries++;
-        var history = state.History;
+        ref readonly var history = ref state.History;
         var start = state.SessionStartIndex();
         var last = history.Count - 1;
         var playing = last >= 0 ? history[last] : default;

@@ -7,9 +7,9 @@ namespace Personalization.Engine;
 /// Every weight is kept as of one stamp, the table's (8 bytes an entry: id and weight): exponential decay multiplies
 /// every weight by the same factor, so an add after the stamp decays the others to it first, an add before it decays
 /// its delta to it, and a read decays by one factor. The stamp is a whole second (<see cref="Affinity.Representable"/>),
-/// which is nothing to a half-life of days.
+/// which is nothing to a half-life of days. A struct held inside <see cref="ListenerState"/>; use it through a reference.
 /// </summary>
-public sealed class AffinityTable
+public struct AffinityTable
 {
     private readonly int _capacity;
     private readonly double _halfLifeMs;
@@ -26,15 +26,15 @@ public sealed class AffinityTable
         _items = [];
     }
 
-    public int Count => _count;
+    public readonly int Count => _count;
 
-    public int Capacity => _capacity;
+    public readonly int Capacity => _capacity;
 
     /// <summary>The time every weight is kept as of (0 while the table is empty).</summary>
-    public long StampMs => _count == 0 ? 0 : _stampMs;
+    public readonly long StampMs => _count == 0 ? 0 : _stampMs;
 
     /// <summary>The entries (each weight as of <see cref="StampMs"/>), for persistence: a copy.</summary>
-    public Affinity[] Entries
+    public readonly Affinity[] Entries
     {
         get
         {
@@ -45,15 +45,15 @@ public sealed class AffinityTable
     }
 
     /// <summary>The ids held, in no order.</summary>
-    public void CollectIds(ISet<int> ids)
+    public readonly void CollectIds(ISet<int> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
         for (var i = 0; i < _count; i++) ids.Add(_items[i].Id);
     }
 
-    public double Decay(long fromMs, long toMs) => toMs <= fromMs ? 1.0 : Math.Pow(2, -(toMs - fromMs) / _halfLifeMs);
+    public readonly double Decay(long fromMs, long toMs) => toMs <= fromMs ? 1.0 : Math.Pow(2, -(toMs - fromMs) / _halfLifeMs);
 
-    public double Get(int id, long nowMs)
+    public readonly double Get(int id, long nowMs)
     {
         var i = IndexOf(id);
         return i < 0 ? 0 : _items[i].Weight * Decay(_stampMs, nowMs);
@@ -75,7 +75,7 @@ public sealed class AffinityTable
     public void Clear() => _count = 0;
 
     /// <summary>Up to <paramref name="n"/> entries by decayed weight, highest first (ties by id), as of <paramref name="nowMs"/>.</summary>
-    public IReadOnlyList<(int Id, double Weight)> Top(int n, long nowMs, bool positiveOnly = false)
+    public readonly IReadOnlyList<(int Id, double Weight)> Top(int n, long nowMs, bool positiveOnly = false)
     {
         var factor = Decay(_stampMs, nowMs); // one factor for all: the order is the stored weights' order
         var list = new List<(int Id, double Weight)>(_count);
@@ -146,7 +146,7 @@ public sealed class AffinityTable
         _items[_count++] = entry;
     }
 
-    private int IndexOf(int id)
+    private readonly int IndexOf(int id)
     {
         for (var i = 0; i < _count; i++)
         {

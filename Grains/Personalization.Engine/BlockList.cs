@@ -2,9 +2,10 @@ namespace Personalization.Engine;
 
 /// <summary>
 /// Bounded set of ids the listener rejected (disliked tracks); the oldest falls out when full. Its array grows with
-/// use up to the capacity (most listeners block few tracks or none).
+/// use up to the capacity (most listeners block few tracks or none). A struct held inside <see cref="ListenerState"/>;
+/// use it through a reference.
 /// </summary>
-public sealed class BlockList
+public struct BlockList
 {
     private readonly int _capacity;
     private int[] _ids = [];
@@ -17,9 +18,9 @@ public sealed class BlockList
         _capacity = capacity;
     }
 
-    public int Count => _count;
+    public readonly int Count => _count;
 
-    public bool Contains(int id) => Array.IndexOf(_ids, id, 0, _count) >= 0;
+    public readonly bool Contains(int id) => Array.IndexOf(_ids, id, 0, _count) >= 0;
 
     public void Add(int id)
     {
@@ -48,7 +49,7 @@ public sealed class BlockList
     }
 
     /// <summary>Oldest first, for persistence.</summary>
-    public int[] ToArray()
+    public readonly int[] ToArray()
     {
         var result = new int[_count];
         var first = _count < _capacity ? 0 : _next;

@@ -3,21 +3,25 @@ namespace Personalization.Engine;
 /// <summary>
 /// The last N event ids a listener sent, kept as 48-bit fingerprints of their 64-bit stable hashes (6 bytes each
 /// instead of a string), so a retried event inside the window is acknowledged but not applied twice. Persisted with the
-/// user's state. Its arrays grow with use up to the capacity.
+/// user's state. One array that grows with use up to the capacity: the fingerprints' low 32 bits first (searched
+/// vectorized), then their high 16 bits, two to a slot. A struct held inside <see cref="ListenerState"/>; use it
+/// through a reference.
 /// </summary>
 /// <remarks>
 /// 48 bits, not 64: a listener's full window of 512 ids weighs 3 KB instead of 4 KB. A new event is taken for a
 /// duplicate only when its fingerprint equals one of the window's: at most 512 / 2^48, about one event in 5.5·10^11.
 /// Hashes are masked on the way in, so a snapshot written with 64-bit hashes restores into the same fingerprints.
 /// </remarks>
-public sealed class EventIdWindow
+public struct EventIdWindow
 {
     /// <summary>The bits of a hash the window keeps.</summary>
     public const ulong FingerprintMask = (1UL << 48) - 1;
 
     private readonly int _capacity;
-    private uint[] _low = [];
-    private ushort[] _high = [];
+
+    /// <summary>[0, _slots): low halves; then the high halves, slot i's in element _slots + i / 2, bits 16 · (i % 2).</summary>
+    private uint[] _bits = [];
+    private int _slots;
     private int _next;
     private int _count;
 
@@ -27,18 +31,18 @@ public sealed class EventIdWindow
         _capacity = capacity;
     }
 
-    public int Count => _count;
+    public readonly int Count => _count;
 
-    public bool Contains(ulong hash)
+    public readonly bool Contains(ulong hash)
     {
         var low = (uint)hash;
         var high = HighOf(hash);
-        var low32 = _low.AsSpan(0, _count);
-        for (var from = 0; from < low32.Length;)
+        var lows = _bits.AsSpan(0, _count);
+        for (var from = 0; from < lows.Length;)
         {
-            var found = low32[from..].IndexOf(low); // vectorized over the low halves; the high half confirms
+            var found = lows[from..].IndexOf(low); // vectorized over the low halves; the high half confirms
             if (found < 0) return false;
-            if (_high[from + found] == high) return true;
+            if (HighAt(from + found) == high) return true;
             from += found + 1;
         }
 
@@ -51,13 +55,7 @@ public sealed class EventIdWindow
         if (_count < _capacity)
         {
             // Not full yet: fingerprints sit at [0, count) in order.
-            if (_count == _low.Length)
-            {
-                var size = Math.Min(_capacity, Math.Max(8, _low.Length * 3 / 2)); // 1.5x: 200 events hold 202 slots, not 256
-                Array.Resize(ref _low, size);
-                Array.Resize(ref _high, size);
-            }
-
+            if (_count == _slots) Grow(Math.Min(_capacity, Math.Max(8, _slots * 3 / 2))); // 1.5x: 200 events hold 202 slots, not 256
             slot = _count++;
             _next = _count % _capacity;
         }
@@ -67,30 +65,54 @@ public sealed class EventIdWindow
             _next = (_next + 1) % _capacity;
         }
 
-        _low[slot] = (uint)hash;
-        _high[slot] = HighOf(hash);
+        _bits[slot] = (uint)hash;
+        SetHigh(slot, HighOf(hash));
     }
 
     /// <summary>Oldest first, for persistence: each a fingerprint (the hash's low 48 bits).</summary>
-    public ulong[] ToArray()
+    public readonly ulong[] ToArray()
     {
         var result = new ulong[_count];
         var first = _count < _capacity ? 0 : _next;
         for (var i = 0; i < _count; i++)
         {
-            var slot = (first + i) % _low.Length;
-            result[i] = ((ulong)_high[slot] << 32) | _low[slot];
+            var slot = (first + i) % _slots;
+            result[i] = ((ulong)HighAt(slot) << 32) | _bits[slot];
         }
 
         return result;
     }
 
-    /// <summary>Bits 32–47 of a hash: the fingerprint's half beside its low 32 bits.</summary>
-    private static ushort HighOf(ulong hash) => (ushort)((hash & FingerprintMask) >> 32);
-
     public void Clear()
     {
         _next = 0;
         _count = 0;
+    }
+
+    /// <summary>Bits 32–47 of a hash: the fingerprint's half beside its low 32 bits.</summary>
+    private static ushort HighOf(ulong hash) => (ushort)((hash & FingerprintMask) >> 32);
+
+    private readonly ushort HighAt(int slot) => (ushort)(_bits[_slots + slot / 2] >> (16 * (slot & 1)));
+
+    private readonly void SetHigh(int slot, ushort high)
+    {
+        ref var pair = ref _bits[_slots + slot / 2];
+        var shift = 16 * (slot & 1);
+        pair = (pair & ~(0xFFFFu << shift)) | ((uint)high << shift);
+    }
+
+    /// <summary>Room for <paramref name="slots"/> fingerprints; the ones held keep their slots (only called while not full).</summary>
+    private void Grow(int slots)
+    {
+        var bits = new uint[slots + (slots + 1) / 2];
+        for (var i = 0; i < _count; i++)
+        {
+            bits[i] = _bits[i];
+            var high = HighAt(i);
+            bits[slots + i / 2] |= (uint)high << (16 * (i & 1));
+        }
+
+        _bits = bits;
+        _slots = slots;
     }
 }

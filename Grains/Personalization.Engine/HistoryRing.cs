@@ -2,9 +2,10 @@ namespace Personalization.Engine;
 
 /// <summary>
 /// Bounded ring of the most recent steps, oldest first when enumerated. Its array grows with the history up to the
-/// capacity (a listener with few steps holds few), then the oldest step is overwritten.
+/// capacity (a listener with few steps holds few), then the oldest step is overwritten. A struct held inside
+/// <see cref="ListenerState"/> (24 bytes less per listener than an object of its own); use it through a reference.
 /// </summary>
-public sealed class HistoryRing
+public struct HistoryRing
 {
     private readonly int _capacity;
     private HistoryEntry[] _items = [];
@@ -17,12 +18,12 @@ public sealed class HistoryRing
         _capacity = capacity;
     }
 
-    public int Count => _count;
+    public readonly int Count => _count;
 
-    public int Capacity => _capacity;
+    public readonly int Capacity => _capacity;
 
     /// <summary>The i-th entry, 0 = oldest.</summary>
-    public HistoryEntry this[int index]
+    public readonly HistoryEntry this[int index]
     {
         get
         {
@@ -32,7 +33,7 @@ public sealed class HistoryRing
         }
     }
 
-    public bool TryGetLast(out HistoryEntry last)
+    public readonly bool TryGetLast(out HistoryEntry last)
     {
         if (_count == 0)
         {

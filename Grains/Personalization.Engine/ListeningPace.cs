@@ -4,15 +4,16 @@ namespace Personalization.Engine;
 /// Whether a listener's steps come at a pace a person can listen at: a bucket of <c>burst</c> steps refilled by one
 /// step per <c>interval</c> of event time. Steps beyond it (sustained plays far faster than real time) still update the
 /// listener's own state but teach the shared model nothing. In memory only: a new activation starts with a full bucket.
+/// A struct held inside <see cref="ListenerState"/>; use it through a reference.
 /// </summary>
-public sealed class ListeningPace(TimeSpan interval, int burst)
+public struct ListeningPace(TimeSpan interval, int burst)
 {
     private readonly double _intervalMs = interval.TotalMilliseconds;
     private double _tokens = burst;
     private long _lastMs = long.MinValue;
 
     /// <summary>Steps refused since the listener was loaded.</summary>
-    public long Refused { get; private set; }
+    public long Refused { readonly get; private set; }
 
     /// <summary>Takes one step at <paramref name="timeMs"/>; false when the listener is ahead of real time.</summary>
     public bool TryTake(long timeMs)

@@ -16,7 +16,7 @@ internal sealed class PersonalSources(EngineOptions options)
     public void AddRepeatedSequences(ListenerState state, CandidatePool pool)
     {
         if (!(options.PersonalTransitionSourceWeight > 0)) return;
-        var history = state.History;
+        ref readonly var history = ref state.History;
         var last = history.Count - 1;
         if (last < 1) return;
 

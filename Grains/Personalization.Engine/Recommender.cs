@@ -91,10 +91,9 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
             }
         }
 
-        var history = state.History;
-        for (var i = history.Count - 1; i >= 0; i--)
+        for (var i = state.History.Count - 1; i >= 0; i--)
         {
-            var step = history[i];
+            var step = state.History[i];
             if (!step.IsListen || step.EarlySkipped || !IsEligible(step.Track, step.Artist, playing, state, nowMs, exclude, rules) || !given.Add(step.Track)) continue;
             yield return new RecommendedTrack(step.Track, step.Artist, 0, ReasonKind.RecentlyPlayed, step.Track);
         }
@@ -383,7 +382,7 @@ public sealed class Recommender(EngineOptions options, LearnedRanker? ranker = n
     private static void ScaleSessionRepeats(ListenerState state, CandidatePool pool, int playing, double lift, double ageBonus)
     {
         if (lift == 1 && ageBonus == 0) return;
-        var history = state.History;
+        ref readonly var history = ref state.History;
         var start = state.SessionStartIndex();
         var steps = history.Count - start;
         var scaled = steps <= SmallSets.StackSteps ? stackalloc int[SmallSets.StackSteps] : new int[steps];

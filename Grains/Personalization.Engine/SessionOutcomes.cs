@@ -32,7 +32,7 @@ public sealed class SessionOutcomes
         ArgumentNullException.ThrowIfNull(state);
         if (!state.IsSessionActive(nowMs)) return None;
         var options = state.Options;
-        var history = state.History;
+        ref readonly var history = ref state.History;
         var start = state.SessionStartIndex();
         var steps = history.Count - start; // at most the history's capacity (≤ 1,000)
         var buffer = steps <= SmallSets.StackSteps ? stackalloc int[6 * SmallSets.StackSteps] : new int[6 * steps]; // 3 KB of stack at most

@@ -9,7 +9,7 @@ internal readonly record struct SessionSignals(int Moves, int ArtistStays, int R
 {
     public static SessionSignals Of(ListenerState state)
     {
-        var history = state.History;
+        ref readonly var history = ref state.History;
         var start = state.SessionStartIndex();
         int moves = 0, stays = 0, repeats = 0, replays = 0;
         var previous = -1;

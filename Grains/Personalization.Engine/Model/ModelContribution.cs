@@ -19,7 +19,7 @@ public static class ModelContribution
     {
         var options = state.Options;
         if (zeroLength || !state.Pace.TryTake(listen.TimeMs)) return null;
-        var history = state.History;
+        ref readonly var history = ref state.History;
         var last = history.Count - 1;
         if (last < 0) return null;
         var countsPlay = options.PlayCountWindow <= TimeSpan.Zero || !ListenedBefore(state, last, listen.Track, listen.TimeMs - (long)options.PlayCountWindow.TotalMilliseconds);
@@ -54,7 +54,7 @@ public static class ModelContribution
     /// <summary>Whether an earlier step of <paramref name="track"/> since <paramref name="sinceMs"/> had <paramref name="predecessor"/> among its session predecessors.</summary>
     private static bool LearnedPairBefore(ListenerState state, int before, int predecessor, int track, long sinceMs)
     {
-        var history = state.History;
+        ref readonly var history = ref state.History;
         var window = state.Options.TransitionWindow;
         var gapMs = (long)state.Options.SessionGap.TotalMilliseconds;
         for (var i = before - 1; i >= 0 && history[i].TimeMs >= sinceMs; i--)

@@ -18,7 +18,7 @@ internal sealed class Listened
 
     public static Listened Of(ListenerState state, int sessionStart)
     {
-        var history = state.History;
+        ref readonly var history = ref state.History;
         var last = history.Count - 1;
         var facts = new Listened();
         for (var i = 0; i <= last; i++)

@@ -27,7 +27,7 @@ public static class RankingFeatures
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(ranked);
-        var history = state.History;
+        ref readonly var history = ref state.History;
         var start = state.SessionStartIndex();
         var last = history.Count - 1;
         var playing = last >= 0 ? history[last] : default;

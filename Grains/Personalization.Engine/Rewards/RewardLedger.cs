@@ -1,21 +1,29 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Personalization.Engine.Rewards;
 
 /// <summary>
 /// One listener's reward bookkeeping: remembers served lists (<see cref="ServedListMemory"/>), attributes each later
 /// event to the newest remembered list and position that served its track, updates <see cref="RewardStats"/> and tells
-/// the <see cref="Observer"/> (arm statistics, metrics). Not thread-safe: its grain serializes access.
+/// the <see cref="Observer"/> (arm statistics, metrics). Not thread-safe: its grain serializes access. A struct held
+/// inside <see cref="ListenerState"/>, as its parts are inside it; use it through a reference.
 /// </summary>
-public sealed class RewardLedger(RewardOptions options, TimeSpan sessionGap)
+public struct RewardLedger(RewardOptions options, TimeSpan sessionGap)
 {
     private readonly long _windowMs = (long)options.AttributionWindow.TotalMilliseconds;
     private readonly long _sessionGapMs = (long)sessionGap.TotalMilliseconds;
 
-    public RewardStats Stats { get; } = new();
+    private RewardStats _stats = new();
+    private ServedListMemory _served = new(options);
 
-    public ServedListMemory Served { get; } = new(options);
+    [UnscopedRef]
+    public ref RewardStats Stats => ref _stats;
+
+    [UnscopedRef]
+    public ref ServedListMemory Served => ref _served;
 
     /// <summary>Hears served items and attributed outcomes; null: nobody listens (replays, tools).</summary>
-    public IRewardObserver? Observer { get; set; }
+    public IRewardObserver? Observer { readonly get; set; }
 
     /// <summary>Records a served list (items in served order) and counts it.</summary>
     public void Serve(long servedAtMs, ListeningContext context, ReadOnlySpan<int> tracks, ReadOnlySpan<ReasonKind> sources, ReadOnlySpan<bool> explored)

@@ -4,23 +4,27 @@ namespace Personalization.Engine.Rewards;
 /// One listener's lifetime reward statistics: served lists and items, attributed outcomes (each counted once per
 /// served item), lists followed by a return within the attribution window, and the reward (<see cref="RewardSignal"/>)
 /// in total and per candidate source. Fixed size: a few counters, and two arrays of <see cref="SourceCount"/> that exist
-/// only once a list was served (most of a silo's active listeners may never be).
+/// only once a list was served (most of a silo's active listeners may never be). A struct held inside
+/// <see cref="RewardLedger"/>; use it through a reference. Counts are kept in 32 bits and stop at
+/// <see cref="int.MaxValue"/> (a list a second for 68 years), as <see cref="ListenerCounters"/> do.
 /// </summary>
-public sealed class RewardStats
+public struct RewardStats
 {
     /// <summary>Number of candidate sources (<see cref="ReasonKind"/> values).</summary>
     public const int SourceCount = 8;
 
-    public long ListsServed { get; set; }
-    public long ItemsServed { get; set; }
-    public long Started { get; set; }
-    public long Completed { get; set; }
-    public long SkippedEarly { get; set; }
-    public long Saved { get; set; }
-    public long Liked { get; set; }
-    public long Disliked { get; set; }
-    public long ListsReturned { get; set; }
-    public double Reward { get; set; }
+    private int _listsServed, _itemsServed, _started, _completed, _skippedEarly, _saved, _liked, _disliked, _listsReturned;
+
+    public long ListsServed { readonly get => _listsServed; set => _listsServed = Saturate(value); }
+    public long ItemsServed { readonly get => _itemsServed; set => _itemsServed = Saturate(value); }
+    public long Started { readonly get => _started; set => _started = Saturate(value); }
+    public long Completed { readonly get => _completed; set => _completed = Saturate(value); }
+    public long SkippedEarly { readonly get => _skippedEarly; set => _skippedEarly = Saturate(value); }
+    public long Saved { readonly get => _saved; set => _saved = Saturate(value); }
+    public long Liked { readonly get => _liked; set => _liked = Saturate(value); }
+    public long Disliked { readonly get => _disliked; set => _disliked = Saturate(value); }
+    public long ListsReturned { readonly get => _listsReturned; set => _listsReturned = Saturate(value); }
+    public double Reward { readonly get; set; }
 
     private static readonly long[] NoneServed = new long[SourceCount];
     private static readonly double[] NoReward = new double[SourceCount];
@@ -28,10 +32,10 @@ public sealed class RewardStats
     private double[]? _rewardBySource;
 
     /// <summary>Served items per source (index = <see cref="ReasonKind"/>; <see cref="SourceCount"/> entries, zeros until the first).</summary>
-    public ReadOnlySpan<long> ServedBySource => _servedBySource ?? NoneServed;
+    public readonly ReadOnlySpan<long> ServedBySource => _servedBySource ?? NoneServed;
 
     /// <summary>Reward per source (index = <see cref="ReasonKind"/>; <see cref="SourceCount"/> entries, zeros until the first).</summary>
-    public ReadOnlySpan<double> RewardBySource => _rewardBySource ?? NoReward;
+    public readonly ReadOnlySpan<double> RewardBySource => _rewardBySource ?? NoReward;
 
     public void CountServed(ReasonKind source) => (_servedBySource ??= new long[SourceCount])[(int)source]++;
 
@@ -49,6 +53,8 @@ public sealed class RewardStats
         _servedBySource = served.ContainsAnyExcept(0L) ? [.. served, .. new long[SourceCount - served.Length]] : null;
         _rewardBySource = reward.ContainsAnyExcept(0.0) ? [.. reward, .. new double[SourceCount - reward.Length]] : null;
     }
+
+    private static int Saturate(long value) => (int)Math.Clamp(value, 0, int.MaxValue);
 
     public void Count(ItemOutcome added)
     {

@@ -4,9 +4,10 @@ namespace Personalization.Engine.Rewards;
 /// A ring of the last served lists: per list its time, context and "returned" mark; per item its interned track,
 /// source and accumulated outcome, in flat arrays allocated on the first served list (8 lists x 20 items: about
 /// 1.1 KB). In memory only: lists live for the attribution window (a day) and a lost list only loses the attribution
-/// of outcomes still to come, so the snapshot stays small (the reward statistics themselves are stored).
+/// of outcomes still to come, so the snapshot stays small (the reward statistics themselves are stored). A struct
+/// held inside <see cref="RewardLedger"/>; use it through a reference.
 /// </summary>
-public sealed class ServedListMemory(RewardOptions options)
+public struct ServedListMemory(RewardOptions options)
 {
     private readonly int _lists = options.MaxServedLists;
     private readonly int _items = options.MaxServedItems;
@@ -21,7 +22,7 @@ public sealed class ServedListMemory(RewardOptions options)
     private const byte ReturnedFlag = 0x80;
 
     /// <summary>Lists remembered (≤ <see cref="RewardOptions.MaxServedLists"/>).</summary>
-    public int Count { get; private set; }
+    public int Count { readonly get; private set; }
 
     /// <summary>Remembers a list (its first <see cref="RewardOptions.MaxServedItems"/> items); returns how many items were kept.</summary>
     public int Remember(long servedAtMs, ListeningContext context, ReadOnlySpan<int> tracks, ReadOnlySpan<ReasonKind> sources)
@@ -56,28 +57,28 @@ public sealed class ServedListMemory(RewardOptions options)
     }
 
     /// <summary>The k-th most recent list's slot (k = 0: the newest).</summary>
-    public int SlotOf(int k) => (_next - 1 - k + 2 * _lists) % _lists;
+    public readonly int SlotOf(int k) => (_next - 1 - k + 2 * _lists) % _lists;
 
-    public long ServedAt(int slot) => _servedAt![slot];
+    public readonly long ServedAt(int slot) => _servedAt![slot];
 
-    public ListeningContext ContextOf(int slot) => (ListeningContext)(_flags![slot] & ~ReturnedFlag);
+    public readonly ListeningContext ContextOf(int slot) => (ListeningContext)(_flags![slot] & ~ReturnedFlag);
 
-    public bool IsReturned(int slot) => (_flags![slot] & ReturnedFlag) != 0;
+    public readonly bool IsReturned(int slot) => (_flags![slot] & ReturnedFlag) != 0;
 
     public void MarkReturned(int slot) => _flags![slot] |= ReturnedFlag;
 
-    public int ItemCount(int slot) => _counts![slot];
+    public readonly int ItemCount(int slot) => _counts![slot];
 
-    public int TrackAt(int slot, int position) => _tracks![slot * _items + position];
+    public readonly int TrackAt(int slot, int position) => _tracks![slot * _items + position];
 
-    public ReasonKind SourceAt(int slot, int position) => (ReasonKind)_sources![slot * _items + position];
+    public readonly ReasonKind SourceAt(int slot, int position) => (ReasonKind)_sources![slot * _items + position];
 
-    public ItemOutcome OutcomeAt(int slot, int position) => _outcomes![slot * _items + position];
+    public readonly ItemOutcome OutcomeAt(int slot, int position) => _outcomes![slot * _items + position];
 
     public void SetOutcome(int slot, int position, ItemOutcome outcome) => _outcomes![slot * _items + position] = outcome;
 
     /// <summary>The newest list served at or before <paramref name="timeMs"/> and within <paramref name="windowMs"/> that holds the track.</summary>
-    public bool TryFind(int track, long timeMs, long windowMs, out int slot, out int position)
+    public readonly bool TryFind(int track, long timeMs, long windowMs, out int slot, out int position)
     {
         for (var k = 0; k < Count; k++)
         {

@@ -16,18 +16,18 @@ public sealed class SnapshotCodec(Vocabulary vocabulary)
             history[i] = new HistoryRecord(vocabulary.NameOf(h.Track), vocabulary.NameOf(h.Artist), h.TimeMs, (byte)h.Kind, (byte)h.Flags);
         }
 
-        var c = state.Counters;
+        ref readonly var c = ref state.Counters;
         return new UserSnapshot
         {
             Sequence = state.Sequence,
             LastEventMs = state.LastEventMs,
-            Artists = Affinities(state.Artists),
-            Tracks = Affinities(state.Tracks),
+            Artists = Affinities(in state.Artists),
+            Tracks = Affinities(in state.Tracks),
             History = history,
             SeenEventHashes = state.SeenEvents.ToArray(),
             BlockedTracks = [.. state.BlockedTracks.ToArray().Select(vocabulary.NameOf)],
             Counters = new CountersRecord(c.Events, c.Plays, c.Completes, c.Skips, c.EarlySkips, c.Likes, c.Dislikes, c.Saves, c.Duplicates, c.Sessions),
-            Rewards = Rewards(state.Rewards.Stats),
+            Rewards = Rewards(in state.Rewards.Stats),
         };
     }
 
@@ -56,28 +56,28 @@ public sealed class SnapshotCodec(Vocabulary vocabulary)
         foreach (var track in snapshot.BlockedTracks ?? []) state.BlockedTracks.Add(id(track));
         if (snapshot.Counters is { } c)
         {
-            var k = state.Counters;
+            ref var k = ref state.Counters;
             (k.Events, k.Plays, k.Completes, k.Skips, k.EarlySkips) = (c.Events, c.Plays, c.Completes, c.Skips, c.EarlySkips);
             (k.Likes, k.Dislikes, k.Saves, k.Duplicates, k.Sessions) = (c.Likes, c.Dislikes, c.Saves, c.Duplicates, c.Sessions);
         }
 
-        if (snapshot.Rewards is { } r) Restore(r, state.Rewards.Stats);
+        if (snapshot.Rewards is { } r) Restore(r, ref state.Rewards.Stats);
         return state;
     }
 
-    private static RewardsRecord? Rewards(RewardStats s) => s.ListsServed == 0
+    private static RewardsRecord? Rewards(in RewardStats s) => s.ListsServed == 0
         ? null // a listener never served a list stores nothing extra
         : new RewardsRecord(s.ListsServed, s.ItemsServed, s.Started, s.Completed, s.SkippedEarly, s.Saved, s.Liked, s.Disliked,
             s.ListsReturned, s.Reward, [.. s.ServedBySource], [.. s.RewardBySource]);
 
-    private static void Restore(RewardsRecord r, RewardStats s)
+    private static void Restore(RewardsRecord r, ref RewardStats s)
     {
         (s.ListsServed, s.ItemsServed, s.Started, s.Completed, s.SkippedEarly) = (r.ListsServed, r.ItemsServed, r.Started, r.Completed, r.SkippedEarly);
         (s.Saved, s.Liked, s.Disliked, s.ListsReturned, s.Reward) = (r.Saved, r.Liked, r.Disliked, r.ListsReturned, r.Reward);
         s.RestoreBySource(r.ServedBySource, r.RewardBySource);
     }
 
-    private AffinityRecord[] Affinities(AffinityTable table)
+    private AffinityRecord[] Affinities(in AffinityTable table)
     {
         var entries = table.Entries;
         var result = new AffinityRecord[entries.Length];

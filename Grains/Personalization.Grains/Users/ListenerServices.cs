@@ -60,6 +60,9 @@ public sealed class ListenerServices(
     public ILogger<UserGrain> Logger { get; } = logger;
     public UserIdPseudonyms Pseudonyms { get; } = pseudonyms;
 
+    /// <summary>What every listener's <see cref="ListenerStore"/> uses.</summary>
+    public ListenerStoreServices Store { get; } = new(journal, codec, mapper, snapshotOptions.Value, clock, logger, pseudonyms);
+
     /// <summary>Where listeners' snapshots are stored (<see cref="ListenerSnapshotState"/>).</summary>
     public IGrainStorage UserStorage { get; } = userStorage;
 }

@@ -12,7 +12,7 @@ namespace Personalization.Grains.Users;
 /// One object is both the grain's view (<see cref="IPersistentState{TState}"/>) and what the provider fills in
 /// (<see cref="IGrainState{T}"/>). Not thread-safe: its grain serializes access.
 /// </summary>
-public sealed class ListenerSnapshotState(IGrainStorage storage, GrainId grainId) : IPersistentState<UserSnapshot>, IGrainState<UserSnapshot>
+public sealed class ListenerSnapshotState(IGrainStorage storage, IListenerIdentity listener) : IPersistentState<UserSnapshot>, IGrainState<UserSnapshot>
 {
     public UserSnapshot State { get; set; } = new();
 
@@ -40,13 +40,13 @@ public sealed class ListenerSnapshotState(IGrainStorage storage, GrainId grainId
     public Task ClearStateAsync() => ClearStateAsync(CancellationToken.None);
 
     public Task ReadStateAsync(CancellationToken cancellationToken) =>
-        RunAsync(() => storage.ReadStateAsync(StorageNames.UserState, grainId, this, cancellationToken), "ReadStateAsync", cancellationToken);
+        RunAsync(() => storage.ReadStateAsync(StorageNames.UserState, listener.ListenerGrainId, this, cancellationToken), "ReadStateAsync", cancellationToken);
 
     public Task WriteStateAsync(CancellationToken cancellationToken) =>
-        RunAsync(() => storage.WriteStateAsync(StorageNames.UserState, grainId, this, cancellationToken), "WriteStateAsync", cancellationToken);
+        RunAsync(() => storage.WriteStateAsync(StorageNames.UserState, listener.ListenerGrainId, this, cancellationToken), "WriteStateAsync", cancellationToken);
 
     public Task ClearStateAsync(CancellationToken cancellationToken) =>
-        RunAsync(() => storage.ClearStateAsync(StorageNames.UserState, grainId, this, cancellationToken), "ClearStateAsync", cancellationToken);
+        RunAsync(() => storage.ClearStateAsync(StorageNames.UserState, listener.ListenerGrainId, this, cancellationToken), "ClearStateAsync", cancellationToken);
 
     /// <summary>Takes over what the previous activation carried (<see cref="ListenerStore.CaptureStored"/>) instead of reading storage.</summary>
     public void Restore(GrainState<UserSnapshot> carried)
@@ -65,7 +65,7 @@ public sealed class ListenerSnapshotState(IGrainStorage storage, GrainId grainId
         }
         catch (Exception ex) when (ex is not OrleansException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            throw new OrleansException($"Error from storage provider {StorageNames.Users} during {name} for grain {grainId}: {ex.Message}", ex);
+            throw new OrleansException($"Error from storage provider {StorageNames.Users} during {name} for grain {listener.ListenerGrainId}: {ex.Message}", ex);
         }
     }
 }

@@ -13,7 +13,7 @@ public static class ProfileView
         var names = mapper.Vocabulary;
         var artists = state.Artists.Top(state.Artists.Count, nowMs);
         var tracks = state.Tracks.Top(TopCount, nowMs, positiveOnly: true);
-        var c = state.Counters;
+        ref readonly var c = ref state.Counters;
         return new UserProfile(
             userId,
             [.. artists.Where(a => a.Weight > 0).Take(TopCount).Select(a => new WeightedId(names.NameOf(a.Id), Math.Round(a.Weight, 4)))],

@@ -8,12 +8,9 @@ namespace Personalization.Grains.Users;
 /// <summary>Builds the wire reward summary from live statistics or from a stored record.</summary>
 public static class RewardView
 {
-    public static RewardSummary Create(RewardStats s)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return Create(s.ListsServed, s.ItemsServed, s.Started, s.Completed, s.SkippedEarly, s.Saved, s.Liked, s.Disliked,
+    public static RewardSummary Create(in RewardStats s) =>
+        Create(s.ListsServed, s.ItemsServed, s.Started, s.Completed, s.SkippedEarly, s.Saved, s.Liked, s.Disliked,
             s.ListsReturned, s.Reward, s.ServedBySource.ToArray(), s.RewardBySource.ToArray());
-    }
 
     public static RewardSummary Create(RewardsRecord? r) => r is null
         ? Create(new RewardStats())

@@ -16,16 +16,19 @@ namespace Personalization.Grains.Users;
 /// step teaches to the silo's model feed (no grain call per event), and answers recommendations from the silo-local
 /// read model (no grain call either).
 /// </summary>
-public sealed class UserGrain(ListenerServices services) : Grain, IUserGrain, IListenerCheckpointGrain, IGrainMigrationParticipant
+public sealed class UserGrain(ListenerServices services) : Grain, IUserGrain, IListenerCheckpointGrain, IGrainMigrationParticipant, IListenerIdentity
 {
     private const string MigratedStateKey = "pzn.listener";
+
+    GrainId IListenerIdentity.ListenerGrainId => this.GetGrainId();
 
     /// <summary>What a migration carries of the stored snapshot (its sequence, ETag, existence), so the next activation need not read it.</summary>
     private const string MigratedStoredKey = "pzn.listener.stored";
     private ListenerStore _store = null!;
     private ListenerState _state = null!;
-    private UserSnapshot? _migrated;
-    private GrainState<UserSnapshot>? _migratedStored;
+
+    /// <summary>What a migration brought (set by <c>OnRehydrate</c>, dropped once activated): one field, not two, per listener.</summary>
+    private Carried? _carried;
     private ulong _listenerKey;
     private ListenerIds _ids = null!;
 
@@ -35,18 +38,15 @@ public sealed class UserGrain(ListenerServices services) : Grain, IUserGrain, IL
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ids = new ListenerIds(services.Mapper.Vocabulary, MaxLeases(services.Engine));
-        var stored = new ListenerSnapshotState(services.UserStorage, this.GetGrainId());
-        if (_migratedStored is { } carried) stored.Restore(carried);
+        var stored = new ListenerSnapshotState(services.UserStorage, this);
+        if (_carried?.Stored is { } carried) stored.Restore(carried);
         else await stored.ReadStateAsync(cancellationToken);
-        _store = new ListenerStore(
-            this.GetPrimaryKeyString(), stored, services.Journal, services.Codec, services.Mapper, services.Snapshots, services.Clock, services.Logger,
-            services.Pseudonyms) { Ids = _ids }; // logs name the listener by a keyed hash
+        _store = new ListenerStore(this.GetPrimaryKeyString(), stored, services.Store); // logs name the listener by a keyed hash
         await services.Catalog.WhenLoadedAsync(cancellationToken); // on a silo that just joined: its catalogue rules first (Strict, takedowns)
-        _state = await _store.LoadAsync(_migrated, services.Engine, cancellationToken);
+        _state = await _store.LoadAsync(_carried?.Snapshot, services.Engine, cancellationToken, _ids);
         _state.Rewards.Observer = services.RewardObserver; // after the journal replay: replayed events are not attributed twice
         _listenerKey = Personalization.Engine.StableHash.Of(this.GetPrimaryKeyString());
-        _migrated = null;
-        _migratedStored = null;
+        _carried = null;
         ServiceProvider.GetRequiredService<PersonalizationMetrics>().UserActivated(); // operations hook: active users gauge
     }
 
@@ -93,9 +93,12 @@ public sealed class UserGrain(ListenerServices services) : Grain, IUserGrain, IL
 
     void IGrainMigrationParticipant.OnRehydrate(IRehydrationContext rehydrationContext)
     {
-        if (rehydrationContext.TryGetValue(MigratedStateKey, out UserSnapshot? snapshot)) _migrated = snapshot;
-        if (rehydrationContext.TryGetValue(MigratedStoredKey, out GrainState<UserSnapshot>? stored)) _migratedStored = stored;
+        rehydrationContext.TryGetValue(MigratedStateKey, out UserSnapshot? snapshot);
+        rehydrationContext.TryGetValue(MigratedStoredKey, out GrainState<UserSnapshot>? stored);
+        _carried = new Carried(snapshot, stored);
     }
+
+    private sealed record Carried(UserSnapshot? Snapshot, GrainState<UserSnapshot>? Stored);
 
     Task<RecordResult> IUserGrain.RecordAsync(ListenEvent listenEvent) =>
         RecordAsync(services.Validator.ValidateEvent(listenEvent, services.Clock.GetUtcNow()), [listenEvent], single: true);

@@ -26,7 +26,12 @@ public sealed class BanditConvergenceTests
         var arms = new SourceArms(exploration);
         var explorer = new SourceExplorer(exploration, arms);
         var world = new Random(2026);
-        var listeners = Enumerable.Range(0, 50).Select(_ => new ListenerState(engine) { Rewards = { Observer = arms } }).ToArray();
+        var listeners = Enumerable.Range(0, 50).Select(_ =>
+        {
+            var listener = new ListenerState(engine);
+            listener.Rewards.Observer = arms;
+            return listener;
+        }).ToArray();
         var ranked = Enumerable.Range(0, 25).Select(i => new RecommendedTrack(1000 + i, -1, 25 - i, (ReasonKind)(i % 5), -1)).ToList();
 
         for (var round = 0; round < 6000; round++)

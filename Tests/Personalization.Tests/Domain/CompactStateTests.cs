@@ -1,4 +1,5 @@
 using Personalization.Engine;
+using Personalization.Engine.Rewards;
 
 namespace Personalization.Tests.Domain;
 
@@ -76,6 +77,34 @@ public sealed class CompactStateTests
 
         blocks.Remove(40);
         Assert.Equal(Enumerable.Range(31, 20).Where(v => v != 40), blocks.ToArray());
+    }
+
+    [Fact]
+    public void The_event_id_windows_high_halves_survive_each_growth_and_the_wrap()
+    {
+        var window = new EventIdWindow(20);
+        static ulong Fingerprint(int i) => ((ulong)(0xF000 + i) << 32) | (uint)(i * 2_654_435_761u); // distinct high halves, odd and even slots
+        for (var i = 1; i <= 45; i++)
+        {
+            window.Add(Fingerprint(i));
+            var expected = Enumerable.Range(Math.Max(1, i - 19), Math.Min(i, 20)).Select(Fingerprint).ToArray();
+            Assert.Equal(expected, window.ToArray()); // grows 8 → 12 → 18 → 20, then wraps
+            Assert.All(expected, f => Assert.True(window.Contains(f)));
+            Assert.False(window.Contains(Fingerprint(i) ^ (1UL << 33))); // its low half with another high half
+        }
+    }
+
+    [Fact]
+    public void Lifetime_counters_stop_at_the_32_bit_maximum_instead_of_wrapping()
+    {
+        var counters = new ListenerCounters { Events = long.MaxValue, Plays = int.MaxValue - 1L, Skips = -5 };
+        counters.Count(SignalKind.Play);
+        counters.Count(SignalKind.Play);
+        Assert.Equal((int.MaxValue, int.MaxValue, 0L), (counters.Events, counters.Plays, counters.Skips));
+
+        var stats = new RewardStats { ListsServed = 3L * int.MaxValue };
+        stats.ListsServed++;
+        Assert.Equal(int.MaxValue, stats.ListsServed);
     }
 
     [Fact]

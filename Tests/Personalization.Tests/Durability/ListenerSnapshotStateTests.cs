@@ -15,11 +15,13 @@ public sealed class ListenerSnapshotStateTests
 {
     private static readonly GrainId Listener = GrainId.Create("user", "snapshot-state-listener");
 
+    private sealed record Identity(GrainId ListenerGrainId) : IListenerIdentity;
+
     [Fact]
     public async Task It_reads_and_writes_under_the_users_state_name_and_keeps_what_the_provider_reports()
     {
         var storage = new ScriptedStorage { Stored = new UserSnapshot { Sequence = 42 }, StoredEtag = "e1" };
-        var state = new ListenerSnapshotState(storage, Listener);
+        var state = new ListenerSnapshotState(storage, new Identity(Listener));
 
         await state.ReadStateAsync();
         Assert.Equal((42L, "e1", true), (state.State.Sequence, state.Etag, state.RecordExists));
@@ -33,7 +35,7 @@ public sealed class ListenerSnapshotStateTests
     [Fact]
     public async Task A_missing_record_reads_as_an_empty_snapshot()
     {
-        var state = new ListenerSnapshotState(new ScriptedStorage(), Listener);
+        var state = new ListenerSnapshotState(new ScriptedStorage(), new Identity(Listener));
 
         await state.ReadStateAsync();
 
@@ -44,19 +46,19 @@ public sealed class ListenerSnapshotStateTests
     [Fact]
     public async Task A_storage_error_comes_wrapped_as_the_facet_wrapped_it_and_an_orleans_error_as_it_is()
     {
-        var failing = new ListenerSnapshotState(new ScriptedStorage { Failure = new IOException("connection reset") }, Listener);
+        var failing = new ListenerSnapshotState(new ScriptedStorage { Failure = new IOException("connection reset") }, new Identity(Listener));
         var wrapped = await Assert.ThrowsAsync<OrleansException>(failing.ReadStateAsync);
         Assert.IsType<IOException>(wrapped.InnerException);
 
         var conflict = new InconsistentStateException("etag mismatch", "stored", "current");
-        var conflicting = new ListenerSnapshotState(new ScriptedStorage { Failure = conflict }, Listener);
+        var conflicting = new ListenerSnapshotState(new ScriptedStorage { Failure = conflict }, new Identity(Listener));
         Assert.Same(conflict, await Assert.ThrowsAsync<InconsistentStateException>(conflicting.WriteStateAsync));
     }
 
     [Fact]
     public void A_migrated_activation_takes_over_what_the_previous_one_carried()
     {
-        var state = new ListenerSnapshotState(new ScriptedStorage(), Listener);
+        var state = new ListenerSnapshotState(new ScriptedStorage(), new Identity(Listener));
 
         state.Restore(new GrainState<UserSnapshot>(new UserSnapshot { Sequence = 7 }) { ETag = "carried", RecordExists = true });
 

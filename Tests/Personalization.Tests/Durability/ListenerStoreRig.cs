@@ -26,7 +26,11 @@ public sealed class ListenerStoreRig(string userId, IEventJournal journal)
     }
 
     public ListenerStore Store(FakeSnapshotStore view) =>
-        new(userId, view, journal, new SnapshotCodec(_vocabulary), new EventMapper(_vocabulary), new SnapshotOptions(), TimeProvider.System, NullLogger.Instance, UserIdPseudonyms.Create(new LogPrivacyOptions()));
+        new(
+            userId, view,
+            new ListenerStoreServices(
+                journal, new SnapshotCodec(_vocabulary), new EventMapper(_vocabulary), new SnapshotOptions(), TimeProvider.System, NullLogger.Instance,
+                UserIdPseudonyms.Create(new LogPrivacyOptions())));
 
     /// <summary>A new activation: its own view of the stored snapshot, then snapshot + journal tail.</summary>
     public async Task<(ListenerStore Store, ListenerState State)> LoadAsync()

@@ -68,7 +68,9 @@ public sealed class SnapshotConflictTests
     {
         await _snapshots.ReadStateAsync();
         var codec = new SnapshotCodec(_vocabulary);
-        var store = new ListenerStore("conflict-user", _snapshots, _journal, codec, new EventMapper(_vocabulary), new SnapshotOptions(), TimeProvider.System, NullLogger.Instance, UserIdPseudonyms.Create(new LogPrivacyOptions()));
+        var store = new ListenerStore(
+            "conflict-user", _snapshots,
+            new ListenerStoreServices(_journal, codec, new EventMapper(_vocabulary), new SnapshotOptions(), TimeProvider.System, NullLogger.Instance, UserIdPseudonyms.Create(new LogPrivacyOptions())));
         return (store, await store.LoadAsync(null, new EngineOptions(), CancellationToken.None));
     }
 

@@ -26,8 +26,8 @@ public sealed class LogPrivacyTests
         var capture = new ScopeCapture();
         var pseudonyms = new UserIdPseudonyms(Key);
         var store = new ListenerStore(
-            User, snapshots, new MemoryEventJournal(), new SnapshotCodec(vocabulary), new EventMapper(vocabulary), new SnapshotOptions(),
-            TimeProvider.System, capture.CreateLogger("listener"), pseudonyms);
+            User, snapshots, new ListenerStoreServices(new MemoryEventJournal(), new SnapshotCodec(vocabulary), new EventMapper(vocabulary), new SnapshotOptions(),
+            TimeProvider.System, capture.CreateLogger("listener"), pseudonyms));
         var state = await store.LoadAsync(null, new EngineOptions(), CancellationToken.None);
         var played = new ListenEvent("p-1", "p-t1", "p-a", EventKind.Complete, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), 1000, 1000);
         state.Apply(played.EventId, new EventMapper(vocabulary).ToListen(played));
