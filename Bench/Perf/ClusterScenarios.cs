@@ -184,6 +184,9 @@ public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, Tex
         {
             long calls = 0;
             var perCall = operation(concurrency);
+            var diagnostics = client.GetGrain<IDiagnosticsGrain>(0);
+            var gcBefore = await diagnostics.GetHeapAsync(collect: false);
+            var window = Stopwatch.StartNew();
             var cpuBefore = siloPid is { } pid ? ProcessCpu.Seconds(pid) : null;
             var result = await LoadRunner.RunAsync(scenario, concurrency, sizes.Warmup, sizes.Duration, (caller, n) =>
             {
@@ -191,10 +194,15 @@ public sealed class ClusterScenarios(IClusterClient client, PerfSizes sizes, Tex
                 return perCall(caller, n);
             });
             var cpuAfter = siloPid is { } same ? ProcessCpu.Seconds(same) : null;
+            var gc = SiloGc.Between(gcBefore, await diagnostics.GetHeapAsync(collect: false), calls, window.Elapsed.TotalSeconds);
+            result = result with { SiloGc = gc };
             if (cpuBefore is { } before && cpuAfter is { } after && calls > 0) result = result with { SiloCpuMicroseconds = (after - before) * 1e6 / calls };
             results.Add(result);
             var cpu = result.SiloCpuMicroseconds is { } us ? $", silo CPU {us:F1} µs/op" : "";
             log.WriteLine($"  {scenario} x{concurrency}: {result.Throughput:N0}/s, p50 {result.P50Ms:F3} ms, p99 {result.P99Ms:F3} ms, p99.9 {result.P999Ms:F3} ms{cpu}");
+            log.WriteLine(
+                $"    silo GC: {gc.Gen0}/{gc.Gen1}/{gc.Gen2} collections (gen 0/1/2), paused {gc.PauseMs:F0} ms ({gc.PauseShare:P1} of the run, " +
+                $"{gc.PauseMicrosecondsPerOperation:F1} µs/op), {gc.AllocatedBytesPerOperation / 1024:F1} KB allocated per op");
             if (result.FirstError is { } error) log.WriteLine($"    {result.Errors} failed, first: {error}");
         }
 

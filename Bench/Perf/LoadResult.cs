@@ -19,5 +19,8 @@ public sealed record LoadResult(
     /// <summary>CPU time of the silo process per operation (warm-up included), where the scenario measured it.</summary>
     public double? SiloCpuMicroseconds { get; init; }
 
+    /// <summary>What the silo's garbage collector did in the same window, where the scenario measured it.</summary>
+    public SiloGc? SiloGc { get; init; }
+
     public double Throughput => Seconds > 0 ? Operations / Seconds : 0;
 }

@@ -97,6 +97,18 @@ public static class PerfJson
         ["max_ms"] = Round(x.MaxMs),
         ["first_error"] = x.FirstError,
         ["silo_cpu_us_per_op"] = Round(x.SiloCpuMicroseconds),
+        ["silo_gc"] = x.SiloGc is { } gc
+            ? new JsonObject
+            {
+                ["gen0"] = gc.Gen0,
+                ["gen1"] = gc.Gen1,
+                ["gen2"] = gc.Gen2,
+                ["pause_ms"] = Round(gc.PauseMs),
+                ["pause_share"] = Round(gc.PauseShare),
+                ["pause_us_per_op"] = Round(gc.PauseMicrosecondsPerOperation),
+                ["allocated_bytes_per_op"] = Round(gc.AllocatedBytesPerOperation),
+            }
+            : null,
     };
 
     private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 4) : null;

@@ -30,6 +30,19 @@ public static class PerfTable
 
         foreach (var (scenario, reason) in r.Skipped) b.AppendLine($"| {scenario} | skipped: {reason} | | | | | | |");
 
+        var withGc = r.Runs.Where(x => x.SiloGc is not null).ToList();
+        if (withGc.Count > 0)
+        {
+            b.AppendLine().AppendLine("| scenario (silo GC, warm-up included) | callers | gen 0 / 1 / 2 collections | paused ms | share of the run | pause µs/op | KB allocated/op |");
+            b.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var x in withGc)
+            {
+                var gc = x.SiloGc!;
+                b.AppendLine(Invariant(
+                    $"| {x.Scenario} | {x.Concurrency} | {gc.Gen0} / {gc.Gen1} / {gc.Gen2} | {gc.PauseMs:F0} | {gc.PauseShare:P1} | {gc.PauseMicrosecondsPerOperation:F1} | {gc.AllocatedBytesPerOperation / 1024:F1} |"));
+            }
+        }
+
         if (r.Memory.Count > 0)
         {
             b.AppendLine().AppendLine("| users activated | heap before | heap right after (recently active) | bytes per user right after | heap settled (recently active) | bytes per user settled | user grains active |");

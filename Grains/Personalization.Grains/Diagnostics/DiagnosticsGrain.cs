@@ -45,7 +45,9 @@ public sealed class DiagnosticsGrain(
 
         var info = GC.GetGCMemoryInfo();
         var recentlyActive = ServiceProvider.GetService<IActivationWorkingSet>()?.Count ?? -1;
-        return Task.FromResult(new SiloHeap(GC.GetTotalMemory(false), info.TotalCommittedBytes, Environment.WorkingSet, GC.CollectionCount(2), recentlyActive));
+        return Task.FromResult(new SiloHeap(
+            GC.GetTotalMemory(false), info.TotalCommittedBytes, Environment.WorkingSet, GC.CollectionCount(2), recentlyActive,
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.GetTotalPauseDuration().TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: false)));
     }
 
     async Task<int> IDiagnosticsGrain.SeedUsersAsync(UserSeedRequest request)
