@@ -8,8 +8,8 @@ namespace Personalization.Engine;
 /// Every collection is bounded by <see cref="EngineOptions"/>. Not thread-safe: its grain serializes access.
 /// </summary>
 /// <remarks>
-/// Its parts are structs held in its own fields (one object of a listener's instead of ten, about 240 bytes less per
-/// active listener) and exposed by reference: call their members through the property (<c>state.History.Add(…)</c>) or
+/// Its parts are structs held in its own fields (one object instead of eleven: 416 bytes instead of 736 in a heap dump,
+/// counters in 32 bits included) and exposed by reference: call their members through the property (<c>state.History.Add(…)</c>) or
 /// a <c>ref</c> local. A plain <c>var</c> local is a copy, which may be read but must not be changed.
 /// </remarks>
 public sealed class ListenerState

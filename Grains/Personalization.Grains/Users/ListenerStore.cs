@@ -13,8 +13,9 @@ namespace Personalization.Grains.Users;
 /// T, and on deactivation. Loading = snapshot + replay of the journal tail after the snapshot's sequence. After a
 /// snapshot, the journal entries it covers are released at once: a duplicate activation (a membership change, a silo
 /// shutting down while a new activation already loaded) is fenced by the journal's sequence check, which does not
-/// depend on the entries compaction deletes (Grains/Personalization.Journal/README.md, "Segment layout"). Between writes only a tiny shell
-/// (the snapshot's sequence) stays in the persistent state: the live state is the engine's.
+/// depend on the entries compaction deletes (Grains/Personalization.Journal/README.md, "Segment layout"). Between writes the
+/// store keeps only the stored snapshot's sequence, and the persistent state one empty snapshot shared by every listener:
+/// the live state is the engine's.
 /// </summary>
 public sealed partial class ListenerStore(string userId, IPersistentState<UserSnapshot> snapshots, ListenerStoreServices services)
 {

@@ -20,8 +20,6 @@ public sealed class UserGrain(ListenerServices services) : Grain, IUserGrain, IL
 {
     private const string MigratedStateKey = "pzn.listener";
 
-    GrainId IListenerIdentity.ListenerGrainId => this.GetGrainId();
-
     /// <summary>What a migration carries of the stored snapshot (its sequence, ETag, existence), so the next activation need not read it.</summary>
     private const string MigratedStoredKey = "pzn.listener.stored";
     private ListenerStore _store = null!;
@@ -31,6 +29,9 @@ public sealed class UserGrain(ListenerServices services) : Grain, IUserGrain, IL
     private Carried? _carried;
     private ulong _listenerKey;
     private ListenerIds _ids = null!;
+
+    /// <summary>Whose snapshot <see cref="ListenerSnapshotState"/> reads and writes: this grain's.</summary>
+    GrainId IListenerIdentity.ListenerGrainId => this.GetGrainId();
 
     /// <summary>Set when an append failed: memory may be ahead of storage, so this activation must neither snapshot nor serve again.</summary>
     private bool _poisoned;
