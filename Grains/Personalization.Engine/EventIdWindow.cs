@@ -94,9 +94,11 @@ public struct EventIdWindow
 
     private readonly ushort HighAt(int slot) => (ushort)(_bits[_slots + slot / 2] >> (16 * (slot & 1)));
 
-    private readonly void SetHigh(int slot, ushort high)
+    private readonly void SetHigh(int slot, ushort high) => SetHigh(_bits, _slots, slot, high);
+
+    private static void SetHigh(uint[] bits, int slots, int slot, ushort high)
     {
-        ref var pair = ref _bits[_slots + slot / 2];
+        ref var pair = ref bits[slots + slot / 2];
         var shift = 16 * (slot & 1);
         pair = (pair & ~(0xFFFFu << shift)) | ((uint)high << shift);
     }
@@ -108,8 +110,7 @@ public struct EventIdWindow
         for (var i = 0; i < _count; i++)
         {
             bits[i] = _bits[i];
-            var high = HighAt(i);
-            bits[slots + i / 2] |= (uint)high << (16 * (i & 1));
+            SetHigh(bits, slots, i, HighAt(i));
         }
 
         _bits = bits;

@@ -52,13 +52,9 @@ public sealed class ListenerServices(
     public IModelFeed Feed { get; } = feed;
     public RequestValidator Validator { get; } = validator;
     public TimeProvider Clock { get; } = clock;
-    public IEventJournal Journal { get; } = journal;
     public EngineOptions Engine { get; } = engineOptions.Value;
-    public SnapshotOptions Snapshots { get; } = snapshotOptions.Value;
     public TasteViews TasteViews { get; } = tasteViews;
     public CatalogRules Catalog { get; } = catalog;
-    public ILogger<UserGrain> Logger { get; } = logger;
-    public UserIdPseudonyms Pseudonyms { get; } = pseudonyms;
 
     /// <summary>What every listener's <see cref="ListenerStore"/> uses.</summary>
     public ListenerStoreServices Store { get; } = new(journal, codec, mapper, snapshotOptions.Value, clock, logger, pseudonyms);
