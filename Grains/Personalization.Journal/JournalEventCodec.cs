@@ -6,10 +6,17 @@ namespace Personalization.Journal;
 /// <summary>Converts a <see cref="ListenEvent"/> to and from its stored JSON (<see cref="StoredJournalEvent"/>).</summary>
 public static class JournalEventCodec
 {
-    public static string Encode(ListenEvent listenEvent)
+    public static string Encode(ListenEvent listenEvent) =>
+        JsonSerializer.Serialize(Stored(listenEvent), JournalJsonContext.Default.StoredJournalEvent);
+
+    /// <summary>The same JSON as <see cref="Encode"/>, as UTF-8.</summary>
+    public static byte[] EncodeUtf8(ListenEvent listenEvent) =>
+        JsonSerializer.SerializeToUtf8Bytes(Stored(listenEvent), JournalJsonContext.Default.StoredJournalEvent);
+
+    private static StoredJournalEvent Stored(ListenEvent listenEvent)
     {
         ArgumentNullException.ThrowIfNull(listenEvent);
-        var stored = new StoredJournalEvent
+        return new StoredJournalEvent
         {
             EventId = listenEvent.EventId,
             TrackId = listenEvent.TrackId,
@@ -21,7 +28,6 @@ public static class JournalEventCodec
             Source = listenEvent.Context?.Source,
             Device = listenEvent.Context?.Device,
         };
-        return JsonSerializer.Serialize(stored, JournalJsonContext.Default.StoredJournalEvent);
     }
 
     /// <exception cref="InvalidDataException">The text is not a journaled event this build can read.</exception>
@@ -37,6 +43,28 @@ public static class JournalEventCodec
             throw new InvalidDataException("A journal entry is not valid JSON.", ex);
         }
 
+        return FromStored(stored);
+    }
+
+    /// <summary><see cref="Decode(string)"/> for the JSON as UTF-8.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a journaled event this build can read.</exception>
+    public static ListenEvent Decode(ReadOnlySpan<byte> utf8Json)
+    {
+        StoredJournalEvent? stored;
+        try
+        {
+            stored = JsonSerializer.Deserialize(utf8Json, JournalJsonContext.Default.StoredJournalEvent);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException("A journal entry is not valid JSON.", ex);
+        }
+
+        return FromStored(stored);
+    }
+
+    private static ListenEvent FromStored(StoredJournalEvent? stored)
+    {
         if (stored is null) throw new InvalidDataException("A journal entry is empty.");
         if (stored.Version is < 1 or > StoredJournalEvent.CurrentVersion)
         {

@@ -8,31 +8,37 @@ namespace Personalization.Journal;
 /// durable across restarts. For the embedded default and tests. As the segment journal's partition writer does, it
 /// remembers each user's last committed sequence after compaction deleted the entries: a sequence up to it is taken,
 /// and an append there that is not a repeat of a stored entry is refused (<see cref="JournalConflictException"/>), so
-/// a duplicate activation is fenced even once a snapshot's entries are gone.
+/// a duplicate activation is fenced even once a snapshot's entries are gone. Each user's entries are kept as UTF-8
+/// JSON in a few arrays (<see cref="MemoryUserLog"/>), not as an object per event.
 /// </summary>
 public sealed class MemoryEventJournal : IEventJournal
 {
-    private readonly ConcurrentDictionary<string, UserLog> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MemoryUserLog> _users = new(StringComparer.Ordinal);
 
     public Task<long> AppendAsync(string userId, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
     {
         JournalKeys.ValidateAppend(userId, entries);
         cancellationToken.ThrowIfCancellationRequested();
-        var encoded = entries.Select(e => (e.Sequence, Json: JournalEventCodec.Encode(e.Event))).ToArray();
-        var log = _users.GetOrAdd(userId, _ => new UserLog());
+        var encoded = new byte[entries.Count][];
+        for (var i = 0; i < encoded.Length; i++) encoded[i] = JournalEventCodec.EncodeUtf8(entries[i].Event);
+        var log = _users.GetOrAdd(userId, _ => new MemoryUserLog());
         lock (log)
         {
             // Fencing: a committed sequence holds one event. The same stored event again is an idempotent retry;
             // another event, or any at a sequence compaction already deleted, is a conflict.
-            foreach (var (sequence, json) in encoded)
+            for (var i = 0; i < encoded.Length; i++)
             {
-                if (sequence <= log.Last && !(log.Entries.TryGetValue(sequence, out var stored) && stored == json))
+                if (entries[i].Sequence <= log.Last && !log.Holds(entries[i].Sequence, encoded[i]))
                 {
-                    throw new JournalConflictException($"Sequence {sequence} of {userId} is already committed with another event.");
+                    throw new JournalConflictException($"Sequence {entries[i].Sequence} of {userId} is already committed with another event.");
                 }
             }
 
-            foreach (var (sequence, json) in encoded) log.Entries[sequence] = json;
+            for (var i = 0; i < encoded.Length; i++)
+            {
+                if (entries[i].Sequence > log.Last) log.Append(entries[i].Sequence, encoded[i]);
+            }
+
             log.Last = Math.Max(log.Last, entries[^1].Sequence);
         }
 
@@ -45,10 +51,10 @@ public sealed class MemoryEventJournal : IEventJournal
         JournalKeys.ValidateUserId(userId);
         await Task.Yield();
         if (!_users.TryGetValue(userId, out var log)) yield break;
-        KeyValuePair<long, string>[] tail;
+        (long Sequence, byte[] Json)[] tail;
         lock (log)
         {
-            tail = log.Entries.Where(e => e.Key > afterSequence).ToArray();
+            tail = log.After(afterSequence);
         }
 
         foreach (var (sequence, json) in tail)
@@ -64,7 +70,7 @@ public sealed class MemoryEventJournal : IEventJournal
         if (!_users.TryGetValue(userId, out var log)) return Task.CompletedTask;
         lock (log)
         {
-            while (log.Entries.Count > 0 && log.Entries.Keys[0] <= sequence) log.Entries.RemoveAt(0);
+            log.Remove(long.MinValue, sequence);
         }
 
         return Task.CompletedTask;
@@ -77,7 +83,7 @@ public sealed class MemoryEventJournal : IEventJournal
         if (!_users.TryGetValue(userId, out var log)) return Task.CompletedTask;
         lock (log)
         {
-            for (var sequence = afterSequence + 1; sequence <= throughSequence; sequence++) log.Entries.Remove(sequence);
+            log.Remove(afterSequence, throughSequence);
         }
 
         return Task.CompletedTask;
@@ -87,7 +93,7 @@ public sealed class MemoryEventJournal : IEventJournal
     public int CountOf(string userId)
     {
         if (!_users.TryGetValue(userId, out var log)) return 0;
-        lock (log) return log.Entries.Count;
+        lock (log) return log.Count;
     }
 
     public Task DeleteUserAsync(string userId, CancellationToken cancellationToken = default)
@@ -95,13 +101,5 @@ public sealed class MemoryEventJournal : IEventJournal
         JournalKeys.ValidateUserId(userId);
         _users.TryRemove(userId, out _);
         return Task.CompletedTask;
-    }
-
-    /// <summary>One user's stored entries and last committed sequence (locked by the caller).</summary>
-    private sealed class UserLog
-    {
-        public SortedList<long, string> Entries { get; } = [];
-
-        public long Last { get; set; }
     }
 }
