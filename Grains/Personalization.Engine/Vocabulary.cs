@@ -24,6 +24,12 @@ public sealed partial class Vocabulary
     private int _admitted;
     private long _reclaimed;
 
+    /// <summary>
+    /// A random number naming this instance (never 0): two parts of one silo that read the same vocabulary may exchange
+    /// its ids instead of names when both know the same instance (a model shard answering its own silo's pull).
+    /// </summary>
+    public long Token { get; } = Random.Shared.NextInt64(1, long.MaxValue);
+
     /// <summary>Numbers handed out so far (the highest id + 1); live entries are <see cref="Count"/> minus the free ones.</summary>
     public int Count => Volatile.Read(ref _count);
 

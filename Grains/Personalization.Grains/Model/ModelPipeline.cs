@@ -86,6 +86,12 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
 
     public long MergerEstimatedBytes => _merger.EstimatedBytes;
 
+    /// <summary>Pulled lists that came as this silo's ids (from shards of this silo), and as names (from the others).</summary>
+    public (long Numbered, long Named) ListsPulled => (Interlocked.Read(ref _listsNumbered), Interlocked.Read(ref _listsNamed));
+
+    private long _listsNumbered;
+    private long _listsNamed;
+
     public int ShardOf(string track) => ModelShards.Of(track, _options.Shards);
 
     public bool HasTail(int shard) => Volatile.Read(ref _hasTail[shard]);
@@ -144,6 +150,9 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         await _refreshGate.WaitAsync(cancellationToken);
         try
         {
+            // Shards of this silo read the same vocabulary: they answer with numbers. (Set in this async method, it
+            // flows into its calls and not back to the caller.)
+            RequestContext.Set(ModelPullContext.VocabularyKey, _vocabulary.Token);
             if (LastRefreshed is null)
             {
                 // The first pull activates every shard, and each restores its checkpoint: let them do it side by side.
@@ -370,7 +379,7 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
             // checkpoint of the earlier routing: ignored). An empty list is a source evicted or in the tail: forgotten,
             // without interning a name this silo may never have had.
             if (ShardOf(list.Key) != shard) continue;
-            if (list.Ids.Length > 0) delta.Successors.Add((_vocabulary.Intern(list.Key), ToScored(list)));
+            if (list.Count > 0) delta.Successors.Add((_vocabulary.Intern(list.Key), ToScored(list)));
             else if (_vocabulary.TryGetId(list.Key, out var source)) delta.Successors.Add((source, []));
         }
 
@@ -381,9 +390,21 @@ public sealed partial class ModelPipeline : IModelPipeline, ILifecycleParticipan
         if (!merged.IsEmpty) _model.Apply(merged);
     }
 
+    /// <summary>
+    /// A pulled list in this silo's ids: the shard's own numbers when it shares this vocabulary (they name admitted
+    /// entries, which are never reclaimed), else each name interned.
+    /// </summary>
     private ScoredId[] ToScored(KeyedList list)
     {
-        var result = new ScoredId[list.Ids.Length];
+        var result = new ScoredId[list.Count];
+        if (list.LocalIds is { } numbers)
+        {
+            Interlocked.Increment(ref _listsNumbered);
+            for (var i = 0; i < result.Length; i++) result[i] = new ScoredId(numbers[i], list.Weights[i]);
+            return result;
+        }
+
+        Interlocked.Increment(ref _listsNamed);
         for (var i = 0; i < result.Length; i++) result[i] = new ScoredId(_vocabulary.Intern(list.Ids[i]), list.Weights[i]);
         return result;
     }

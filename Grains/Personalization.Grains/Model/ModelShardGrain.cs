@@ -380,6 +380,8 @@ public sealed partial class ModelShardGrain(
     async Task<ModelChanges> IModelShardGrain.GetChangesAsync(long afterVersion, int maxKeys)
     {
         await _restoring;
+        // A reader of this silo reads this vocabulary: its lists go as numbers (no name looked up here or interned there).
+        var local = RequestContext.Get(ModelPullContext.VocabularyKey) is long token && token == vocabulary.Token;
         var set = _log.Since(afterVersion, Math.Max(1, maxKeys));
         var successors = new List<KeyedList>();
         var artistTops = new List<KeyedList>();
@@ -390,10 +392,10 @@ public sealed partial class ModelShardGrain(
             {
                 case ChangeKind.Successors:
                     // A tail source's list stays here (read on demand): sent empty, so a reader that held it drops it.
-                    successors.Add(ToWire(vocabulary.NameOf(key), _head.Contains(key) ? PublishedSuccessorsOf(key) : default));
+                    successors.Add(ToWire(vocabulary.NameOf(key), _head.Contains(key) ? PublishedSuccessorsOf(key) : default, local));
                     break;
                 case ChangeKind.ArtistTop:
-                    artistTops.Add(ToWire(vocabulary.NameOf(key), _learner.TracksOf(key)?.Top(options.Value.MaxTopTracksPerArtist)));
+                    artistTops.Add(ToWire(vocabulary.NameOf(key), _learner.TracksOf(key)?.Top(options.Value.MaxTopTracksPerArtist), local));
                     break;
                 case ChangeKind.TrackArtist:
                     var artist = _learner.ArtistOf(key);
@@ -403,8 +405,8 @@ public sealed partial class ModelShardGrain(
             }
         }
 
-        var trending = set.TrendingChanged ? ToWire("", _learner.Trending.Top) : null;
-        var popular = set.TrendingChanged ? ToWire("", _learner.Popular.Top) : null;
+        var trending = set.TrendingChanged ? ToWire("", _learner.Trending.Top, local) : null;
+        var popular = set.TrendingChanged ? ToWire("", _learner.Popular.Top, local) : null;
         return new ModelChanges(set.Version, set.HasMore, [.. successors], [.. artistTops], [.. pairs], trending, _epoch, popular, HasTail: !_head.All);
     }
 
@@ -472,17 +474,21 @@ public sealed partial class ModelShardGrain(
         }
     }
 
-    private KeyedList ToWire(string key, ScoredId[]? published)
+    /// <summary>A list as sent: its entries named, or, for a reader of this silo's vocabulary (<paramref name="local"/>), numbered.</summary>
+    private KeyedList ToWire(string key, ScoredId[]? published, bool local = false)
     {
         var list = published ?? [];
-        var ids = new string[list.Length];
         var weights = new float[list.Length];
-        for (var i = 0; i < list.Length; i++)
+        for (var i = 0; i < list.Length; i++) weights[i] = list[i].Weight;
+        if (local)
         {
-            ids[i] = vocabulary.NameOf(list[i].Id);
-            weights[i] = list[i].Weight;
+            var numbers = new int[list.Length];
+            for (var i = 0; i < list.Length; i++) numbers[i] = list[i].Id;
+            return new KeyedList(key, [], weights, numbers);
         }
 
+        var ids = new string[list.Length];
+        for (var i = 0; i < list.Length; i++) ids[i] = vocabulary.NameOf(list[i].Id);
         return new KeyedList(key, ids, weights);
     }
 
