@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Personalization.Abstractions;
 
@@ -31,22 +32,9 @@ public static class JournalEventCodec
     }
 
     /// <exception cref="InvalidDataException">The text is not a journaled event this build can read.</exception>
-    public static ListenEvent Decode(string json)
-    {
-        StoredJournalEvent? stored;
-        try
-        {
-            stored = JsonSerializer.Deserialize(json, JournalJsonContext.Default.StoredJournalEvent);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException("A journal entry is not valid JSON.", ex);
-        }
+    public static ListenEvent Decode(string json) => Decode(Encoding.UTF8.GetBytes(json)); // the parser reads UTF-8 either way
 
-        return FromStored(stored);
-    }
-
-    /// <summary><see cref="Decode(string)"/> for the JSON as UTF-8.</summary>
+    /// <summary>The event stored as this JSON, as UTF-8 (<see cref="EncodeUtf8"/>).</summary>
     /// <exception cref="InvalidDataException">The bytes are not a journaled event this build can read.</exception>
     public static ListenEvent Decode(ReadOnlySpan<byte> utf8Json)
     {
@@ -60,11 +48,6 @@ public static class JournalEventCodec
             throw new InvalidDataException("A journal entry is not valid JSON.", ex);
         }
 
-        return FromStored(stored);
-    }
-
-    private static ListenEvent FromStored(StoredJournalEvent? stored)
-    {
         if (stored is null) throw new InvalidDataException("A journal entry is empty.");
         if (stored.Version is < 1 or > StoredJournalEvent.CurrentVersion)
         {
