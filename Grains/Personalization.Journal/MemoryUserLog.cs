@@ -101,14 +101,7 @@ internal sealed class MemoryUserLog
     /// <summary>The index of the first entry whose sequence is greater than <paramref name="sequence"/> (<see cref="Count"/> when none is).</summary>
     private int FirstAfter(long sequence)
     {
-        int low = 0, high = _count;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (_sequences[middle] <= sequence) low = middle + 1;
-            else high = middle;
-        }
-
-        return low;
+        var i = Array.BinarySearch(_sequences, 0, _count, sequence); // sequences are distinct and ascending
+        return i >= 0 ? i + 1 : ~i;
     }
 }
