@@ -10,7 +10,7 @@ namespace Personalization.Engine.Model;
 public sealed class LiveModel : IModelView
 {
     private readonly ConcurrentDictionary<int, ScoredId[]> _successors = new();
-    private readonly ConcurrentDictionary<int, ArtistTop> _artistTops = new();
+    private readonly ConcurrentDictionary<int, ScoredId[]> _artistTops = new();
     private readonly TrackArtistTable _artistOf = new();
     private ScoredId[] _trending = [];
     private ScoredId[] _popular = [];
@@ -33,12 +33,13 @@ public sealed class LiveModel : IModelView
     public int SourceTrackCount => _successors.Count;
 
     /// <summary>
-    /// An estimate of the bytes the read model holds: its lists' entries (8 bytes each; artist tops are kept twice) plus
-    /// a fixed cost per key (a dictionary node, array headers), and the track → artist table.
+    /// An estimate of the bytes the read model holds: its lists' entries (8 bytes each) plus a fixed cost per key (a
+    /// dictionary node, an array header), and the track → artist table. An artist's list merged from shards is usually
+    /// the merger's own array, shared (<see cref="ShardMerger.EstimatedBytes"/> leaves it out).
     /// </summary>
     public long EstimatedBytes =>
-        (Interlocked.Read(ref _successorEntries) + (2 * Interlocked.Read(ref _artistTopEntries))) * 8
-        + ((long)_successors.Count * (Node + ArrayHeader)) + ((long)_artistTops.Count * (Node + 32 + (2 * ArrayHeader))) + _artistOf.AllocatedBytes;
+        (Interlocked.Read(ref _successorEntries) + Interlocked.Read(ref _artistTopEntries)) * 8
+        + ((long)(_successors.Count + _artistTops.Count) * (Node + ArrayHeader)) + _artistOf.AllocatedBytes;
 
     private const int Node = 48;        // a concurrent dictionary node and its bucket slot
     private const int ArrayHeader = 24;
@@ -47,7 +48,7 @@ public sealed class LiveModel : IModelView
         _successors.TryGetValue(track, out var list) ? list : ReadOnlySpan<ScoredId>.Empty;
 
     public ReadOnlySpan<ScoredId> TopTracksOf(int artist) =>
-        _artistTops.TryGetValue(artist, out var top) ? top.ByWeight : ReadOnlySpan<ScoredId>.Empty;
+        _artistTops.TryGetValue(artist, out var top) ? top : ReadOnlySpan<ScoredId>.Empty;
 
     /// <summary>
     /// The track's weight on its artist's top list (the recommender asks this for every successor): read from the
@@ -55,20 +56,18 @@ public sealed class LiveModel : IModelView
     /// </summary>
     public bool TryGetTopWeight(int track, out float weight) => _artistOf.TryGetTopWeight(track, out weight);
 
-    /// <summary>A binary search in the track's artist's list kept sorted by id.</summary>
+    /// <summary>
+    /// The track's entry in its artist's list, scanned (the lists are short: <see cref="EngineOptions.MaxTopTracksPerArtist"/>,
+    /// 32 by default; this runs when a list or a track's artist changes, never on the recommend path). No second copy
+    /// of every list sorted by id is kept for it.
+    /// </summary>
     private float? SearchTopWeight(int track)
     {
         if (_artistOf.ArtistOf(track) is var artist and >= 0 && _artistTops.TryGetValue(artist, out var top))
         {
-            var byId = top.ById;
-            int low = 0, high = byId.Length - 1;
-            while (low <= high)
+            foreach (var entry in top)
             {
-                var middle = (low + high) >>> 1;
-                var id = byId[middle].Id;
-                if (id == track) return byId[middle].Weight;
-                if (id < track) low = middle + 1;
-                else high = middle - 1;
+                if (entry.Id == track) return entry.Weight;
             }
         }
 
@@ -103,12 +102,12 @@ public sealed class LiveModel : IModelView
             var before = 0;
             if (_artistTops.TryGetValue(artist, out var old))
             {
-                before = old.ByWeight.Length;
-                foreach (var entry in old.ByWeight) reweigh.Add(entry.Id);
+                before = old.Length;
+                foreach (var entry in old) reweigh.Add(entry.Id);
             }
 
             if (list.Length == 0) _artistTops.TryRemove(artist, out _);
-            else _artistTops[artist] = ArtistTop.Of(list);
+            else _artistTops[artist] = list;
             foreach (var entry in list) reweigh.Add(entry.Id);
             Interlocked.Add(ref _artistTopEntries, list.Length - before);
         }
@@ -117,20 +116,5 @@ public sealed class LiveModel : IModelView
         if (delta.Trending is not null) Volatile.Write(ref _trending, delta.Trending);
         if (delta.Popular is not null) Volatile.Write(ref _popular, delta.Popular);
         Interlocked.Increment(ref _version);
-    }
-
-    /// <summary>An artist's top list as published (by weight) and the same entries by id, swapped together.</summary>
-    private sealed class ArtistTop(ScoredId[] byWeight, ScoredId[] byId)
-    {
-        public ScoredId[] ByWeight { get; } = byWeight;
-
-        public ScoredId[] ById { get; } = byId;
-
-        public static ArtistTop Of(ScoredId[] byWeight)
-        {
-            var byId = (ScoredId[])byWeight.Clone();
-            Array.Sort(byId, static (a, b) => a.Id.CompareTo(b.Id));
-            return new ArtistTop(byWeight, byId);
-        }
     }
 }
