@@ -1,7 +1,8 @@
 namespace Personalization.Engine;
 
 /// <summary>
-/// The name → id index: an open-addressing table (linear probing) of ids whose names live in <see cref="_names"/>, so an
+/// The name → id index: an open-addressing table (linear probing) of ids whose names live in <see cref="_names"/> or the
+/// arena, so an
 /// entry costs one int slot (about 11 bytes at the load kept) instead of a dictionary node and its bucket (about 48):
 /// every silo interns every catalogue track it hears of, so at millions of tracks this is a large part of its memory.
 /// Written only under the vocabulary's lock; read without one. A writer publishes a name before the slot that points
@@ -26,8 +27,7 @@ public sealed partial class Vocabulary
             var slot = Volatile.Read(ref slots[i]);
             if (slot == EmptySlot) break;
             if (slot == DeletedSlot) continue;
-            var names = Volatile.Read(ref _names); // after the slot: the array that holds its name, or a later copy
-            if ((uint)(slot - 1) < (uint)names.Length && string.Equals(names[slot - 1], name, StringComparison.Ordinal))
+            if (Names(slot - 1, name))
             {
                 id = slot - 1;
                 return true;
@@ -73,10 +73,11 @@ public sealed partial class Vocabulary
         while (size < entries * 4L) size *= 2;
         var rebuilt = new int[size];
         var mask = size - 1;
+        char[]? buffer = null;
         foreach (var slot in _slots)
         {
             if (slot <= EmptySlot) continue;
-            var i = Home(_names[slot - 1]!, mask);
+            var i = Home(NameForIndex(slot - 1, ref buffer), mask);
             while (rebuilt[i] != EmptySlot) i = (i + 1) & mask;
             rebuilt[i] = slot;
         }
@@ -85,5 +86,6 @@ public sealed partial class Vocabulary
         Volatile.Write(ref _slots, rebuilt);
     }
 
-    private static int Home(string name, int mask) => (int)(((uint)name.GetHashCode() * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+    /// <summary>The name's home slot: the string hash of its characters (an admitted name is rehashed from its decoded characters).</summary>
+    private static int Home(ReadOnlySpan<char> name, int mask) => (int)(((uint)string.GetHashCode(name) * 0x9E3779B97F4A7C15UL) >> 32) & mask;
 }

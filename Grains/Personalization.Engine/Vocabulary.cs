@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Personalization.Engine;
 
 /// <summary>
@@ -10,15 +12,22 @@ namespace Personalization.Engine;
 /// last lease is released (<see cref="Release"/>) the entry is reclaimed and its number reused, so ids nothing
 /// references any more do not grow the process. Admitting a leased name keeps its number.</item>
 /// </list>
-/// Thread-safe: lookups take no lock; creating, leasing and releasing entries take one.
+/// Thread-safe: lookups take no lock; creating, leasing and releasing entries take one. An admitted name is kept as UTF-8
+/// bytes in a <see cref="NameArena"/> (never removed, like the entry), a leased one as its string (it may be reclaimed);
+/// <see cref="NameOf"/> decodes an admitted name, and keeps the last decoded names in a small cache by id, so the ids
+/// read most (trending, the head's lists) are not decoded again on every call.
 /// </summary>
 public sealed partial class Vocabulary
 {
     private const int Admitted = -1;
     private readonly Lock _gate = new();
     private readonly Stack<int> _free = new();
+    private const int RecentNames = 16_384; // a power of two
+    private readonly NameArena _arena = new();
     private string?[] _names = new string[1024];
+    private int[] _locations = new int[1024]; // an admitted name's place in the arena (0: none, the name is in _names)
     private int[] _leases = new int[1024];
+    private DecodedName?[]? _recent;
     private int _count;
     private int _leased;
     private int _admitted;
@@ -38,6 +47,9 @@ public sealed partial class Vocabulary
 
     /// <summary>Entries held only by listeners' leases (not admitted).</summary>
     public int LeasedCount => Volatile.Read(ref _leased);
+
+    /// <summary>Bytes of the arena that holds admitted names.</summary>
+    public long NameBytes => _arena.AllocatedBytes;
 
     /// <summary>Entries reclaimed since the process started (their last lease ended).</summary>
     public long Reclaimed => Interlocked.Read(ref _reclaimed);
@@ -65,6 +77,7 @@ public sealed partial class Vocabulary
                     _leases[id] = Admitted;
                     _leased--;
                     _admitted++;
+                    MoveToArena(id, name);
                 }
 
                 return id;
@@ -73,6 +86,7 @@ public sealed partial class Vocabulary
             id = Add(name);
             _leases[id] = Admitted;
             _admitted++;
+            MoveToArena(id, name);
             return id;
         }
     }
@@ -132,12 +146,66 @@ public sealed partial class Vocabulary
     public string NameOf(int id)
     {
         // Count is published after the name is written (and after any resize), so reading it first is safe.
-        if ((uint)id >= (uint)Count || Volatile.Read(ref _names)[id] is not { } name)
-        {
-            throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown vocabulary id.");
-        }
+        if ((uint)id >= (uint)Count) throw Unknown(id);
+        if (Volatile.Read(ref _names)[id] is { } name) return name;
+        var location = Volatile.Read(ref Volatile.Read(ref _locations)[id]); // written before the string was cleared
+        if (location == 0) throw Unknown(id);
+        var recent = Volatile.Read(ref _recent) ?? CreateRecent();
+        var slot = id & (RecentNames - 1);
+        if (Volatile.Read(ref recent[slot]) is { } cached && cached.Id == id) return cached.Name;
+        var decoded = Encoding.UTF8.GetString(_arena.Get(location));
+        Volatile.Write(ref recent[slot], new DecodedName(id, decoded)); // an admitted id never names anything else
+        return decoded;
+    }
 
-        return name;
+    private static ArgumentOutOfRangeException Unknown(int id) => new(nameof(id), id, "Unknown vocabulary id.");
+
+    private DecodedName?[] CreateRecent()
+    {
+        Interlocked.CompareExchange(ref _recent, new DecodedName?[RecentNames], null);
+        return _recent;
+    }
+
+    /// <summary>Under the lock, for an entry just admitted: its name goes to the arena (when it fits) and its string is dropped.</summary>
+    private void MoveToArena(int id, string name)
+    {
+        var location = _arena.TryAdd(name);
+        if (location == 0) return; // too long, or the arena is full: the string stays
+        Volatile.Write(ref _locations[id], location);
+        Volatile.Write(ref _names[id], null);
+    }
+
+    /// <summary>Whether entry <paramref name="id"/> (as read from a slot, without the lock) names <paramref name="name"/>.</summary>
+    private bool Names(int id, string name)
+    {
+        var names = Volatile.Read(ref _names); // after the slot: the array that holds its name, or a later copy
+        if ((uint)id >= (uint)names.Length) return false;
+        if (Volatile.Read(ref names[id]) is { } held) return string.Equals(held, name, StringComparison.Ordinal);
+        var locations = Volatile.Read(ref _locations);
+        var location = (uint)id < (uint)locations.Length ? Volatile.Read(ref locations[id]) : 0;
+        return location != 0 && Utf8Equals(_arena.Get(location), name);
+    }
+
+    private static bool Utf8Equals(ReadOnlySpan<byte> utf8, string name)
+    {
+        if (utf8.Length == name.Length && Ascii.Equals(utf8, name)) return true;
+        if (utf8.Length < name.Length || utf8.Length > name.Length * 3) return false; // a char is 1–3 UTF-8 bytes (a surrogate pair 4 for 2)
+        if (Ascii.IsValid(name)) return false;
+        var encoded = Encoding.UTF8.GetByteCount(name);
+        if (encoded != utf8.Length) return false;
+        Span<byte> buffer = encoded <= 1024 ? stackalloc byte[encoded] : new byte[encoded];
+        Encoding.UTF8.GetBytes(name, buffer);
+        return utf8.SequenceEqual(buffer);
+    }
+
+    /// <summary>Under the lock: the name of an entry, for rehashing it (an admitted one is decoded onto <paramref name="buffer"/>).</summary>
+    private ReadOnlySpan<char> NameForIndex(int id, ref char[]? buffer)
+    {
+        if (_names[id] is { } name) return name;
+        var utf8 = _arena.Get(_locations[id]);
+        if (buffer is null || buffer.Length < utf8.Length) buffer = new char[Math.Max(256, utf8.Length)];
+        var chars = Encoding.UTF8.GetChars(utf8, buffer);
+        return buffer.AsSpan(0, chars);
     }
 
     /// <summary>
@@ -145,7 +213,7 @@ public sealed partial class Vocabulary
     /// reused meanwhile, so the number counts only if it is admitted and still names <paramref name="name"/>.
     /// </summary>
     private bool TryGetAdmitted(string name, out int id) =>
-        TryFind(name, out id) && IsAdmitted(id) && string.Equals(Volatile.Read(ref _names)[id], name, StringComparison.Ordinal);
+        TryFind(name, out id) && IsAdmitted(id) && Names(id, name);
 
     private int Add(string name)
     {
@@ -161,9 +229,12 @@ public sealed partial class Vocabulary
             {
                 var names = _names;
                 var leases = _leases;
+                var locations = _locations;
                 Array.Resize(ref names, names.Length * 2);
                 Array.Resize(ref leases, leases.Length * 2);
+                Array.Resize(ref locations, locations.Length * 2);
                 Volatile.Write(ref _leases, leases);
+                Volatile.Write(ref _locations, locations);
                 Volatile.Write(ref _names, names);
             }
         }
@@ -173,4 +244,7 @@ public sealed partial class Vocabulary
         AddToIndex(name, id);
         return id;
     }
+
+    /// <summary>A decoded admitted name, cached by id.</summary>
+    private sealed record DecodedName(int Id, string Name);
 }

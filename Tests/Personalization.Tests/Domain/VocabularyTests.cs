@@ -19,6 +19,46 @@ public sealed class VocabularyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => vocabulary.NameOf(99));
     }
 
+    [Theory]
+    [InlineData("ascii-id-42")]
+    [InlineData("Björk – Jóga")]                  // two- and three-byte characters
+    [InlineData("日本語のアーティスト")]
+    [InlineData("emoji 🎵 and a surrogate pair")] // four bytes for two chars
+    [InlineData("")]
+    public void Admitted_names_of_any_script_are_stored_as_bytes_and_round_trip(string name)
+    {
+        var vocabulary = new Vocabulary();
+        var leasedFirst = vocabulary.Lease(name + "#leased", out _);
+        var id = vocabulary.Intern(name);
+        vocabulary.Intern(name + "#leased"); // admitting a leased name moves it into the arena too
+
+        Assert.Equal(name, vocabulary.NameOf(id));
+        Assert.Equal(name, vocabulary.NameOf(id)); // from the cache of decoded names
+        Assert.Equal(name + "#leased", vocabulary.NameOf(leasedFirst));
+        Assert.True(vocabulary.TryGetId(name, out var found));
+        Assert.Equal(id, found);
+        Assert.Equal(id, vocabulary.Intern(name));
+        Assert.False(vocabulary.TryGetId(name + "x", out _));
+        Assert.False(vocabulary.TryGetId(name.Length > 0 ? name[..^1] : "x", out _));
+        Assert.True(vocabulary.NameBytes > 0);
+    }
+
+    [Fact]
+    public void Names_of_every_length_and_names_too_long_for_the_arena_are_all_found_again_after_the_index_grows()
+    {
+        var vocabulary = new Vocabulary();
+        var names = Enumerable.Range(0, 5_000).Select(i => new string((char)('a' + (i % 26)), i % 300) + $"é{i}").ToList();
+        names.Add(new string('z', 40_000)); // beyond two bytes of length: kept as a string
+        var ids = names.Select(vocabulary.Intern).ToList();
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            Assert.Equal(names[i], vocabulary.NameOf(ids[i]));
+            Assert.True(vocabulary.TryGetId(names[i], out var id));
+            Assert.Equal(ids[i], id);
+        }
+    }
+
     [Fact]
     public void A_leased_name_is_reclaimed_when_its_last_lease_ends_and_its_number_is_reused()
     {
