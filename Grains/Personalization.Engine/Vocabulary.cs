@@ -22,7 +22,7 @@ public sealed partial class Vocabulary
     private const int Admitted = -1;
     private readonly Lock _gate = new();
     private readonly Stack<int> _free = new();
-    private const int RecentNames = 16_384; // a power of two
+    private const int RecentNames = 65_536; // a power of two: about 5 MB once full (the array and 9-character names)
     private readonly NameArena _arena = new();
     private string?[] _names = new string[1024];
     private int[] _locations = new int[1024]; // an admitted name's place in the arena (0: none, the name is in _names)
@@ -147,7 +147,7 @@ public sealed partial class Vocabulary
     {
         // Count is published after the name is written (and after any resize), so reading it first is safe.
         if ((uint)id >= (uint)Count) throw Unknown(id);
-        if (Volatile.Read(ref _names)[id] is { } name) return name;
+        if (Volatile.Read(ref Volatile.Read(ref _names)[id]) is { } name) return name;
         var location = Volatile.Read(ref Volatile.Read(ref _locations)[id]); // written before the string was cleared
         if (location == 0) throw Unknown(id);
         var recent = Volatile.Read(ref _recent) ?? CreateRecent();

@@ -113,6 +113,9 @@ public sealed class PersonalizationMetrics
             "personalization.vocabulary.reclaimed", () => vocabulary.Reclaimed, "{id}",
             "Leased ids reclaimed because no listener's state references them any more.");
         meter.CreateObservableGauge(
+            "personalization.vocabulary.names", () => vocabulary.NameBytes, "By",
+            "Bytes of the arena that holds this silo's admitted names as UTF-8 (it only grows, as admitted ids are kept).");
+        meter.CreateObservableGauge(
             "personalization.model.admission.pending", () => admission.Pending, "{key}",
             "Tracks and transitions the model shards on this silo hold evidence for (64-bit hashes only), bounded by Personalization:Engine:MaxPendingAdmissions per shard and kind.");
         meter.CreateObservableCounter(

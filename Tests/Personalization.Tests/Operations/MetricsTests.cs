@@ -36,7 +36,7 @@ public sealed class MetricsTests(PersonalizationCluster cluster)
             "personalization_events_ingested", "personalization_recommendation_duration_seconds_bucket",
             "personalization_storage_write_duration_seconds_bucket", "personalization_users_active", "personalization_model_staleness_seconds",
             "personalization_ranker_examples", "personalization_ranker_models_trained", "personalization_ranker_model_examples",
-            "personalization_catalog_staleness_seconds", "personalization_catalog_tracks",
+            "personalization_catalog_staleness_seconds", "personalization_catalog_tracks", "personalization_vocabulary_names_bytes",
         })
         {
             Assert.Contains(instrument, text, StringComparison.Ordinal);
