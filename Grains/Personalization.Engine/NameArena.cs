@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Personalization.Engine;
 
@@ -25,7 +27,10 @@ internal sealed class NameArena
     /// <summary>Bytes allocated for chunks.</summary>
     public long AllocatedBytes => Interlocked.Read(ref _bytes);
 
-    /// <summary>Stores <paramref name="name"/>; its location, or 0 when it does not fit (too long, or the store is full): keep it as a string then.</summary>
+    /// <summary>
+    /// Stores <paramref name="name"/>; its location, or 0 when it is not stored: too long, the store is full, or not valid
+    /// UTF-16 (a lone surrogate has no UTF-8 form, and replacing it would make two names one). Keep it as a string then.
+    /// </summary>
     public int TryAdd(string name)
     {
         var length = Encoding.UTF8.GetByteCount(name);
@@ -40,6 +45,8 @@ internal sealed class NameArena
 
         var chunk = _chunks[_chunkCount - 1];
         var offset = _used;
+        var status = Utf8.FromUtf16(name, chunk.AsSpan(offset + header, length), out _, out var written, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done || written != length) return 0;
         if (header == 1)
         {
             chunk[offset] = (byte)length;
@@ -50,7 +57,6 @@ internal sealed class NameArena
             chunk[offset + 1] = (byte)length;
         }
 
-        Encoding.UTF8.GetBytes(name, chunk.AsSpan(offset + header, length));
         _used += needed;
         return (((_chunkCount - 1) << OffsetBits) | offset) + 1;
     }

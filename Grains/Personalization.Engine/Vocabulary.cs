@@ -191,11 +191,10 @@ public sealed partial class Vocabulary
         if (utf8.Length == name.Length && Ascii.Equals(utf8, name)) return true;
         if (utf8.Length < name.Length || utf8.Length > name.Length * 3) return false; // a char is 1–3 UTF-8 bytes (a surrogate pair 4 for 2)
         if (Ascii.IsValid(name)) return false;
-        var encoded = Encoding.UTF8.GetByteCount(name);
-        if (encoded != utf8.Length) return false;
-        Span<byte> buffer = encoded <= 1024 ? stackalloc byte[encoded] : new byte[encoded];
-        Encoding.UTF8.GetBytes(name, buffer);
-        return utf8.SequenceEqual(buffer);
+        Span<byte> buffer = utf8.Length <= 1024 ? stackalloc byte[utf8.Length] : new byte[utf8.Length];
+        // Strict: a name with a lone surrogate is never in the arena, and must not match one holding U+FFFD.
+        var status = System.Text.Unicode.Utf8.FromUtf16(name, buffer, out var read, out var written, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done && read == name.Length && written == utf8.Length && utf8.SequenceEqual(buffer);
     }
 
     /// <summary>Under the lock: the name of an entry, for rehashing it (an admitted one is decoded onto <paramref name="buffer"/>).</summary>

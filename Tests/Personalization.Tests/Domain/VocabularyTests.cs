@@ -44,6 +44,22 @@ public sealed class VocabularyTests
     }
 
     [Fact]
+    public void A_name_with_a_lone_surrogate_stays_itself_and_never_matches_the_replacement_character()
+    {
+        var vocabulary = new Vocabulary();
+        var replaced = vocabulary.Intern("track-\uFFFD");
+        var lone = vocabulary.Intern("track-\uD800");   // no UTF-8 form: kept as a string
+        var other = vocabulary.Intern("track-\uDC00");
+
+        Assert.Equal(3, new[] { replaced, lone, other }.Distinct().Count());
+        Assert.Equal("track-\uD800", vocabulary.NameOf(lone));
+        Assert.Equal("track-\uFFFD", vocabulary.NameOf(replaced));
+        Assert.True(vocabulary.TryGetId("track-\uDC00", out var found));
+        Assert.Equal(other, found);
+        Assert.False(vocabulary.TryGetId("track-\uDBFF", out _));
+    }
+
+    [Fact]
     public void Names_of_every_length_and_names_too_long_for_the_arena_are_all_found_again_after_the_index_grows()
     {
         var vocabulary = new Vocabulary();
