@@ -158,6 +158,28 @@ public sealed partial class Vocabulary
         return decoded;
     }
 
+    /// <summary>
+    /// Writes the name of <paramref name="id"/> as <see cref="BinaryWriter.Write(string)"/> would (its UTF-8 byte count,
+    /// 7-bit encoded, then the bytes), an admitted name straight from the arena: a checkpoint of a shard writes every
+    /// name of the buckets it rewrites, and need not decode each one into a string only to encode it again.
+    /// </summary>
+    public void WriteName(BinaryWriter writer, int id)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if ((uint)id >= (uint)Count) throw Unknown(id);
+        if (Volatile.Read(ref Volatile.Read(ref _names)[id]) is { } name)
+        {
+            writer.Write(name);
+            return;
+        }
+
+        var location = Volatile.Read(ref Volatile.Read(ref _locations)[id]);
+        if (location == 0) throw Unknown(id);
+        var utf8 = _arena.Get(location);
+        writer.Write7BitEncodedInt(utf8.Length);
+        writer.Write(utf8);
+    }
+
     private static ArgumentOutOfRangeException Unknown(int id) => new(nameof(id), id, "Unknown vocabulary id.");
 
     private DecodedName?[] CreateRecent()

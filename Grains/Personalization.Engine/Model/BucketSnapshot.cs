@@ -51,8 +51,9 @@ internal sealed class BucketSnapshot
         w.Write7BitEncodedInt(_tracks.Length);
         foreach (var t in _tracks)
         {
-            w.Write(vocabulary.NameOf(t.Track));
-            w.Write(t.Artist >= 0 ? vocabulary.NameOf(t.Artist) : "");
+            vocabulary.WriteName(w, t.Track);
+            if (t.Artist >= 0) vocabulary.WriteName(w, t.Artist);
+            else w.Write("");
             WriteSet(w, vocabulary, t.SuccessorIds, t.SuccessorWeights);
             w.Write(t.Trending);
             w.Write(t.Popular);
@@ -61,7 +62,7 @@ internal sealed class BucketSnapshot
         w.Write7BitEncodedInt(_artists.Length);
         foreach (var a in _artists)
         {
-            w.Write(vocabulary.NameOf(a.Artist));
+            vocabulary.WriteName(w, a.Artist);
             WriteSet(w, vocabulary, a.TrackIds, a.TrackWeights);
         }
     });
@@ -74,7 +75,7 @@ internal sealed class BucketSnapshot
         w.Write7BitEncodedInt(ids.Length);
         for (var i = 0; i < ids.Length; i++)
         {
-            w.Write(vocabulary.NameOf(ids[i]));
+            vocabulary.WriteName(w, ids[i]);
             w.Write(weights[i]);
         }
     }

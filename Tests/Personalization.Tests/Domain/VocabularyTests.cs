@@ -44,6 +44,27 @@ public sealed class VocabularyTests
     }
 
     [Fact]
+    public void Writing_a_name_gives_the_bytes_a_binary_writer_gives_its_string()
+    {
+        var vocabulary = new Vocabulary();
+        var names = new[] { "t-1", "Björk", "日本語", "🎵x", "", new string('a', 200), new string('b', 40_000), "lone-\uD800" };
+        var ids = names.Select(vocabulary.Intern).ToList();
+        ids.Add(vocabulary.Lease("only-leased", out _));
+
+        foreach (var id in ids)
+        {
+            using var expected = new MemoryStream();
+            using var actual = new MemoryStream();
+            using (var w = new BinaryWriter(expected, System.Text.Encoding.UTF8, leaveOpen: true)) w.Write(vocabulary.NameOf(id));
+            using (var w = new BinaryWriter(actual, System.Text.Encoding.UTF8, leaveOpen: true)) vocabulary.WriteName(w, id);
+            Assert.Equal(expected.ToArray(), actual.ToArray());
+        }
+
+        using var sink = new BinaryWriter(Stream.Null);
+        Assert.Throws<ArgumentOutOfRangeException>(() => vocabulary.WriteName(sink, 1_000));
+    }
+
+    [Fact]
     public void A_name_with_a_lone_surrogate_stays_itself_and_never_matches_the_replacement_character()
     {
         var vocabulary = new Vocabulary();
