@@ -2,8 +2,7 @@ namespace Personalization.Engine;
 
 /// <summary>
 /// The name → id index: an open-addressing table (linear probing) of ids whose names live in <see cref="_names"/> or the
-/// arena, so an
-/// entry costs one int slot (about 11 bytes at the load kept) instead of a dictionary node and its bucket (about 48):
+/// arena, so an entry costs one int slot (about 11 bytes at the load kept) instead of a dictionary node and its bucket (about 48):
 /// every silo interns every catalogue track it hears of, so at millions of tracks this is a large part of its memory.
 /// Written only under the vocabulary's lock; read without one. A writer publishes a name before the slot that points
 /// at it, and swaps in a rebuilt table whole, so a reader sees an entry either complete or not at all; a slot whose
