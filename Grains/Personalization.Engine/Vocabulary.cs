@@ -145,11 +145,7 @@ public sealed partial class Vocabulary
 
     public string NameOf(int id)
     {
-        // Count is published after the name is written (and after any resize), so reading it first is safe.
-        if ((uint)id >= (uint)Count) throw Unknown(id);
-        if (Volatile.Read(ref Volatile.Read(ref _names)[id]) is { } name) return name;
-        var location = Volatile.Read(ref Volatile.Read(ref _locations)[id]); // written before the string was cleared
-        if (location == 0) throw Unknown(id);
+        if (HeldName(id, out var location) is { } name) return name;
         var recent = Volatile.Read(ref _recent) ?? CreateRecent();
         var slot = id & (RecentNames - 1);
         if (Volatile.Read(ref recent[slot]) is { } cached && cached.Id == id) return cached.Name;
@@ -166,18 +162,26 @@ public sealed partial class Vocabulary
     public void WriteName(BinaryWriter writer, int id)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if ((uint)id >= (uint)Count) throw Unknown(id);
-        if (Volatile.Read(ref Volatile.Read(ref _names)[id]) is { } name)
+        if (HeldName(id, out var location) is { } name)
         {
             writer.Write(name);
             return;
         }
 
-        var location = Volatile.Read(ref Volatile.Read(ref _locations)[id]);
-        if (location == 0) throw Unknown(id);
         var utf8 = _arena.Get(location);
         writer.Write7BitEncodedInt(utf8.Length);
         writer.Write(utf8);
+    }
+
+    /// <summary>The entry's name when it is held as a string, else null and its place in the arena; throws for an id that names nothing.</summary>
+    private string? HeldName(int id, out int location)
+    {
+        // Count is published after the name is written (and after any resize), so reading it first is safe.
+        if ((uint)id >= (uint)Count) throw Unknown(id);
+        location = 0;
+        if (Volatile.Read(ref Volatile.Read(ref _names)[id]) is { } name) return name;
+        location = Volatile.Read(ref Volatile.Read(ref _locations)[id]); // written before the string was cleared
+        return location != 0 ? null : throw Unknown(id);
     }
 
     private static ArgumentOutOfRangeException Unknown(int id) => new(nameof(id), id, "Unknown vocabulary id.");
